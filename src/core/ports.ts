@@ -1,0 +1,62 @@
+/**
+ * The only ways core reaches the outside world. Forge, Node and the tests each supply their own.
+ */
+
+/** The subset of WHATWG fetch core uses; both Forge's `fetch` and Node's global fetch satisfy it. */
+export interface HttpRequest {
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string;
+  signal?: AbortSignal;
+  redirect?: 'manual' | 'follow' | 'error';
+}
+
+export interface HttpResponse {
+  status: number;
+  headers: { get(name: string): string | null };
+  text(): Promise<string>;
+}
+
+export type FetchLike = (url: string, init?: HttpRequest) => Promise<HttpResponse>;
+
+export interface Clock {
+  now(): Date;
+  sleep(ms: number): Promise<void>;
+}
+
+export const systemClock: Clock = {
+  now: () => new Date(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+
+/**
+ * Where each Atlassian host is reached. In production these are the real hosts; locally and in tests
+ * every one of them points at the emulator.
+ */
+export interface AtlassianHosts {
+  /** e.g. `https://auth.atlassian.com` */
+  auth: string;
+  /** e.g. `https://api.atlassian.com` */
+  api: string;
+  /** Base URL for a validated site host name such as `acme.atlassian.net`. */
+  site(host: string): string;
+}
+
+export const realAtlassianHosts: AtlassianHosts = {
+  auth: 'https://auth.atlassian.com',
+  api: 'https://api.atlassian.com',
+  site: (host) => `https://${host}`,
+};
+
+/**
+ * The emulator serves every Atlassian host from one loopback origin, told apart by a path prefix:
+ * `/auth/…` for auth.atlassian.com, `/api/…` for api.atlassian.com, `/site/{host}/…` for a site.
+ */
+export function emulatorHosts(baseUrl: string): AtlassianHosts {
+  const base = baseUrl.replace(/\/+$/, '');
+  return {
+    auth: `${base}/auth`,
+    api: `${base}/api`,
+    site: (host) => `${base}/site/${host}`,
+  };
+}
