@@ -1,0 +1,106 @@
+import type { CoverageResult } from '../coverage/types';
+import type { CheckResult, Report } from '../model';
+import type { AtlassianHosts, Clock, FetchLike } from '../ports';
+import type { Profile } from '../profiles/types';
+import type { ScopeFinding } from '../scopes/types';
+
+/** Everything a check needs from outside, injected so Forge, the CLI, the local server and tests share it. */
+export interface CheckDeps {
+  fetch: FetchLike;
+  hosts: AtlassianHosts;
+  clock?: Clock;
+  /** Per-request timeout in ms (default 8000: a Forge resolver has 25 s in all). */
+  timeoutMs?: number;
+  /** Most requests in flight at once during a probe fan-out (default 8). */
+  concurrency?: number;
+  /** Retries after a 429 or 503 (default 2), each after Retry-After or an exponential backoff with jitter. */
+  maxRetries?: number;
+  random?: () => number;
+}
+
+export interface CloudIdReport extends Report {
+  /** Normalised host, e.g. `acme.atlassian.net`. */
+  site: string;
+  cloudId?: string;
+}
+
+export interface OAuthClientInput {
+  clientId: string;
+  /** Used for the token-endpoint probe only; never echoed back in any result. */
+  clientSecret?: string;
+  callbackUrl?: string;
+  /** The scopes as configured in the developer console, as pasted (any format parseScopeList takes). */
+  scopes: string;
+  profile?: Profile;
+}
+
+export interface OAuthClientReport extends Report {
+  coverage?: CoverageResult;
+  findings: ScopeFinding[];
+}
+
+export interface ConsentStart {
+  authorizeUrl: string;
+  /** Random value the pasted redirect URL must carry back. */
+  state: string;
+}
+
+export interface ConsentFinishInput {
+  clientId: string;
+  clientSecret: string;
+  callbackUrl: string;
+  state: string;
+  /** The full URL the browser was redirected to after consent. */
+  redirectedUrl: string;
+  profile?: Profile;
+}
+
+export interface AccessibleResource {
+  id: string;
+  name: string;
+  url: string;
+  scopes: string[];
+}
+
+export interface ConsentReport extends Report {
+  resources: AccessibleResource[];
+  coverage?: CoverageResult;
+}
+
+export type TokenKindDetected = 'classic' | 'scoped' | 'invalid' | 'unknown';
+
+export interface TokenCheckInput {
+  /** Site host or URL, e.g. `acme.atlassian.net` or `https://acme.atlassian.net`. */
+  site: string;
+  email: string;
+  /** Used for the requests only; never echoed back in any result. */
+  token: string;
+  profile?: Profile;
+  /** Known Cloud ID (inside Forge it comes from the context); otherwise looked up. */
+  cloudId?: string;
+  /** When the check runs for a signed-in person, their accountId must own the token. */
+  expectedAccountId?: string;
+  /** ISO date (YYYY-MM-DD) the user entered; Atlassian offers no API for it. */
+  expiresOn?: string;
+}
+
+export interface ScopeProbeResult {
+  scope: string;
+  status: 'held' | 'missing' | 'unknown';
+  /** Capabilities of the profile that need it. */
+  neededFor: string[];
+  evidence?: CheckResult['evidence'];
+}
+
+export interface TokenReport extends Report {
+  site: string;
+  cloudId?: string;
+  kind: TokenKindDetected;
+  accountId?: string;
+  /** `https://api.atlassian.com/ex/jira/{cloudId}` for scoped tokens (real host, even when emulated). */
+  gatewayUrl?: string;
+  probes: ScopeProbeResult[];
+  coverage?: CoverageResult;
+  /** Whole days from today to expiresOn; negative once expired. */
+  daysToExpiry?: number;
+}

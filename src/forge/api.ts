@@ -1,0 +1,160 @@
+/**
+ * The contract between the Custom UI (static/) and the resolvers (src/forge/resolvers), shared by Forge and
+ * local mode. Type-only: the UI imports it with `import type`.
+ */
+import type {
+  CloudIdReport,
+  OAuthClientReport,
+  ConsentReport,
+  ConsentStart,
+  TokenKindDetected,
+  TokenReport,
+} from '../core/checks/types';
+
+import type { Status } from '../core/model';
+import type { TokenKind } from '../core/profiles/types';
+
+export type ErrorCode = 'forbidden' | 'invalid-input' | 'not-found' | 'conflict' | 'internal';
+
+/** Every resolver answers with this envelope; `message` is one readable line, never a stack or a secret. */
+export type ResolverResponse<T> =
+  | { ok: true; data: T }
+  | { ok: false; error: { code: ErrorCode; message: string; field?: string } };
+
+export interface SiteInfo {
+  siteUrl: string;
+  siteName: string;
+  cloudId: string;
+  /** Where an admin finds the Cloud ID themselves in Atlassian Administration. */
+  cloudIdHelp: string;
+}
+
+export interface Me {
+  accountId: string;
+  displayName: string;
+  isAdmin: boolean;
+}
+
+export interface ProfileSummary {
+  id: string;
+  name: string;
+  vendor: string;
+  tokenKind: TokenKind;
+  summary: string;
+  needsOfflineAccess: boolean;
+  callbackUrls: string[];
+  vendorScopes: string[];
+  capabilities: { name: string; description?: string }[];
+  source: 'builtin' | 'custom';
+}
+
+/** What the UI sees of a stored secret: never its value. */
+export interface SecretHint {
+  set: boolean;
+  /** Last four characters, e.g. `…1a2b`, only when set. */
+  endsWith?: string;
+}
+
+export interface ConnectionInput {
+  name: string;
+  profileId: string;
+  clientId: string;
+  callbackUrl: string;
+  /** Scopes as pasted: strings, console titles, any separators. */
+  scopes: string;
+  /** Only sent when the admin types a new one; omitted means "keep the stored secret". */
+  clientSecret?: string;
+}
+
+export interface VerdictPoint {
+  checkedAt: string;
+  verdict: Status;
+}
+
+export interface ConnectionView extends Omit<ConnectionInput, 'clientSecret'> {
+  id: string;
+  /** Increments on every save; a save with a stale version is refused with `conflict`. */
+  version: number;
+  updatedAt: string;
+  updatedBy: string;
+  clientSecret: SecretHint;
+  lastReport?: OAuthClientReport;
+  lastConsent?: ConsentReport;
+  /** Newest first, at most 20. */
+  history: VerdictPoint[];
+}
+
+export interface TokenCheckSummary {
+  accountId: string;
+  displayName: string;
+  profileId: string;
+  kind: TokenKindDetected;
+  verdict: Status;
+  missing: string[];
+  expiresOn?: string;
+  checkedAt: string;
+  /** The user opted in to periodic re-checks (their token is kept as a Forge secret). */
+  recheck: boolean;
+}
+
+export interface ScopeExplanation {
+  scope: string;
+  kind: 'classic' | 'granular';
+  product: string;
+  label: string | null;
+  consoleTitles: string[];
+  operations: { method: string; path: string; deprecated: boolean }[];
+}
+
+export interface EndpointExplanation {
+  method: string;
+  path: string;
+  operationId: string;
+  scopeSets: { kind: 'classic' | 'granular'; scopes: string[] }[];
+}
+
+export interface ExploreResult {
+  scopes: ScopeExplanation[];
+  endpoints: EndpointExplanation[];
+}
+
+/** Resolver name → [payload, response data]. */
+export interface ResolverApi {
+  // Anyone with access to the page
+  getMe: [Record<string, never>, Me];
+  listProfiles: [Record<string, never>, ProfileSummary[]];
+  checkMyToken: [
+    { email: string; token: string; profileId: string; expiresOn?: string; recheck: boolean },
+    TokenReport,
+  ];
+  getMyTokenStatus: [Record<string, never>, { last?: TokenCheckSummary; lastReport?: TokenReport }];
+  forgetMyToken: [Record<string, never>, { forgotten: boolean }];
+  // Jira administrators only (re-checked server-side on every call)
+  getSite: [Record<string, never>, SiteInfo];
+  lookupCloudId: [{ site: string }, CloudIdReport];
+  listConnections: [Record<string, never>, ConnectionView[]];
+  saveConnection: [{ id?: string; version?: number; connection: ConnectionInput }, ConnectionView];
+  deleteConnection: [{ id: string }, { deleted: true }];
+  checkConnection: [{ id: string }, ConnectionView];
+  startConsent: [{ id: string }, ConsentStart];
+  finishConsent: [{ id: string; state: string; redirectedUrl: string }, ConnectionView];
+  listTokenChecks: [Record<string, never>, TokenCheckSummary[]];
+  explore: [{ query: string }, ExploreResult];
+}
+
+export type ResolverName = keyof ResolverApi;
+export type PayloadOf<K extends ResolverName> = ResolverApi[K][0];
+export type DataOf<K extends ResolverName> = ResolverApi[K][1];
+
+export const ADMIN_RESOLVERS = [
+  'getSite',
+  'lookupCloudId',
+  'listConnections',
+  'saveConnection',
+  'deleteConnection',
+  'checkConnection',
+  'startConsent',
+  'finishConsent',
+  'listTokenChecks',
+  'explore',
+] as const satisfies readonly ResolverName[];
