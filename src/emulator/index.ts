@@ -1,0 +1,205 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import { emulatorHosts, systemClock, type AtlassianHosts, type Clock } from '../core/ports';
+import { ConsentScript } from './consent';
+import { FaultInjector, type FaultRule } from './faults';
+import { authKindOf, BodyTooLargeError, parseAuthorization, readBody, type Reply } from './http';
+import { jiraPathOf, route, targetOf, type Target } from './routes';
+import { seedDemoTenant } from './seed';
+import { EmulatorState } from './state';
+
+export { ConsentScript } from './consent';
+export { FaultInjector, type FaultKind, type FaultRule } from './faults';
+export { EmulatorState } from './state';
+export type { EmulatedAccount, EmulatedApiToken, EmulatedOAuthApp, EmulatedSite } from './state';
+export { TOKEN_ERRORS } from './oauth-token';
+export * from './demo';
+
+export interface RecordedRequest {
+  /** ISO time from the emulator's clock. */
+  at: string;
+  method: string;
+  host: 'auth' | 'api' | 'site';
+  siteHost?: string;
+  /** Path within the host, without the query. */
+  path: string;
+  /** Query parameters, with anything secret-looking replaced by `[redacted]`. */
+  query: Record<string, string>;
+  /** 0 when the emulator never answered (hang, reset). */
+  status: number;
+  operationId?: string;
+  authKind: 'none' | 'basic' | 'bearer';
+  /** A state-changing request succeeded: Scope Doctor must never cause this. */
+  mutated: boolean;
+}
+
+export interface Emulator {
+  /** e.g. `http://127.0.0.1:41234` */
+  url: string;
+  hosts: AtlassianHosts;
+  requests: RecordedRequest[];
+  faults: FaultInjector;
+  consent: ConsentScript;
+  state: EmulatorState;
+  close(): Promise<void>;
+}
+
+export interface EmulatorOptions {
+  port?: number;
+  clock?: Clock;
+  /** Seed the demo tenant (default true). */
+  seed?: boolean;
+}
+
+const MAX_BODY_BYTES = 1024 * 1024;
+const SECRET_QUERY_KEYS = /secret|token|password|^code$/i;
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  const clock = options.clock ?? systemClock;
+  const state = new EmulatorState(clock);
+  if (options.seed ?? true) seedDemoTenant(state);
+  const faults = new FaultInjector();
+  const consent = new ConsentScript();
+  const requests: RecordedRequest[] = [];
+  const sockets = new Set<Socket>();
+  let baseUrl = '';
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => {
+      // The last line of defence: whatever went wrong, answer and keep serving.
+      if (!res.headersSent) send(res, { status: 500, json: { errorMessages: ['Internal emulator error.'] } });
+      else res.destroy();
+    });
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  server.on('clientError', (_error, socket) => socket.destroy());
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const method = (req.method ?? 'GET').toUpperCase();
+    const target = targetOf(url.pathname);
+    const credentials = parseAuthorization(req.headers.authorization);
+    const record: RecordedRequest = {
+      at: clock.now().toISOString(),
+      method,
+      host: target?.host ?? 'site',
+      ...(target?.siteHost ? { siteHost: target.siteHost } : {}),
+      path: target?.path ?? url.pathname,
+      query: redactQuery(url.searchParams),
+      status: 0,
+      authKind: authKindOf(credentials),
+      mutated: false,
+    };
+    requests.push(record);
+
+    if (faults.globalLatency > 0) await delay(faults.globalLatency);
+    if (target) {
+      const fault = faults.take({ host: target.host, method, paths: pathsOf(url.pathname, target) });
+      if (fault?.kind === 'latency') await delay(fault.ms ?? 0);
+      else if (fault?.kind === 'hang') return; // the socket stays open until close()
+      else if (fault?.kind === 'reset') return void req.socket.destroy();
+      else if (fault) return void finish(res, record, faultReply(fault));
+    }
+
+    let body = '';
+    if (method !== 'GET' && method !== 'HEAD') {
+      try {
+        body = await readBody(req, MAX_BODY_BYTES);
+      } catch (error) {
+        if (!(error instanceof BodyTooLargeError)) throw error;
+        return void finish(res, record, { status: 413, json: { errorMessages: ['The request body is too large.'] } });
+      }
+    }
+    const reply: Reply = target
+      ? route({ state, consent, baseUrl }, target, {
+          method,
+          path: target.path,
+          query: url.searchParams,
+          credentials,
+          contentType: String(req.headers['content-type'] ?? ''),
+          body,
+        })
+      : { status: 404, json: { errorMessages: ['Use /auth, /api or /site/{host}.'] } };
+    finish(res, record, reply);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('The emulator did not get a TCP port.');
+  baseUrl = `http://127.0.0.1:${address.port}`;
+
+  return {
+    url: baseUrl,
+    hosts: emulatorHosts(baseUrl),
+    requests,
+    faults,
+    consent,
+    state,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function finish(res: ServerResponse, record: RecordedRequest, reply: Reply): void {
+  record.status = reply.status;
+  if (reply.operationId) record.operationId = reply.operationId;
+  record.mutated = reply.mutated === true && reply.status >= 200 && reply.status < 300;
+  send(res, reply);
+}
+
+function send(res: ServerResponse, reply: Reply): void {
+  const headers: Record<string, string> = { ...reply.headers };
+  let payload = '';
+  if (reply.raw !== undefined) {
+    payload = reply.raw;
+    headers['Content-Type'] ??= 'application/json';
+  } else if (reply.html !== undefined) {
+    payload = reply.html;
+    headers['Content-Type'] = 'text/html; charset=utf-8';
+  } else if (reply.json !== undefined) {
+    payload = JSON.stringify(reply.json);
+    headers['Content-Type'] = 'application/json;charset=UTF-8';
+  }
+  res.writeHead(reply.status, headers);
+  res.end(payload);
+}
+
+function faultReply(fault: FaultRule): Reply {
+  switch (fault.kind) {
+    case '429':
+      return {
+        status: 429,
+        headers: { 'Retry-After': String(fault.retryAfter ?? 1) },
+        json: { errorMessages: ['Rate limit exceeded.'] },
+      };
+    case 'malformed':
+      return { status: 200, raw: '{"values": [{"id": ' };
+    default:
+      return { status: 500, json: { errorMessages: ['Internal server error.'] } };
+  }
+}
+
+function pathsOf(urlPath: string, target: Target): string[] {
+  const jira = jiraPathOf(target);
+  return jira ? [urlPath, target.path, jira.path] : [urlPath, target.path];
+}
+
+function redactQuery(params: URLSearchParams): Record<string, string> {
+  const query: Record<string, string> = {};
+  for (const [name, value] of params) query[name] = SECRET_QUERY_KEYS.test(name) ? '[redacted]' : value;
+  return query;
+}
+
+/** Real time on purpose: injected latency slows the wire, whatever clock the token rules use. */
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,103 @@
+import { allScopes, findOperation, probesForScope, type OperationRecord } from '../core/catalog';
+import { isRecord, parseBody, type Credentials, type Reply } from './http';
+import { authenticate, NOT_AUTHENTICATED, SCOPE_MISMATCH, scopesAllow, type Entry, type Principal } from './jira-auth';
+import { findObject, paramKind, type JiraObject } from './jira-data';
+import { jiraResource } from './jira-resources';
+import type { EmulatedSite, EmulatorState } from './state';
+
+export interface JiraRequest {
+  method: string;
+  /** `/rest/…` with no query. */
+  path: string;
+  query: URLSearchParams;
+  credentials: Credentials;
+  contentType: string;
+  body: string;
+  site: EmulatedSite;
+  entry: Entry;
+  /** e.g. `https://acme.atlassian.net` or the gateway base, for `self` links. */
+  baseUrl: string;
+}
+
+/** POSTs that only read: the catalog's read-only probe candidates plus the bulk permission check. */
+const READ_ONLY_POSTS = new Set<string>(['/rest/api/3/permissions/check']);
+for (const scope of allScopes()) {
+  for (const probe of probesForScope(scope.scope)) if (probe.method === 'POST') READ_ONLY_POSTS.add(probe.path);
+}
+
+export function isReadOnly(method: string, operation: OperationRecord): boolean {
+  return method === 'GET' || method === 'HEAD' || (method === 'POST' && READ_ONLY_POSTS.has(operation.path));
+}
+
+/** Anonymous endpoints (every set empty) answer even a bad token, like serverInfo on a real site. */
+function isAnonymous(operation: OperationRecord): boolean {
+  return operation.scopeSets.length > 0 && operation.scopeSets.every((set) => set.scopes.length === 0);
+}
+
+export function notFound(message: string): Reply {
+  return { status: 404, json: { errorMessages: [message], errors: {} } };
+}
+
+/**
+ * Any Jira REST request, matched against the catalog. Order as on a real site: unknown path, then
+ * authentication, then scopes, then whether the ids in the path exist, then the answer.
+ */
+export function handleJiraRequest(state: EmulatorState, request: JiraRequest): Reply {
+  const operation = findOperation(request.method, request.path);
+  if (!operation) return notFound('No resource found at this path.');
+  const operationId = operation.operationId;
+
+  let principal: Principal | undefined;
+  if (!isAnonymous(operation)) {
+    principal = authenticate(state, request.credentials, request.site, request.entry);
+    if (!principal) return { ...NOT_AUTHENTICATED, operationId };
+    if (!scopesAllow(principal.scopes, operation.scopeSets)) return { ...SCOPE_MISMATCH, operationId };
+  }
+
+  const objects = resolvePathObjects(request, operation);
+  if (!objects) return { ...notFound('The requested object does not exist or you do not have permission to see it.'), operationId };
+
+  const body = parseBody(request);
+  if (!body.ok) return { status: 400, json: { errorMessages: ['The request body is not valid JSON.'], errors: {} }, operationId };
+
+  if (!isReadOnly(request.method, operation)) return { ...answerChange(request.method), operationId };
+  const reply = jiraResource({
+    operation,
+    objects,
+    principal,
+    site: request.site,
+    query: request.query,
+    body: isRecord(body.value) ? body.value : {},
+    baseUrl: request.baseUrl,
+  });
+  return { ...reply, operationId };
+}
+
+/** The objects named by the path parameters, or undefined when any of them does not exist. */
+function resolvePathObjects(request: JiraRequest, operation: OperationRecord): JiraObject[] | undefined {
+  const template = operation.path.split('/').filter(Boolean);
+  const concrete = request.path.split('/').filter(Boolean);
+  const objects: JiraObject[] = [];
+  for (const [index, segment] of template.entries()) {
+    if (!segment.startsWith('{')) continue;
+    const kind = paramKind(segment.slice(1, -1), template[index - 1]);
+    const found = findObject(request.site.jira, kind, safeDecode(concrete[index] ?? ''));
+    if (!found) return undefined;
+    objects.push(found);
+  }
+  return objects;
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+/** What Jira answers to a change it accepted. Scope Doctor must never get here on a customer's site. */
+function answerChange(method: string): Reply {
+  if (method === 'POST') return { status: 201, json: {}, mutated: true };
+  return { status: 204, mutated: true };
+}

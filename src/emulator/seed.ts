@@ -1,0 +1,68 @@
+import {
+  DEMO_ACCOUNTS,
+  DEMO_APP_SCOPES,
+  DEMO_OAUTH_APPS,
+  DEMO_OTHER_SITE,
+  DEMO_SITE,
+  DEMO_TOKENS,
+  DEMO_TOKEN_SCOPES,
+  type DemoOAuthApp,
+} from './demo';
+import { demoJiraData } from './jira-data';
+import type { EmulatorState } from './state';
+
+/** Long before any clock the emulator runs with: an expired token is expired whatever the fake time. */
+const LONG_AGO = new Date('2020-01-01T00:00:00Z');
+
+const APP_NAMES: Record<DemoOAuthApp, string> = {
+  kendis: 'Kendis',
+  oneconnect: 'OnePlan OneConnect',
+  targetprocess: 'Targetprocess',
+};
+
+/** The demo tenant: the seed scenarios on acme.atlassian.net, plus an empty second site. */
+export function seedDemoTenant(state: EmulatorState): void {
+  state.addSite({ ...DEMO_SITE, jira: demoJiraData() });
+  state.addSite({ ...DEMO_OTHER_SITE });
+
+  for (const account of Object.values(DEMO_ACCOUNTS)) {
+    state.addAccount({
+      accountId: account.accountId,
+      displayName: account.displayName,
+      email: account.email,
+      isAdmin: account.isAdmin,
+      siteHosts: [DEMO_SITE.host],
+    });
+    state.addApiToken({ token: account.classicToken, accountId: account.accountId, kind: 'classic', scopes: [] });
+  }
+
+  state.addApiToken({
+    token: DEMO_TOKENS.kendisScopedAna.token,
+    accountId: DEMO_ACCOUNTS.admin.accountId,
+    kind: 'scoped',
+    scopes: DEMO_TOKEN_SCOPES.kendisScopedAna,
+  });
+  state.addApiToken({
+    token: DEMO_TOKENS.kendisScopedUri.token,
+    accountId: DEMO_ACCOUNTS.user.accountId,
+    kind: 'scoped',
+    scopes: DEMO_TOKEN_SCOPES.kendisScopedUri,
+  });
+  state.addApiToken({
+    token: DEMO_TOKENS.expiredUri.token,
+    accountId: DEMO_ACCOUNTS.user.accountId,
+    kind: 'classic',
+    scopes: [],
+    expiresAt: LONG_AGO,
+  });
+
+  for (const [key, app] of Object.entries(DEMO_OAUTH_APPS) as [DemoOAuthApp, (typeof DEMO_OAUTH_APPS)[DemoOAuthApp]][]) {
+    state.addOAuthApp({
+      name: APP_NAMES[key],
+      clientId: app.clientId,
+      clientSecret: app.clientSecret,
+      callbackUrls: [app.callbackUrl],
+      scopes: DEMO_APP_SCOPES[key],
+    });
+  }
+}
