@@ -1,0 +1,193 @@
+import { useState, type FormEvent } from 'react';
+import Button from '@atlaskit/button/new';
+import Heading from '@atlaskit/heading';
+import Select from '@atlaskit/select';
+import TextArea from '@atlaskit/textarea';
+import Textfield from '@atlaskit/textfield';
+import { Inline, Stack, Text } from '@atlaskit/primitives';
+import type { ConnectionInput, ConnectionView, ProfileSummary } from '../../../src/forge/api';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { Field } from '../components/Field';
+import { describeSecret } from '../format';
+import { useAction } from '../useResolver';
+
+interface ConnectionFormProps {
+  profiles: ProfileSummary[];
+  /** Absent when adding a new connection. */
+  connection?: ConnectionView;
+  onSaved: (connection: ConnectionView) => void;
+  onDeleted: (id: string) => void;
+  onCancel: () => void;
+  onReload: () => void;
+}
+
+interface ProfileOption {
+  label: string;
+  value: string;
+}
+
+function defaultsFor(profile: ProfileSummary | undefined): Pick<ConnectionInput, 'callbackUrl' | 'scopes'> {
+  return { callbackUrl: profile?.callbackUrls[0] ?? '', scopes: profile?.vendorScopes.join('\n') ?? '' };
+}
+
+export function ConnectionForm({ profiles, connection, onSaved, onDeleted, onCancel, onReload }: ConnectionFormProps) {
+  const initialProfile = profiles.find((profile) => profile.id === connection?.profileId) ?? profiles[0];
+  const [form, setForm] = useState<Omit<ConnectionInput, 'clientSecret'>>(() =>
+    connection
+      ? {
+          name: connection.name,
+          profileId: connection.profileId,
+          clientId: connection.clientId,
+          callbackUrl: connection.callbackUrl,
+          scopes: connection.scopes,
+        }
+      : { name: initialProfile?.name ?? '', profileId: initialProfile?.id ?? '', clientId: '', ...defaultsFor(initialProfile) },
+  );
+  // A stored secret is never shown; the admin either keeps it or types a replacement.
+  const [replacingSecret, setReplacingSecret] = useState(!connection?.clientSecret.set);
+  const [secret, setSecret] = useState('');
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
+  const save = useAction('saveConnection');
+  const remove = useAction('deleteConnection');
+
+  const profile = profiles.find((candidate) => candidate.id === form.profileId);
+  const options: ProfileOption[] = profiles.map((candidate) => ({ label: candidate.name, value: candidate.id }));
+  const update = (changes: Partial<typeof form>) => setForm((current) => ({ ...current, ...changes }));
+
+  const onProfileChange = (option: ProfileOption | null) => {
+    const chosen = profiles.find((candidate) => candidate.id === option?.value);
+    if (!chosen) return;
+    // Editing keeps what the admin configured; a new connection starts from the vendor's guide.
+    update(connection ? { profileId: chosen.id } : { profileId: chosen.id, name: chosen.name, ...defaultsFor(chosen) });
+  };
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    const saved = await save.run({
+      id: connection?.id,
+      version: connection?.version,
+      connection: { ...form, ...(replacingSecret && secret !== '' ? { clientSecret: secret } : {}) },
+    });
+    setSecret('');
+    if (saved) onSaved(saved);
+  };
+
+  const onDelete = async () => {
+    if (!connection) return;
+    const deleted = await remove.run({ id: connection.id });
+    if (deleted) onDeleted(connection.id);
+  };
+
+  return (
+    <form onSubmit={onSubmit} aria-label={connection ? `Edit ${connection.name}` : 'Add connection'}>
+      <Stack space="space.200">
+        <Heading size="small" as="h2">
+          {connection ? `Edit ${connection.name}` : 'Add connection'}
+        </Heading>
+        <Field id="connection-profile" label="Integration profile" helper={profile?.summary}>
+          <Select<ProfileOption>
+            inputId="connection-profile"
+            options={options}
+            value={options.find((option) => option.value === form.profileId) ?? null}
+            onChange={onProfileChange}
+          />
+        </Field>
+        <Field id="connection-name" label="Name">
+          <Textfield id="connection-name" value={form.name} onChange={(event) => update({ name: event.currentTarget.value })} isRequired />
+        </Field>
+        <Field id="connection-client-id" label="Client ID" helper="Developer console → your app → Settings.">
+          <Textfield
+            id="connection-client-id"
+            value={form.clientId}
+            onChange={(event) => update({ clientId: event.currentTarget.value })}
+            autoComplete="off"
+            isRequired
+          />
+        </Field>
+        {replacingSecret ? (
+          <Field id="connection-client-secret" label="Client secret" helper="Stored as a secret; it is never shown again.">
+            <Textfield
+              id="connection-client-secret"
+              type="password"
+              value={secret}
+              onChange={(event) => setSecret(event.currentTarget.value)}
+              autoComplete="new-password"
+            />
+          </Field>
+        ) : (
+          <Stack space="space.050">
+            <Text weight="semibold" size="small" color="color.text.subtle">
+              Client secret
+            </Text>
+            <Inline space="space.100" alignBlock="center">
+              <Text testId="secret-hint">{connection && describeSecret(connection.clientSecret)}</Text>
+              <Button spacing="compact" onClick={() => setReplacingSecret(true)}>
+                Replace
+              </Button>
+            </Inline>
+          </Stack>
+        )}
+        <Field
+          id="connection-callback"
+          label="Callback URL"
+          helper={
+            profile && profile.callbackUrls.length > 0
+              ? `${profile.vendor} uses: ${profile.callbackUrls.join(' or ')} (must match exactly).`
+              : 'Paste it from the integration; it must match the developer console exactly.'
+          }
+        >
+          <Textfield
+            id="connection-callback"
+            value={form.callbackUrl}
+            onChange={(event) => update({ callbackUrl: event.currentTarget.value })}
+          />
+        </Field>
+        <Field
+          id="connection-scopes"
+          label="Scopes granted in the developer console"
+          helper="Paste scope strings or the console's permission titles, one per line or separated by spaces or commas."
+        >
+          <TextArea
+            id="connection-scopes"
+            value={form.scopes}
+            onChange={(event) => update({ scopes: event.currentTarget.value })}
+            minimumRows={6}
+            resize="vertical"
+          />
+        </Field>
+        {save.error?.code === 'conflict' ? (
+          <ErrorMessage
+            error={{ ...save.error, message: 'Someone else saved this connection; reload to see their changes.' }}
+            onRetry={onReload}
+            retryLabel="Reload"
+          />
+        ) : (
+          save.error && <ErrorMessage error={save.error} />
+        )}
+        {remove.error && <ErrorMessage error={remove.error} />}
+        <Inline space="space.100" spread="space-between">
+          <Inline space="space.100">
+            <Button type="submit" appearance="primary" isLoading={save.pending}>
+              Save
+            </Button>
+            <Button onClick={onCancel}>Cancel</Button>
+          </Inline>
+          {connection &&
+            (confirmingDelete ? (
+              <Inline space="space.100" alignBlock="center">
+                <Text>Delete {connection.name} and its stored secret?</Text>
+                <Button appearance="danger" onClick={onDelete} isLoading={remove.pending}>
+                  Delete
+                </Button>
+                <Button onClick={() => setConfirmingDelete(false)}>Keep</Button>
+              </Inline>
+            ) : (
+              <Button appearance="subtle" onClick={() => setConfirmingDelete(true)}>
+                Delete…
+              </Button>
+            ))}
+        </Inline>
+      </Stack>
+    </form>
+  );
+}

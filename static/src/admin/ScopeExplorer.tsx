@@ -1,0 +1,159 @@
+import { useState, type FormEvent } from 'react';
+import Button from '@atlaskit/button/new';
+import Heading from '@atlaskit/heading';
+import Lozenge from '@atlaskit/lozenge';
+import Textfield from '@atlaskit/textfield';
+import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
+import type { EndpointExplanation, ExploreResult, ScopeExplanation } from '../../../src/forge/api';
+import { CopyButton } from '../components/CopyButton';
+import { EmptyState } from '../components/EmptyState';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { Field } from '../components/Field';
+import { ScopeCode } from '../components/ScopeCode';
+import { pluralise } from '../format';
+import { useAction } from '../useResolver';
+
+/** Long scopes (`read:jira-work`) allow hundreds of operations; show a sample, say how many more. */
+const OPERATIONS_SHOWN = 8;
+
+const itemStyles = xcss({
+  borderColor: 'color.border',
+  borderStyle: 'solid',
+  borderWidth: 'border.width',
+  borderRadius: 'radius.small',
+  padding: 'space.150',
+});
+
+export function ScopeExplorer() {
+  const [query, setQuery] = useState('');
+  const [result, setResult] = useState<ExploreResult | undefined>();
+  const explore = useAction('explore');
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    setResult(await explore.run({ query: query.trim() }));
+  };
+
+  return (
+    <Stack space="space.200">
+      <form onSubmit={onSubmit} aria-label="Explore scopes and endpoints">
+        <Inline space="space.100" alignBlock="end" shouldWrap>
+          <Box xcss={xcss({ minWidth: '360px' })}>
+            <Field id="explore-query" label="Scope, console title or endpoint">
+              <Textfield
+                id="explore-query"
+                placeholder="write:sprint:jira-software, View sprints, GET /rest/agile/1.0/board"
+                value={query}
+                onChange={(event) => setQuery(event.currentTarget.value)}
+              />
+            </Field>
+          </Box>
+          <Button type="submit" appearance="primary" isLoading={explore.pending} isDisabled={query.trim() === ''}>
+            Explore
+          </Button>
+        </Inline>
+      </form>
+      {explore.error && <ErrorMessage error={explore.error} />}
+      {result && result.scopes.length === 0 && result.endpoints.length === 0 && (
+        <EmptyState
+          title="Nothing matches"
+          description="Try a scope string (read:sprint:jira-software), a console title (View sprints) or an endpoint path (/rest/agile/1.0/board)."
+        />
+      )}
+      {result && result.scopes.length > 0 && (
+        <Stack space="space.100" testId="explore-scopes">
+          <Heading size="xsmall" as="h3">
+            {pluralise(result.scopes.length, 'scope')}
+          </Heading>
+          {result.scopes.map((scope) => (
+            <ScopeCard key={scope.scope} scope={scope} />
+          ))}
+        </Stack>
+      )}
+      {result && result.endpoints.length > 0 && (
+        <Stack space="space.100" testId="explore-endpoints">
+          <Heading size="xsmall" as="h3">
+            {pluralise(result.endpoints.length, 'endpoint')}
+          </Heading>
+          {result.endpoints.map((endpoint) => (
+            <EndpointCard key={`${endpoint.method} ${endpoint.path}`} endpoint={endpoint} />
+          ))}
+        </Stack>
+      )}
+    </Stack>
+  );
+}
+
+function ScopeCard({ scope }: { scope: ScopeExplanation }) {
+  const shown = scope.operations.slice(0, OPERATIONS_SHOWN);
+  return (
+    <Box xcss={itemStyles}>
+      <Stack space="space.100">
+        <Inline space="space.100" alignBlock="center" shouldWrap>
+          <ScopeCode scope={scope.scope} />
+          <CopyButton text={scope.scope} />
+          <Lozenge appearance={scope.kind === 'granular' ? 'new' : 'default'}>{scope.kind}</Lozenge>
+          <Text size="small" color="color.text.subtle">
+            {scope.product}
+          </Text>
+        </Inline>
+        {scope.label && <Text>{scope.label}</Text>}
+        {scope.consoleTitles.length > 0 && (
+          <Text size="small">Developer console: {scope.consoleTitles.map((title) => `“${title}”`).join(', ')}</Text>
+        )}
+        {shown.length > 0 && (
+          <Stack space="space.025">
+            <Text size="small" weight="semibold">
+              Allows {pluralise(scope.operations.length, 'operation')}
+            </Text>
+            {shown.map((operation) => (
+              <Text key={`${operation.method} ${operation.path}`} size="small">
+                <ScopeCode scope={`${operation.method} ${operation.path}`} />
+                {operation.deprecated && ' (deprecated)'}
+              </Text>
+            ))}
+            {scope.operations.length > shown.length && (
+              <Text size="small" color="color.text.subtle">
+                and {scope.operations.length - shown.length} more
+              </Text>
+            )}
+          </Stack>
+        )}
+      </Stack>
+    </Box>
+  );
+}
+
+/** A token may call the endpoint when it holds every scope of at least one set. */
+function EndpointCard({ endpoint }: { endpoint: EndpointExplanation }) {
+  return (
+    <Box xcss={itemStyles}>
+      <Stack space="space.100">
+        <Inline space="space.100" alignBlock="center" shouldWrap>
+          <ScopeCode scope={`${endpoint.method} ${endpoint.path}`} />
+          <Text size="small" color="color.text.subtle">
+            {endpoint.operationId}
+          </Text>
+        </Inline>
+        {endpoint.scopeSets.length === 0 && <Text size="small">No scopes listed (anonymous or unscoped).</Text>}
+        {endpoint.scopeSets.map((set, index) => (
+          <Stack key={set.scopes.join(' ')} space="space.050">
+            {index > 0 && (
+              <Text size="small" weight="bold">
+                or
+              </Text>
+            )}
+            <Inline space="space.100" alignBlock="center" shouldWrap>
+              <Lozenge appearance={set.kind === 'granular' ? 'new' : 'default'}>{set.kind}</Lozenge>
+              <Text size="small">{set.scopes.length > 1 ? 'all of:' : 'needs:'}</Text>
+              {set.scopes.map((scope) => (
+                <ScopeCode key={scope} scope={scope} />
+              ))}
+              <CopyButton text={set.scopes.join(' ')} label="Copy set" />
+            </Inline>
+          </Stack>
+        ))}
+      </Stack>
+    </Box>
+  );
+}

@@ -1,0 +1,116 @@
+import { useMemo, useState } from 'react';
+import DynamicTable from '@atlaskit/dynamic-table';
+import Lozenge from '@atlaskit/lozenge';
+import Textfield from '@atlaskit/textfield';
+import { Box, Stack, Text, xcss } from '@atlaskit/primitives';
+import type { Status } from '../../../src/core/model';
+import type { TokenCheckSummary } from '../../../src/forge/api';
+import { EmptyState } from '../components/EmptyState';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { Field } from '../components/Field';
+import { Loading } from '../components/Loading';
+import { ScopeList } from '../components/ScopeCode';
+import { VerdictLozenge } from '../components/VerdictLozenge';
+import { daysUntil, describeExpiry, pluralise, timeAgo } from '../format';
+import { useResolver } from '../useResolver';
+
+const ROWS_PER_PAGE = 25;
+const SEVERITY: Record<Status, number> = { pass: 0, warn: 1, unknown: 2, fail: 3 };
+const KIND_LABEL = { classic: 'Classic', scoped: 'Scoped', invalid: 'Invalid', unknown: 'Unknown' } as const;
+
+const HEAD = {
+  cells: [
+    { key: 'user', content: 'User', isSortable: true, width: 18 },
+    { key: 'profile', content: 'Profile', isSortable: true, width: 16 },
+    { key: 'kind', content: 'Kind', isSortable: true, width: 10 },
+    { key: 'verdict', content: 'Verdict', isSortable: true, width: 10 },
+    { key: 'missing', content: 'Missing scopes', isSortable: true, width: 24 },
+    { key: 'expires', content: 'Expires in', isSortable: true, width: 10 },
+    { key: 'checked', content: 'Last checked', isSortable: true, width: 12 },
+  ],
+};
+
+const filterStyles = xcss({ maxWidth: '360px' });
+
+function matches(summary: TokenCheckSummary, needle: string): boolean {
+  if (needle === '') return true;
+  const haystack = [summary.displayName, summary.profileId, summary.kind, summary.verdict, ...summary.missing]
+    .join(' ')
+    .toLowerCase();
+  return haystack.includes(needle);
+}
+
+function toRow(summary: TokenCheckSummary) {
+  const days = summary.expiresOn ? daysUntil(summary.expiresOn) : undefined;
+  return {
+    key: `${summary.accountId}-${summary.profileId}`,
+    cells: [
+      { key: summary.displayName.toLowerCase(), content: summary.displayName },
+      { key: summary.profileId, content: summary.profileId },
+      { key: summary.kind, content: <Lozenge>{KIND_LABEL[summary.kind]}</Lozenge> },
+      { key: SEVERITY[summary.verdict], content: <VerdictLozenge status={summary.verdict} /> },
+      {
+        key: summary.missing.length,
+        content: summary.missing.length > 0 ? <ScopeList scopes={summary.missing} /> : '—',
+      },
+      // Tokens without an expiry date sort last.
+      { key: days ?? Number.MAX_SAFE_INTEGER, content: describeExpiry(days) },
+      { key: summary.checkedAt, content: timeAgo(summary.checkedAt) },
+    ],
+  };
+}
+
+/** Every person's last token check on this site: never the tokens, only what was learnt about them. */
+export function TokensTab() {
+  const { result, reload } = useResolver('listTokenChecks', {});
+  const [filter, setFilter] = useState('');
+  const summaries = result.state === 'ready' ? result.data : undefined;
+  const allRows = useMemo(() => (summaries ?? []).map((summary) => ({ summary, row: toRow(summary) })), [summaries]);
+  const needle = filter.trim().toLowerCase();
+  const rows = useMemo(
+    () => allRows.filter(({ summary }) => matches(summary, needle)).map(({ row }) => row),
+    [allRows, needle],
+  );
+
+  if (result.state === 'loading') return <Loading label="Loading token checks" />;
+  if (result.state === 'error') return <ErrorMessage error={result.error} onRetry={reload} />;
+  if (result.data.length === 0) {
+    return (
+      <EmptyState
+        title="No token checks yet"
+        description="Ask the people who paste API tokens into integrations to open Scope Doctor from their Jira personal settings and check their token. Their results show up here; the tokens never do."
+      />
+    );
+  }
+
+  return (
+    <Stack space="space.150">
+      <Box xcss={filterStyles}>
+        <Field id="token-filter" label="Filter">
+          <Textfield
+            id="token-filter"
+            placeholder="Name, profile, verdict or scope"
+            value={filter}
+            onChange={(event) => setFilter(event.currentTarget.value)}
+            isCompact
+          />
+        </Field>
+      </Box>
+      <Text size="small" color="color.text.subtle" testId="token-count">
+        {rows.length === result.data.length
+          ? pluralise(rows.length, 'token check')
+          : `${rows.length} of ${pluralise(result.data.length, 'token check')}`}
+      </Text>
+      <DynamicTable
+        head={HEAD}
+        rows={rows}
+        rowsPerPage={ROWS_PER_PAGE}
+        defaultSortKey="verdict"
+        defaultSortOrder="DESC"
+        label="Token checks"
+        testId="token-table"
+        emptyView={<Text>No token checks match “{filter}”.</Text>}
+      />
+    </Stack>
+  );
+}

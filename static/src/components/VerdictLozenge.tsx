@@ -1,0 +1,13 @@
+import Lozenge from '@atlaskit/lozenge';
+import type { Status } from '../../../src/core/model';
+
+const APPEARANCE = { pass: 'success', fail: 'removed', warn: 'moved', unknown: 'default' } as const;
+const LABEL: Record<Status, string> = { pass: 'Pass', fail: 'Fail', warn: 'Warning', unknown: 'Unknown' };
+
+export function VerdictLozenge({ status, testId }: { status: Status; testId?: string }) {
+  return (
+    <Lozenge appearance={APPEARANCE[status]} testId={testId}>
+      {LABEL[status]}
+    </Lozenge>
+  );
+}

@@ -1,0 +1,192 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import Button from '@atlaskit/button/new';
+import Heading from '@atlaskit/heading';
+import Select from '@atlaskit/select';
+import Textfield from '@atlaskit/textfield';
+import Toggle from '@atlaskit/toggle';
+import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
+import type { TokenReport } from '../../../src/core/checks/types';
+import type { ProfileSummary, TokenCheckSummary } from '../../../src/forge/api';
+import type { PageContext } from '../bridge';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { Field } from '../components/Field';
+import { Loading } from '../components/Loading';
+import { useAction, useResolver } from '../useResolver';
+import { TokenReportView } from './TokenReportView';
+
+const formStyles = xcss({ maxWidth: '560px' });
+
+interface ProfileOption {
+  label: string;
+  value: string;
+}
+
+/** Token profiles first: on this page people check API tokens, not OAuth apps. */
+function tokenProfiles(profiles: ProfileSummary[]): ProfileSummary[] {
+  const forTokens = profiles.filter((profile) => profile.tokenKind === 'scoped-token' || profile.tokenKind === 'classic-token');
+  return forTokens.length > 0 ? forTokens : profiles;
+}
+
+export default function PersonalPage({ context }: { context: PageContext }) {
+  const me = useResolver('getMe', {});
+  const profiles = useResolver('listProfiles', {});
+  const status = useResolver('getMyTokenStatus', {});
+
+  return (
+    <Stack space="space.300">
+      <Stack space="space.100">
+        <Heading size="large" as="h1">
+          Check my API token
+        </Heading>
+        <Text as="p" color="color.text.subtle">
+          Paste the API token you gave an integration. Scope Doctor tells whether it is classic or scoped, which URL
+          it works on, which scopes it lacks and when it expires. The token is used for this check only, unless you
+          turn on daily re-checks.
+        </Text>
+      </Stack>
+      {me.result.state === 'error' && <ErrorMessage error={me.result.error} onRetry={me.reload} />}
+      {profiles.result.state === 'error' && <ErrorMessage error={profiles.result.error} onRetry={profiles.reload} />}
+      {status.result.state === 'error' && <ErrorMessage error={status.result.error} onRetry={status.reload} />}
+      {profiles.result.state === 'loading' || status.result.state === 'loading' ? (
+        <Loading label="Loading your last check" />
+      ) : (
+        profiles.result.state === 'ready' && (
+          <TokenCheck
+            profiles={tokenProfiles(profiles.result.data)}
+            email={me.result.state === 'ready' ? me.result.data.email : undefined}
+            name={me.result.state === 'ready' ? me.result.data.displayName : context.displayName}
+            last={status.result.state === 'ready' ? status.result.data.last : undefined}
+            lastReport={status.result.state === 'ready' ? status.result.data.lastReport : undefined}
+          />
+        )
+      )}
+    </Stack>
+  );
+}
+
+interface TokenCheckProps {
+  profiles: ProfileSummary[];
+  email: string | undefined;
+  name: string | undefined;
+  last: TokenCheckSummary | undefined;
+  lastReport: TokenReport | undefined;
+}
+
+function TokenCheck({ profiles, email: knownEmail, name, last, lastReport }: TokenCheckProps) {
+  // The token lives only here, and only until the check is sent.
+  const [token, setToken] = useState('');
+  const [email, setEmail] = useState(knownEmail ?? '');
+  const [profileId, setProfileId] = useState(last?.profileId ?? profiles[0]?.id ?? '');
+  const [expiresOn, setExpiresOn] = useState(last?.expiresOn ?? '');
+  const [recheck, setRecheck] = useState(last?.recheck ?? false);
+  const [report, setReport] = useState<TokenReport | undefined>(lastReport);
+  // Whether the server keeps a token of ours for re-checks, i.e. whether there is anything to forget.
+  const [tokenKept, setTokenKept] = useState(last?.recheck ?? false);
+  const check = useAction('checkMyToken');
+  const forget = useAction('forgetMyToken');
+
+  useEffect(() => {
+    if (knownEmail) setEmail((current) => current || knownEmail);
+  }, [knownEmail]);
+
+  const options: ProfileOption[] = profiles.map((profile) => ({ label: profile.name, value: profile.id }));
+  const profile = profiles.find((candidate) => candidate.id === profileId);
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    const sent = token;
+    setToken('');
+    const checked = await check.run({
+      email: email.trim(),
+      token: sent,
+      profileId,
+      recheck,
+      ...(expiresOn ? { expiresOn } : {}),
+    });
+    if (!checked) return;
+    setReport(checked);
+    setTokenKept(recheck);
+  };
+
+  const onForget = async () => {
+    if (!(await forget.run({}))) return;
+    setRecheck(false);
+    setTokenKept(false);
+  };
+
+  return (
+    <Stack space="space.300">
+      <Box xcss={formStyles}>
+        <form onSubmit={onSubmit} aria-label="Check my API token">
+          <Stack space="space.200">
+            {name && <Text>Signed in as {name}</Text>}
+            <Field id="token-value" label="API token" helper="Sent once to check it, then cleared from this page.">
+              <Textfield
+                id="token-value"
+                type="password"
+                value={token}
+                onChange={(event) => setToken(event.currentTarget.value)}
+                autoComplete="off"
+                isRequired
+              />
+            </Field>
+            <Field id="token-email" label="Email of your Atlassian account">
+              <Textfield
+                id="token-email"
+                type="email"
+                value={email}
+                onChange={(event) => setEmail(event.currentTarget.value)}
+                isRequired
+              />
+            </Field>
+            <Field id="token-profile" label="Integration you use it for" helper={profile?.summary}>
+              <Select<ProfileOption>
+                inputId="token-profile"
+                options={options}
+                value={options.find((option) => option.value === profileId) ?? null}
+                onChange={(option) => option && setProfileId(option.value)}
+              />
+            </Field>
+            <Field
+              id="token-expiry"
+              label="Expiry date (optional)"
+              helper="Atlassian shows it on the API tokens page of your account; no API returns it."
+            >
+              <Textfield
+                id="token-expiry"
+                type="date"
+                value={expiresOn}
+                onChange={(event) => setExpiresOn(event.currentTarget.value)}
+              />
+            </Field>
+            <Inline space="space.100" alignBlock="center">
+              <Toggle id="token-recheck" isChecked={recheck} onChange={() => setRecheck((value) => !value)} />
+              <label htmlFor="token-recheck">
+                <Text>Re-check this token daily (keeps it as an encrypted app secret)</Text>
+              </label>
+            </Inline>
+            <Inline space="space.100">
+              <Button
+                type="submit"
+                appearance="primary"
+                isLoading={check.pending}
+                isDisabled={token === '' || email.trim() === '' || profileId === ''}
+              >
+                Check token
+              </Button>
+              {tokenKept && (
+                <Button onClick={onForget} isLoading={forget.pending}>
+                  Forget my token
+                </Button>
+              )}
+            </Inline>
+          </Stack>
+        </form>
+      </Box>
+      {check.pending && <Loading label="Probing each scope with read-only requests" />}
+      {check.error && <ErrorMessage error={check.error} />}
+      {forget.error && <ErrorMessage error={forget.error} />}
+      {report && <TokenReportView report={report} />}
+    </Stack>
+  );
+}

@@ -1,0 +1,116 @@
+import DynamicTable from '@atlaskit/dynamic-table';
+import Heading from '@atlaskit/heading';
+import Lozenge from '@atlaskit/lozenge';
+import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
+import type { ScopeProbeResult, TokenReport } from '../../../src/core/checks/types';
+import { CopyButton } from '../components/CopyButton';
+import { ResultLines, ResultMessages } from '../components/ResultMessages';
+import { ScopeCode, ScopeList } from '../components/ScopeCode';
+import { VerdictLozenge } from '../components/VerdictLozenge';
+import { describeExpiry, timeAgo } from '../format';
+
+const KIND = {
+  classic: { appearance: 'default', label: 'Classic API token' },
+  scoped: { appearance: 'new', label: 'Scoped API token' },
+  invalid: { appearance: 'removed', label: 'Not accepted' },
+  unknown: { appearance: 'default', label: 'Kind unknown' },
+} as const;
+
+const PROBE = {
+  held: { appearance: 'success', label: 'Held' },
+  missing: { appearance: 'removed', label: 'Missing' },
+  unknown: { appearance: 'default', label: 'Unknown' },
+} as const satisfies Record<ScopeProbeResult['status'], { appearance: string; label: string }>;
+
+const PROBE_HEAD = {
+  cells: [
+    { key: 'scope', content: 'Scope', width: 40, isSortable: true },
+    { key: 'neededFor', content: 'Needed for', width: 45 },
+    { key: 'status', content: 'Status', width: 15, isSortable: true },
+  ],
+};
+const PROBE_ORDER = { missing: 0, unknown: 1, held: 2 } as const;
+
+const reportStyles = xcss({
+  borderColor: 'color.border',
+  borderStyle: 'solid',
+  borderWidth: 'border.width',
+  borderRadius: 'radius.medium',
+  padding: 'space.200',
+});
+
+export function TokenReportView({ report }: { report: TokenReport }) {
+  const missing = report.coverage?.missing.length
+    ? report.coverage.missing
+    : report.probes.filter((probe) => probe.status === 'missing').map((probe) => probe.scope);
+  const rows = report.probes.map((probe) => ({
+    key: probe.scope,
+    cells: [
+      { key: probe.scope, content: <ScopeCode scope={probe.scope} /> },
+      { key: 'neededFor', content: probe.neededFor.join(', ') || '—' },
+      {
+        key: PROBE_ORDER[probe.status],
+        content: <Lozenge appearance={PROBE[probe.status].appearance}>{PROBE[probe.status].label}</Lozenge>,
+      },
+    ],
+  }));
+
+  return (
+    <Box xcss={reportStyles} testId="token-report">
+      <Stack space="space.200">
+        <Inline space="space.100" alignBlock="center" shouldWrap>
+          <Heading size="small" as="h2">
+            {report.site}
+          </Heading>
+          <VerdictLozenge status={report.verdict} testId="token-verdict" />
+          <Lozenge appearance={KIND[report.kind].appearance} testId="token-kind">
+            {KIND[report.kind].label}
+          </Lozenge>
+          <Text color="color.text.subtle">Checked {timeAgo(report.checkedAt)}</Text>
+        </Inline>
+        <ResultLines results={report.results} />
+        {report.gatewayUrl && (
+          <Stack space="space.050" testId="gateway-url">
+            <Text weight="semibold">Base URL for this token</Text>
+            <Inline space="space.100" alignBlock="center" shouldWrap>
+              <ScopeCode scope={report.gatewayUrl} />
+              <CopyButton text={report.gatewayUrl} label="Copy URL" />
+            </Inline>
+            <Text size="small" color="color.text.subtle">
+              Scoped tokens work only through this gateway URL{report.cloudId ? ` (Cloud ID ${report.cloudId})` : ''},
+              not on https://{report.site}.
+            </Text>
+          </Stack>
+        )}
+        {missing.length > 0 && (
+          <Stack space="space.050" testId="scopes-to-add">
+            <Text weight="semibold">Scopes to add ({missing.length})</Text>
+            <Inline space="space.100" alignBlock="center" shouldWrap>
+              <ScopeList scopes={missing} />
+              <CopyButton text={missing.join(' ')} label="Copy missing scopes" />
+            </Inline>
+            <Text size="small" color="color.text.subtle">
+              A token's scopes cannot change: create a new token with these added, then replace it in the integration.
+            </Text>
+          </Stack>
+        )}
+        {report.daysToExpiry !== undefined && (
+          <Text testId="token-expiry-days">
+            Expires in: <Text weight="semibold">{describeExpiry(report.daysToExpiry)}</Text>
+          </Text>
+        )}
+        {rows.length > 0 && (
+          <DynamicTable
+            head={PROBE_HEAD}
+            rows={rows}
+            defaultSortKey="status"
+            defaultSortOrder="ASC"
+            label="Scope probes"
+            testId="probe-table"
+          />
+        )}
+        <ResultMessages results={report.results} />
+      </Stack>
+    </Box>
+  );
+}
