@@ -33,6 +33,8 @@ export interface Me {
   accountId: string;
   displayName: string;
   isAdmin: boolean;
+  /** The person's email when the host shares it; prefills the personal token check. */
+  email?: string;
 }
 
 export interface ProfileSummary {
