@@ -1,0 +1,181 @@
+/**
+ * Findings for a tokenised scope list: what is wrong with each entry, the certain corrections, and what
+ * is wrong with the list as a whole.
+ */
+import { allLabels, normalizeLabel, scopesForLabel } from '../catalog';
+import { isAssetsScope, isDataCenterScope, isRecognisedScope, isServiceManagementScope, jiraScopeKind, suggestScope } from './known';
+import type { ScopeEntry } from './parse';
+import { closestMatch } from './suggest';
+import type { ParsedScopeList, ScopeFinding } from './types';
+
+export interface LintOptions {
+  /** The integration refreshes its access token, so `offline_access` must be requested. */
+  needsOfflineAccess?: boolean;
+}
+
+/** Messages quote what was written; a pasted novel is cut short. */
+const MAX_QUOTE = 100;
+
+export function lintScopeEntries(entries: readonly ScopeEntry[], options: LintOptions = {}): ParsedScopeList {
+  const scopes: string[] = [];
+  const findings: ScopeFinding[] = [];
+  const accept = (scope: string, input: string): void => {
+    if (scopes.includes(scope)) {
+      findings.push({
+        input: quote(input),
+        problem: 'duplicate',
+        severity: 'info',
+        message: `${scope} is listed more than once; it only needs to be granted once.`,
+        suggestion: scope,
+      });
+      return;
+    }
+    scopes.push(scope);
+    findings.push(...productNotes(scope, input));
+  };
+
+  for (const entry of entries) {
+    if (entry.kind === 'phrase') lintPhrase(entry, findings, accept);
+    else lintToken(entry, findings, accept);
+  }
+
+  if (entries.length === 0) {
+    findings.push({
+      input: '',
+      problem: 'empty',
+      severity: 'warning',
+      message: 'No scopes to check: paste the scope strings or console permission titles the integration asks for.',
+    });
+  }
+  findings.push(...listFindings(scopes, options));
+  return { scopes, findings };
+}
+
+type Accept = (scope: string, input: string) => void;
+
+function lintToken(entry: ScopeEntry, findings: ScopeFinding[], accept: Accept): void {
+  const compact = entry.text.replace(/\s+/g, '');
+  const hadSpace = compact !== entry.text;
+  if (isRecognisedScope(compact)) {
+    if (hadSpace) findings.push(correction(entry, 'whitespace', compact, 'has a space inside it'));
+    accept(compact, entry.input);
+    return;
+  }
+  const lower = compact.toLowerCase();
+  if (isRecognisedScope(lower)) {
+    // Scope strings are lower case and Atlassian compares them exactly.
+    findings.push(correction(entry, hadSpace ? 'whitespace' : 'case', lower, hadSpace ? 'has a space and capitals in it' : 'has capitals in it'));
+    accept(lower, entry.input);
+    return;
+  }
+  const suggestion = suggestScope(compact);
+  findings.push({
+    input: quote(entry.input),
+    problem: 'unknown',
+    severity: 'error',
+    message: suggestion
+      ? `"${quote(entry.input)}" is not a Jira scope. Did you mean ${suggestion}?`
+      : `"${quote(entry.input)}" is not a Jira scope we know.`,
+    ...(suggestion ? { suggestion } : {}),
+  });
+}
+
+function lintPhrase(entry: ScopeEntry, findings: ScopeFinding[], accept: Accept): void {
+  const labelled = scopesForLabel(entry.text);
+  if (labelled.length > 0) {
+    findings.push({
+      input: quote(entry.input),
+      problem: 'label',
+      severity: 'info',
+      message: `"${quote(entry.input)}" is the console title of ${labelled.join(', ')}; scope strings are what an authorize URL or a token needs.`,
+      suggestion: labelled.join(' '),
+    });
+    for (const scope of labelled) accept(scope, entry.input);
+    return;
+  }
+  const nearLabel = closestMatch(normalizeLabel(entry.text), allLabels());
+  const meant = nearLabel ? scopesForLabel(nearLabel) : [];
+  findings.push({
+    input: quote(entry.input),
+    problem: 'unknown',
+    severity: 'error',
+    message:
+      meant.length > 0
+        ? `"${quote(entry.input)}" is neither a scope nor a console title. Did you mean "${nearLabel}" (${meant.join(', ')})?`
+        : `"${quote(entry.input)}" is neither a scope nor a console permission title.`,
+    ...(meant.length > 0 ? { suggestion: meant.join(' ') } : {}),
+  });
+}
+
+function correction(entry: ScopeEntry, problem: 'whitespace' | 'case', fixed: string, what: string): ScopeFinding {
+  return {
+    input: quote(entry.input),
+    problem,
+    severity: 'warning',
+    message: `"${quote(entry.input)}" ${what}; the scope is ${fixed}. Atlassian matches scope strings exactly.`,
+    suggestion: fixed,
+  };
+}
+
+/** Scopes that are real but outside what the Jira Cloud catalog can check. */
+function productNotes(scope: string, input: string): ScopeFinding[] {
+  if (isDataCenterScope(scope)) {
+    return [
+      {
+        input: quote(input),
+        problem: 'data-center',
+        severity: 'info',
+        message: `${scope} is a Jira Data Center application-link scope; it applies to a Data Center incoming link, not to Jira Cloud.`,
+        suggestion: scope,
+      },
+    ];
+  }
+  if (isServiceManagementScope(scope)) {
+    const family = isAssetsScope(scope) ? 'an Assets (CMDB) scope of Jira Service Management' : 'a Jira Service Management scope';
+    return [
+      {
+        input: quote(input),
+        problem: 'service-management',
+        severity: 'info',
+        message: `${scope} is ${family}; it is recognised, but the Jira platform catalog cannot check which requests it allows.`,
+        suggestion: scope,
+      },
+    ];
+  }
+  return [];
+}
+
+function listFindings(scopes: readonly string[], options: LintOptions): ScopeFinding[] {
+  const findings: ScopeFinding[] = [];
+  const classic = scopes.filter((s) => jiraScopeKind(s) === 'classic');
+  const granular = scopes.filter((s) => jiraScopeKind(s) === 'granular');
+  if (classic.length > 0 && granular.length > 0) {
+    findings.push({
+      input: '',
+      problem: 'mixed-kinds',
+      severity: 'warning',
+      message:
+        `This list mixes classic scopes (${sample(classic)}) with granular ones (${sample(granular)}). ` +
+        'Each request is allowed by a complete classic set or a complete granular set, never half of each; ' +
+        'Jira Software (agile) endpoints accept granular scopes only, so classic scopes such as read:jira-work do not cover boards or sprints.',
+    });
+  }
+  if (options.needsOfflineAccess && !scopes.includes('offline_access')) {
+    findings.push({
+      input: '',
+      problem: 'offline-access-missing',
+      severity: 'error',
+      message: 'offline_access is missing: without it the authorization returns no refresh token and the connection stops after an hour.',
+      suggestion: 'offline_access',
+    });
+  }
+  return findings;
+}
+
+function sample(scopes: readonly string[]): string {
+  return scopes.length <= 2 ? scopes.join(', ') : `${scopes.slice(0, 2).join(', ')}, …`;
+}
+
+function quote(text: string): string {
+  return text.length > MAX_QUOTE ? `${text.slice(0, MAX_QUOTE)}…` : text;
+}

@@ -1,0 +1,114 @@
+/**
+ * Tokenising a pasted scope list: what people copy from guides, consoles and chats. This file only splits
+ * text into entries; deciding what each entry means is lint.ts's job.
+ */
+import { InputError } from '../model';
+
+/** Beyond these, the input is not a scope list someone pasted; refuse with one clear line. */
+export const MAX_INPUT_CHARS = 200_000;
+export const MAX_ENTRIES = 2_000;
+
+export interface ScopeEntry {
+  /** As the person wrote it (trimmed), for messages. */
+  input: string;
+  /**
+   * `scope`: one scope-like token, possibly with stray spaces around its colons (`read: board-scope:…`).
+   * `phrase`: several words and no colon — a console title ("View sprints") or not a scope at all.
+   */
+  kind: 'scope' | 'phrase';
+  text: string;
+}
+
+/** Decides whether a phrase is a known console title, so titles containing commas stay whole. */
+export type LabelTest = (phrase: string) => boolean;
+
+// Control characters (other than tab and newline) become spaces; invisible ones copied from web pages go.
+const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFD]/g;
+const INVISIBLE_CHARS = /[\u200B-\u200D\u2060\uFEFF]/g;
+const ODD_SPACES = /[\u00A0\u2000-\u200A\u202F\u205F\u3000]/g;
+const BULLET = /^(?:[-*•‣◦▪·+]|\d{1,3}[.)])(?:\s+|$)/;
+/** `Label – scope` / `Label — scope` / `Label - scope`: a dash with spaces on both sides. */
+const DASH_SEPARATOR = /^(.*?\S)\s+[–—-]\s+(\S.*)$/;
+/** Section headings in guides (seed 001 groups its list under Read / Write / Delete / Manage). */
+const HEADING = /^(?:read|write|delete|manage|classic|granular|(?:classic |granular )?scopes?)\s*:?$/i;
+/** Whitespace that separates tokens: not next to a colon, where it is a typo inside one scope. */
+const TOKEN_GAP = /(?<![:\s])\s+(?![\s:])/;
+const SCOPE_LIKE = /^[A-Za-z][\w.-]*(?:\s*:\s*[\w.-]+)+$|^[A-Za-z]+_[A-Za-z_]+$|^[A-Z]+(?:_[A-Z]+)*$/;
+
+export function tokenizeScopeList(text: string, isLabel: LabelTest): ScopeEntry[] {
+  if (text.length > MAX_INPUT_CHARS) {
+    throw new InputError(
+      `scope list is too long (${text.length} characters; the limit is ${MAX_INPUT_CHARS})`,
+      'scopes',
+    );
+  }
+  const clean = text.replace(INVISIBLE_CHARS, '').replace(ODD_SPACES, ' ').replace(CONTROL_CHARS, ' ');
+  const entries: ScopeEntry[] = [];
+  for (const line of clean.split(/\r\n|\r|\n/)) {
+    for (const entry of entriesOfLine(line, isLabel)) {
+      entries.push(entry);
+      if (entries.length > MAX_ENTRIES) {
+        throw new InputError(`scope list has more than ${MAX_ENTRIES} entries; paste one integration's scopes`, 'scopes');
+      }
+    }
+  }
+  return entries;
+}
+
+function entriesOfLine(rawLine: string, isLabel: LabelTest): ScopeEntry[] {
+  const line = stripPunctuation(rawLine.trim().replace(BULLET, ''));
+  if (!line || HEADING.test(line) && !isAllCaps(line)) return [];
+  if (line.includes('|')) {
+    // A table row: the scope is the first cell that holds one; header and prose rows give nothing.
+    const cell = line
+      .split('|')
+      .map((c) => stripPunctuation(c.trim()))
+      .find((c) => SCOPE_LIKE.test(c) || isLabel(c));
+    return cell ? entriesOfLine(cell, isLabel) : [];
+  }
+  if (isLabel(line)) return [{ input: line, kind: 'phrase', text: line }];
+  const dashed = DASH_SEPARATOR.exec(line);
+  if (dashed) {
+    const [, left, right] = dashed as unknown as [string, string, string];
+    // Either `Label – scope` or `scope – Label`: keep the side that holds the scope.
+    if (hasScopeToken(right)) return entriesOfText(right, isLabel);
+    if (hasScopeToken(left)) return entriesOfText(left, isLabel);
+  }
+  return entriesOfText(line, isLabel);
+}
+
+function entriesOfText(text: string, isLabel: LabelTest): ScopeEntry[] {
+  const entries: ScopeEntry[] = [];
+  for (const part of text.split(/[,;]/)) {
+    const piece = stripPunctuation(part.trim());
+    if (!piece) continue;
+    const words = piece.split(/\s+/);
+    if (isLabel(piece) || (!piece.includes(':') && words.length > 1 && !words.some(isScopeWord))) {
+      entries.push({ input: piece, kind: 'phrase', text: piece });
+      continue;
+    }
+    for (const token of piece.split(TOKEN_GAP)) {
+      const value = stripPunctuation(token.trim());
+      if (value) entries.push({ input: value, kind: 'scope', text: value });
+    }
+  }
+  return entries;
+}
+
+function hasScopeToken(text: string): boolean {
+  return text.includes(':') || text.split(/\s+/).some(isScopeWord);
+}
+
+/** A colon-less word that can still be a scope: `offline_access`, or Data Center's `READ`/`SYSTEM_ADMIN`. */
+function isScopeWord(word: string): boolean {
+  return /^[a-z]+_[a-z_]+$/i.test(word) || /^[A-Z]{4,}(?:_[A-Z]+)*$/.test(word);
+}
+
+function isAllCaps(text: string): boolean {
+  return text === text.toUpperCase() && /[A-Z]/.test(text);
+}
+
+/** Quotes, backticks and sentence punctuation around an entry are not part of it. */
+function stripPunctuation(text: string): string {
+  return text.replace(/^[`'"“”‘’(\[]+/, '').replace(/[`'"“”‘’)\].,;]+$/, '').trim();
+}
