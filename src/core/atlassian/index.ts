@@ -1,0 +1,16 @@
+export { parseSite } from './site';
+export { mapLimit } from './map-limit';
+export { send, retryWaitMs, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from './request';
+export type { ApiRequest, Credentials } from './request';
+export {
+  classifyReply,
+  evidenceOf,
+  isInconclusive,
+  isRecord,
+  parseRetryAfterSeconds,
+  FAILURE_CATEGORY_HEADER,
+  SCOPE_CHECK_FAILURE,
+} from './outcome';
+export type { AnsweredKind, FailedOutcome, InconclusiveKind, OkOutcome, Outcome, OutcomeKind, RawReply } from './outcome';
+export { gatewayBaseUrl, gatewayRequest, getAccessibleResources, getTenantInfo, postToken, siteRequest } from './endpoints';
+export type { JiraMethod } from './endpoints';

@@ -1,0 +1,90 @@
+import type { CheckDeps } from '../checks/types';
+import { systemClock } from '../ports';
+import { classifyReply, type FailedOutcome, type Outcome } from './outcome';
+
+export const DEFAULT_TIMEOUT_MS = 8000;
+export const DEFAULT_MAX_RETRIES = 2;
+const BACKOFF_BASE_MS = 500;
+/** Longer waits than this are not worth it inside a 25 s resolver: report rate-limited instead. */
+const MAX_RETRY_WAIT_MS = 5000;
+
+export type Credentials = { basic: { email: string; token: string } } | { bearer: string } | { none: true };
+
+export interface ApiRequest {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  url: string;
+  /** What evidence shows: method and path, never host, query or credentials. */
+  label: string;
+  auth: Credentials;
+  json?: unknown;
+}
+
+/**
+ * Sends one request and classifies the reply; never throws. Retries 429 and 503 with `Retry-After` or an
+ * exponential backoff with jitter, at most `maxRetries` times.
+ */
+export async function send(deps: CheckDeps, request: ApiRequest): Promise<Outcome> {
+  const clock = deps.clock ?? systemClock;
+  const maxRetries = deps.maxRetries ?? DEFAULT_MAX_RETRIES;
+  const random = deps.random ?? Math.random;
+  for (let attempt = 1; ; attempt++) {
+    const outcome = await sendOnce(deps, request, attempt);
+    const retryable = outcome.kind === 'rate-limited' || (outcome.kind === 'server-error' && outcome.status === 503);
+    if (!retryable || attempt > maxRetries) return outcome;
+    const waitMs = retryWaitMs(outcome, attempt, random);
+    if (waitMs > MAX_RETRY_WAIT_MS) return outcome;
+    await clock.sleep(waitMs);
+  }
+}
+
+/** Retry-After when the server gave one, else 500 ms · 2^(n-1) with "equal jitter" (half fixed, half random). */
+export function retryWaitMs(outcome: FailedOutcome, attempt: number, random: () => number): number {
+  if (outcome.retryAfterSeconds !== undefined) return outcome.retryAfterSeconds * 1000;
+  const ceiling = BACKOFF_BASE_MS * 2 ** (attempt - 1);
+  return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}
+
+async function sendOnce(deps: CheckDeps, request: ApiRequest, attempt: number): Promise<Outcome> {
+  const controller = new AbortController();
+  const timeoutMs = deps.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  try {
+    const response = await deps.fetch(request.url, {
+      method: request.method,
+      headers: headersFor(request),
+      body: request.json === undefined ? undefined : JSON.stringify(request.json),
+      signal: controller.signal,
+      redirect: 'manual',
+    });
+    const text = await response.text();
+    const nowMs = (deps.clock ?? systemClock).now().getTime();
+    return classifyReply(request.label, { status: response.status, text, header: (n) => response.headers.get(n) }, attempt, nowMs);
+  } catch {
+    // The error itself is not kept: some fetch implementations echo the request, credentials included.
+    if (controller.signal.aborted) {
+      return { kind: 'timeout', request: request.label, attempts: attempt, reason: `${request.label} got no answer within ${timeoutMs} ms` };
+    }
+    return { kind: 'network-error', request: request.label, attempts: attempt, reason: `${request.label} could not reach the server` };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function headersFor(request: ApiRequest): Record<string, string> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (request.json !== undefined) headers['Content-Type'] = 'application/json';
+  if ('basic' in request.auth) {
+    const { email, token } = request.auth.basic;
+    headers.Authorization = `Basic ${base64Utf8(`${email}:${token}`)}`;
+  } else if ('bearer' in request.auth) {
+    headers.Authorization = `Bearer ${request.auth.bearer}`;
+  }
+  return headers;
+}
+
+/** Base64 of UTF-8 bytes with web APIs only, so core runs the same in Node, Forge and a browser. */
+function base64Utf8(text: string): string {
+  let binary = '';
+  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}

@@ -1,0 +1,44 @@
+import type { CheckResult } from '../model';
+import type { ScopeFinding } from '../scopes/types';
+
+/**
+ * One result per problem a person must act on (errors and warnings); info findings stay in the report's
+ * `findings` only. `offline_access` has its own result, so its finding is left out here.
+ */
+export function scopeListResults(idPrefix: string, scopes: readonly string[], findings: readonly ScopeFinding[]): CheckResult[] {
+  const actionable = findings.filter((f) => f.severity !== 'info' && f.problem !== 'offline-access-missing');
+  if (!actionable.length) {
+    return [
+      {
+        id: `${idPrefix}.lint`,
+        title: `Scope list: ${scopes.length} scope${scopes.length === 1 ? '' : 's'}, all recognised`,
+        status: scopes.length ? 'pass' : 'fail',
+        detail: scopes.length ? 'Every entry is a scope string Atlassian knows.' : 'The scope list is empty.',
+        ...(scopes.length ? {} : { fix: "Paste the scopes from the developer console's Permissions page." }),
+      },
+    ];
+  }
+  return actionable.map((finding, index) => ({
+    id: `${idPrefix}.lint.${index + 1}`,
+    title: `"${finding.input}": ${finding.problem}`,
+    status: finding.severity === 'error' ? 'fail' : 'warn',
+    detail: finding.message,
+    ...(finding.suggestion ? { fix: `Use ${finding.suggestion}` } : {}),
+    evidence: { input: finding.input, problem: finding.problem },
+  }));
+}
+
+/** `offline_access` decides whether the integration ever gets a refresh token. */
+export function offlineAccessResult(idPrefix: string, scopes: readonly string[], needed: boolean): CheckResult | undefined {
+  if (!needed) return undefined;
+  const present = scopes.includes('offline_access');
+  return {
+    id: `${idPrefix}.offline-access`,
+    title: present ? 'offline_access requested' : 'offline_access missing',
+    status: present ? 'pass' : 'fail',
+    detail: present
+      ? 'The integration can get a refresh token and stay connected after the 1-hour access token expires.'
+      : 'Without offline_access no refresh token is issued: the connection stops working an hour after consent.',
+    ...(present ? {} : { fix: 'Add offline_access to the scopes the integration requests in its authorize URL, then reconnect.' }),
+  };
+}
