@@ -13,6 +13,7 @@ export { FaultInjector, type FaultKind, type FaultRule } from './faults';
 export { EmulatorState } from './state';
 export type { EmulatedAccount, EmulatedApiToken, EmulatedOAuthApp, EmulatedSite } from './state';
 export { TOKEN_ERRORS } from './oauth-token';
+export { FakeClock } from './fake-clock';
 export * from './demo';
 
 export interface RecordedRequest {
