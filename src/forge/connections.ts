@@ -1,0 +1,75 @@
+/**
+ * How a connection is stored: settings (versioned, edited by admins) and status (written by checks) under
+ * separate keys, the client secret in secret storage. Views for the UI are assembled here.
+ */
+import type { ConsentReport, OAuthClientReport } from '../core/checks/types';
+import type { ConnectionInput, ConnectionView, SecretHint, VerdictPoint } from './api';
+import type { AppDeps, Store } from './ports';
+import { notFound } from './resolvers/errors';
+import { keys, secretKeys } from './storage/keys';
+
+export const HISTORY_LIMIT = 20;
+
+export interface StoredConnection extends Omit<ConnectionInput, 'clientSecret'> {
+  id: string;
+  version: number;
+  updatedAt: string;
+  updatedBy: string;
+  /** Last four characters of the client secret, for "set · ends in …1a2b"; absent when none is stored. */
+  secretEndsWith?: string;
+}
+
+export interface ConnectionStatus {
+  lastReport?: OAuthClientReport;
+  lastConsent?: ConsentReport;
+  history: VerdictPoint[];
+}
+
+export async function loadConnection(store: Store, id: string): Promise<StoredConnection> {
+  const connection = await store.get<StoredConnection>(keys.connection(id));
+  if (!connection) throw notFound(`No connection with id "${id}": it may have been deleted. Reload the page.`);
+  return connection;
+}
+
+export async function loadStatus(store: Store, id: string): Promise<ConnectionStatus> {
+  return (await store.get<ConnectionStatus>(keys.connectionStatus(id))) ?? { history: [] };
+}
+
+export async function loadClientSecret(deps: AppDeps, id: string): Promise<string | undefined> {
+  return deps.secrets.getSecret(secretKeys.clientSecret(id));
+}
+
+export function secretHint(connection: StoredConnection): SecretHint {
+  return connection.secretEndsWith ? { set: true, endsWith: `…${connection.secretEndsWith}` } : { set: false };
+}
+
+export function toView(connection: StoredConnection, status: ConnectionStatus): ConnectionView {
+  const { secretEndsWith: _hint, ...settings } = connection;
+  return {
+    ...settings,
+    clientSecret: secretHint(connection),
+    ...(status.lastReport ? { lastReport: status.lastReport } : {}),
+    ...(status.lastConsent ? { lastConsent: status.lastConsent } : {}),
+    history: status.history,
+  };
+}
+
+export async function viewOf(store: Store, connection: StoredConnection): Promise<ConnectionView> {
+  return toView(connection, await loadStatus(store, connection.id));
+}
+
+/** Records a check's outcome: the report and one point of history, newest first. */
+export async function recordReport(
+  store: Store,
+  id: string,
+  update: { lastReport: OAuthClientReport } | { lastConsent: ConsentReport },
+): Promise<void> {
+  const report = 'lastReport' in update ? update.lastReport : update.lastConsent;
+  const status = await loadStatus(store, id);
+  const point: VerdictPoint = { checkedAt: report.checkedAt, verdict: report.verdict };
+  await store.set<ConnectionStatus>(keys.connectionStatus(id), {
+    ...status,
+    ...update,
+    history: [point, ...status.history].slice(0, HISTORY_LIMIT),
+  });
+}

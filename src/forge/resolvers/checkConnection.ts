@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import type { ConnectionView } from '../api';
+import { loadClientSecret, loadConnection, recordReport, viewOf } from '../connections';
+import { checkOAuthClient } from '../core';
+import type { AppDeps } from '../ports';
+import { findProfile } from '../profiles';
+import { defineResolver } from './define';
+import { connectionId } from './schemas';
+
+export const checkConnection = defineResolver(
+  'checkConnection',
+  z.object({ id: connectionId }),
+  async ({ id }, _context, deps) => recheckConnection(id, deps),
+);
+
+/** Runs the OAuth client check with the stored secret and records the report. Also used by the daily trigger. */
+export async function recheckConnection(id: string, deps: AppDeps): Promise<ConnectionView> {
+  const connection = await loadConnection(deps.store, id);
+  const clientSecret = await loadClientSecret(deps, id);
+  const report = await checkOAuthClient(deps.checkDeps, {
+    clientId: connection.clientId,
+    ...(clientSecret ? { clientSecret } : {}),
+    ...(connection.callbackUrl ? { callbackUrl: connection.callbackUrl } : {}),
+    scopes: connection.scopes,
+    profile: await findProfile(deps.store, connection.profileId),
+  });
+  await recordReport(deps.store, id, { lastReport: report });
+  return viewOf(deps.store, connection);
+}

@@ -1,0 +1,86 @@
+/**
+ * The one wrapper every resolver goes through: admin check first (for ADMIN_RESOLVERS), payload validation,
+ * and mapping of errors to the ResolverResponse envelope. Handlers below it only do their job.
+ */
+import type { z } from 'zod';
+import { InputError } from '../../core/model';
+import { ADMIN_RESOLVERS, type DataOf, type PayloadOf, type ResolverName, type ResolverResponse } from '../api';
+import type { AppDeps, ResolverContext } from '../ports';
+import { ResolverError } from './errors';
+
+export const ADMIN_ONLY_MESSAGE = "Only Jira administrators can use Scope Doctor's admin page.";
+
+export type Handler<K extends ResolverName> = (
+  payload: PayloadOf<K>,
+  context: ResolverContext,
+  deps: AppDeps,
+) => Promise<DataOf<K>>;
+
+export interface ResolverDefinition<K extends ResolverName> {
+  name: K;
+  adminOnly: boolean;
+  run(payload: unknown, context: ResolverContext, deps: AppDeps): Promise<ResolverResponse<DataOf<K>>>;
+}
+
+const adminNames: ReadonlySet<string> = new Set(ADMIN_RESOLVERS);
+
+/** Whether a resolver is admin-only comes from ADMIN_RESOLVERS, so the list and the check cannot drift. */
+export function defineResolver<K extends ResolverName>(
+  name: K,
+  schema: z.ZodType<PayloadOf<K>>,
+  handler: Handler<K>,
+): ResolverDefinition<K> {
+  const adminOnly = adminNames.has(name);
+  return {
+    name,
+    adminOnly,
+    async run(payload, context, deps) {
+      try {
+        if (adminOnly && !(await deps.permissions.isJiraAdmin(context.accountId))) {
+          return failure('forbidden', ADMIN_ONLY_MESSAGE);
+        }
+        const parsed = schema.safeParse(payload ?? {});
+        if (!parsed.success) return invalidInput(parsed.error);
+        return { ok: true, data: await handler(parsed.data, context, deps) };
+      } catch (error) {
+        return toFailure(name, error, payload, deps);
+      }
+    },
+  };
+}
+
+function failure(code: ResolverError['code'] | 'invalid-input' | 'internal', message: string, field?: string) {
+  return { ok: false as const, error: field ? { code, message, field } : { code, message } };
+}
+
+function invalidInput(error: z.ZodError) {
+  const issue = error.issues[0];
+  const field = issue?.path.map(String).join('.') ?? '';
+  const reason = issue?.message ?? 'invalid value';
+  return failure('invalid-input', field ? `${field}: ${reason}` : reason, field || undefined);
+}
+
+function toFailure(name: string, error: unknown, payload: unknown, deps: AppDeps) {
+  if (error instanceof InputError) return failure('invalid-input', error.message, error.field);
+  if (error instanceof ResolverError) return failure(error.code, error.message);
+  const description = error instanceof Error ? `${error.name}: ${error.message}` : 'non-error thrown';
+  deps.log(`resolver ${name} failed: ${redact(description, payload)}`);
+  return failure('internal', 'Something went wrong on our side. Try again; if it keeps happening, check the app logs.');
+}
+
+/** Secret fields of a payload must not reach the logs even if an error message echoes them. */
+const SECRET_FIELDS = ['token', 'clientSecret'];
+
+function redact(text: string, payload: unknown): string {
+  let result = text;
+  for (const value of secretValues(payload)) result = result.split(value).join('[redacted]');
+  return result;
+}
+
+function secretValues(payload: unknown): string[] {
+  if (typeof payload !== 'object' || payload === null) return [];
+  return Object.entries(payload).flatMap(([field, value]) => {
+    if (typeof value === 'string' && SECRET_FIELDS.includes(field) && value.length > 0) return [value];
+    return secretValues(value);
+  });
+}

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { InputError } from '../../core/model';
+import { loadClientSecret, loadConnection, recordReport, viewOf } from '../connections';
+import { finishConsent as exchangeAndRead } from '../core';
+import { findProfile } from '../profiles';
+import { keys } from '../storage/keys';
+import { defineResolver } from './define';
+import { connectionId } from './schemas';
+import { CONSENT_TTL_SECONDS, type PendingConsent } from './startConsent';
+
+export const finishConsent = defineResolver(
+  'finishConsent',
+  z.object({
+    id: connectionId,
+    state: z.string().trim().min(1).max(200),
+    redirectedUrl: z.string().trim().min(1, 'paste the address your browser was sent to').max(4000),
+  }),
+  async ({ id, state, redirectedUrl }, context, deps) => {
+    const pending = await deps.store.get<PendingConsent>(keys.pendingConsent(state));
+    // One use only, by the admin who started it, for this connection, while fresh.
+    await deps.store.delete(keys.pendingConsent(state));
+    if (!pending || pending.connectionId !== id || pending.accountId !== context.accountId || isStale(pending, deps.clock.now())) {
+      throw new InputError('This consent test has expired or belongs to another session. Start the consent test again.', 'state');
+    }
+    const connection = await loadConnection(deps.store, id);
+    const clientSecret = await loadClientSecret(deps, id);
+    if (!clientSecret) throw new InputError('Save the client secret for this connection before the consent test.', 'clientSecret');
+    // The core exchanges the code, reads the granted scopes and drops the tokens: nothing here keeps them.
+    const report = await exchangeAndRead(deps.checkDeps, {
+      clientId: connection.clientId,
+      clientSecret,
+      callbackUrl: connection.callbackUrl,
+      state,
+      redirectedUrl,
+      profile: await findProfile(deps.store, connection.profileId),
+    });
+    await recordReport(deps.store, id, { lastConsent: report });
+    return viewOf(deps.store, connection);
+  },
+);
+
+function isStale(pending: PendingConsent, now: Date): boolean {
+  return now.getTime() - Date.parse(pending.startedAt) > CONSENT_TTL_SECONDS * 1000;
+}

@@ -1,0 +1,11 @@
+import type { TokenReport } from '../../core/checks/types';
+import type { TokenCheckSummary } from '../api';
+import { keys } from '../storage/keys';
+import { defineResolver } from './define';
+import { noPayload } from './schemas';
+
+export const getMyTokenStatus = defineResolver('getMyTokenStatus', noPayload, async (_payload, context, deps) => {
+  const last = await deps.store.get<TokenCheckSummary>(keys.tokenCheck(context.accountId));
+  const lastReport = await deps.store.get<TokenReport>(keys.tokenReport(context.accountId));
+  return { ...(last ? { last } : {}), ...(lastReport ? { lastReport } : {}) };
+});

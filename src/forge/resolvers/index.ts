@@ -1,0 +1,55 @@
+import type { ResolverName, ResolverResponse } from '../api';
+import type { AppDeps, ResolverContext } from '../ports';
+import type { ResolverDefinition } from './define';
+import { checkConnection } from './checkConnection';
+import { checkMyToken } from './checkMyToken';
+import { deleteConnection } from './deleteConnection';
+import { explore } from './explore';
+import { finishConsent } from './finishConsent';
+import { forgetMyToken } from './forgetMyToken';
+import { getMe } from './getMe';
+import { getMyTokenStatus } from './getMyTokenStatus';
+import { getSite } from './getSite';
+import { listConnections } from './listConnections';
+import { listProfiles } from './listProfiles';
+import { listTokenChecks } from './listTokenChecks';
+import { lookupCloudId } from './lookupCloudId';
+import { saveConnection } from './saveConnection';
+import { startConsent } from './startConsent';
+
+export { ADMIN_ONLY_MESSAGE } from './define';
+
+/** Every resolver of the contract, checked by the type: a missing one does not compile. */
+export const resolvers: { [K in ResolverName]: ResolverDefinition<K> } = {
+  getMe,
+  listProfiles,
+  checkMyToken,
+  getMyTokenStatus,
+  forgetMyToken,
+  getSite,
+  lookupCloudId,
+  listConnections,
+  saveConnection,
+  deleteConnection,
+  checkConnection,
+  startConsent,
+  finishConsent,
+  listTokenChecks,
+  explore,
+};
+
+export function isResolverName(name: string): name is ResolverName {
+  return Object.hasOwn(resolvers, name);
+}
+
+/** Runs a resolver by name, as the Forge bridge and the local server both do. */
+export async function invokeResolver(
+  name: string,
+  payload: unknown,
+  context: ResolverContext,
+  deps: AppDeps,
+): Promise<ResolverResponse<unknown>> {
+  if (!isResolverName(name)) return { ok: false, error: { code: 'not-found', message: `No resolver named "${name}".` } };
+  const definition: ResolverDefinition<ResolverName> = resolvers[name];
+  return definition.run(payload, context, deps);
+}

@@ -1,0 +1,50 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { loadConnection, viewOf, type StoredConnection } from '../connections';
+import { findProfile } from '../profiles';
+import { keys, secretKeys } from '../storage/keys';
+import { defineResolver } from './define';
+import { conflict } from './errors';
+import { connectionId } from './schemas';
+
+const connectionInput = z.object({
+  name: z.string().trim().min(1, 'give the connection a name').max(100),
+  profileId: z.string().trim().min(1, 'pick a profile').max(100),
+  clientId: z.string().trim().min(1, 'paste the client ID from the developer console').max(200),
+  callbackUrl: z.string().trim().max(2000),
+  scopes: z.string().max(20_000),
+  clientSecret: z.string().trim().min(1, 'the client secret cannot be blank').max(500).optional(),
+});
+
+const payload = z
+  .object({ id: connectionId.optional(), version: z.number().int().positive().optional(), connection: connectionInput })
+  .refine((p) => p.id === undefined || p.version !== undefined, {
+    message: 'the version you loaded is required to update a connection',
+    path: ['version'],
+  });
+
+export const saveConnection = defineResolver('saveConnection', payload, async (input, context, deps) => {
+  const { clientSecret, ...settings } = input.connection;
+  await findProfile(deps.store, settings.profileId);
+  const previous = input.id ? await loadConnection(deps.store, input.id) : undefined;
+  // Another admin saved since this one loaded: refuse rather than silently overwrite their change.
+  if (previous && previous.version !== input.version) {
+    throw conflict(
+      `${previous.updatedBy === context.accountId ? 'You' : 'Another admin'} changed "${previous.name}" at ` +
+        `${previous.updatedAt}. Reload to see the latest version, then make your change again.`,
+    );
+  }
+  const id = previous?.id ?? randomUUID();
+  if (clientSecret) await deps.secrets.setSecret(secretKeys.clientSecret(id), clientSecret);
+  const secretEndsWith = clientSecret ? clientSecret.slice(-4) : previous?.secretEndsWith;
+  const connection: StoredConnection = {
+    ...settings,
+    id,
+    version: (previous?.version ?? 0) + 1,
+    updatedAt: deps.clock.now().toISOString(),
+    updatedBy: context.accountId,
+    ...(secretEndsWith ? { secretEndsWith } : {}),
+  };
+  await deps.store.set(keys.connection(id), connection);
+  return viewOf(deps.store, connection);
+});

@@ -1,0 +1,23 @@
+/**
+ * Every storage key in one place. One key per item (not one big list) so two admins editing different
+ * connections, or thousands of users checking tokens, never overwrite each other.
+ */
+export const keys = {
+  /** Connection settings, versioned: written only by saveConnection. */
+  connection: (id: string) => `connection:${id}`,
+  connectionPrefix: 'connection:',
+  /** Last report, consent result and verdict history: written by checks, so a check never races an edit. */
+  connectionStatus: (id: string) => `connection-status:${id}`,
+  tokenCheck: (accountId: string) => `token-check:${accountId}`,
+  tokenCheckPrefix: 'token-check:',
+  tokenReport: (accountId: string) => `token-report:${accountId}`,
+  pendingConsent: (state: string) => `consent:${state}`,
+  customProfilePrefix: 'profile:',
+  recheckProgress: 'recheck-progress',
+} as const;
+
+export const secretKeys = {
+  clientSecret: (connectionId: string) => `client-secret:${connectionId}`,
+  /** Only for people who opted in to periodic re-checks. */
+  userToken: (accountId: string) => `user-token:${accountId}`,
+} as const;

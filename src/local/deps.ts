@@ -1,0 +1,44 @@
+/**
+ * The resolvers' dependencies in local mode: file-backed storage and every Atlassian host served by the
+ * emulator. The same handlers run here as in Forge.
+ */
+import type { AtlassianHosts, Clock, FetchLike } from '../core/ports';
+import { systemClock } from '../core/ports';
+import { DEMO_ACCOUNTS, DEMO_SITE, type DemoRole } from '../emulator/demo';
+import type { AppDeps, Log, ResolverContext, SecretStore, Store } from '../forge/ports';
+import { emulatorPeople } from './adapters/emulator-people';
+
+export const ADMIN_MODULE_KEY = 'scope-doctor-admin-page';
+export const PERSONAL_MODULE_KEY = 'scope-doctor-personal-page';
+
+export interface LocalDepsOptions {
+  store: Store;
+  secrets: SecretStore;
+  hosts: AtlassianHosts;
+  fetch?: FetchLike;
+  clock?: Clock;
+  log?: Log;
+}
+
+export function localDeps(options: LocalDepsOptions): AppDeps {
+  const fetch = options.fetch ?? globalThis.fetch;
+  const clock = options.clock ?? systemClock;
+  return {
+    store: options.store,
+    secrets: options.secrets,
+    ...emulatorPeople(options.hosts, fetch),
+    checkDeps: { fetch, hosts: options.hosts, clock },
+    clock,
+    log: options.log ?? ((line) => console.error(line)),
+  };
+}
+
+/** What Forge would put in the resolver context for a demo person on the demo site. */
+export function demoContext(role: DemoRole): ResolverContext {
+  return {
+    accountId: DEMO_ACCOUNTS[role].accountId,
+    cloudId: DEMO_SITE.cloudId,
+    siteUrl: `https://${DEMO_SITE.host}`,
+    moduleKey: role === 'admin' ? ADMIN_MODULE_KEY : PERSONAL_MODULE_KEY,
+  };
+}

@@ -1,0 +1,250 @@
+/**
+ * The local web page: serves the Custom UI build at /admin and /personal and stands in for the Forge
+ * bridge with `GET /api/context` and `POST /api/invoke`, running the same resolvers over local adapters.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, resolve, sep } from 'node:path';
+import { emulatorHosts } from '../core/ports';
+import { DEMO_ACCOUNTS, DEMO_SITE, type DemoRole } from '../emulator/demo';
+import { startEmulator, type Emulator } from '../emulator';
+import type { ResolverResponse } from '../forge/api';
+import type { AppDeps, Log } from '../forge/ports';
+import { invokeResolver } from '../forge/resolvers';
+import { DEFAULT_DATA_DIR, openFileStorage } from './adapters/file-store';
+import { ADMIN_MODULE_KEY, demoContext, localDeps, PERSONAL_MODULE_KEY } from './deps';
+import { seedDemoData } from './seed';
+
+export interface LocalServerOptions {
+  /** 0 or absent: any free port. */
+  port?: number;
+  /** Where local storage lives (default `.scope-doctor`). */
+  dataDir?: string;
+  /** Use an emulator that is already running instead of starting one. */
+  emulatorUrl?: string;
+  /** The Vite build (default `static/build`). */
+  staticDir?: string;
+  /** Seed demo connections on first start (default true). */
+  seed?: boolean;
+  log?: Log;
+}
+
+export interface LocalServer {
+  /** e.g. `http://127.0.0.1:8787` */
+  url: string;
+  emulatorUrl: string;
+  /** Present when this server started the emulator (it is closed with the server). */
+  emulator?: Emulator;
+  deps: AppDeps;
+  close(): Promise<void>;
+}
+
+export const MAX_INVOKE_BYTES = 256 * 1024;
+const PAGES: Record<string, string> = { '/admin': ADMIN_MODULE_KEY, '/personal': PERSONAL_MODULE_KEY };
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.map': 'application/json',
+};
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: 'invalid-input' | 'not-found' | 'internal' | 'forbidden',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export async function startLocalServer(options: LocalServerOptions = {}): Promise<LocalServer> {
+  const emulator = options.emulatorUrl ? undefined : await startEmulator();
+  const emulatorUrl = options.emulatorUrl ?? emulator!.url;
+  const log = options.log ?? ((line: string) => console.error(line));
+  const storage = await openFileStorage(options.dataDir ?? DEFAULT_DATA_DIR);
+  const deps = localDeps({ ...storage, hosts: emulatorHosts(emulatorUrl), log });
+  const staticDir = resolve(options.staticDir ?? 'static/build');
+  if (options.seed ?? true) await seedDemoData(deps);
+
+  const sockets = new Set<Socket>();
+  const server = createServer((req, res) => {
+    route(req, res).catch((error: unknown) => {
+      if (!(error instanceof HttpError)) log(`local server: ${error instanceof Error ? error.name : 'error'} on ${req.method} ${pathOf(req)}`);
+      const failure = error instanceof HttpError ? error : new HttpError(500, 'internal', 'The local server hit an unexpected error.');
+      if (res.headersSent) res.destroy();
+      else sendJson(res, failure.status, envelope(failure.code, failure.message));
+    });
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  server.on('clientError', (_error, socket) => socket.destroy());
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = pathOf(req);
+    if (path.startsWith('/api/')) {
+      checkLoopbackHost(req);
+      if (path === '/api/context' && req.method === 'GET') return sendJson(res, 200, context(req));
+      if (path === '/api/invoke' && req.method === 'POST') return sendJson(res, 200, await invoke(req));
+      throw new HttpError(404, 'not-found', `No API at ${req.method} ${path}.`);
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'invalid-input', 'Only GET is served here.');
+    if (path === '/') return redirect(res, '/admin');
+    const page = Object.keys(PAGES).find((p) => path === p || path.startsWith(`${p}/`));
+    if (page) return sendIndex(res, staticDir);
+    return sendStatic(res, staticDir, path);
+  }
+
+  async function invoke(req: IncomingMessage): Promise<ResolverResponse<unknown>> {
+    const type = req.headers['content-type'] ?? '';
+    // JSON only: a cross-site form post cannot send it without a preflight this server never approves.
+    if (!type.startsWith('application/json')) throw new HttpError(415, 'invalid-input', 'Send the request as application/json.');
+    const body = parseJson(await readBody(req));
+    if (typeof body !== 'object' || body === null) throw new HttpError(400, 'invalid-input', 'The body must be a JSON object.');
+    const { key, payload, as } = body as Record<string, unknown>;
+    if (typeof key !== 'string') throw new HttpError(400, 'invalid-input', 'key: name the resolver to call.');
+    return invokeResolver(key, payload, demoContext(roleOf(as)), deps);
+  }
+
+  await new Promise<void>((ready) => server.listen(options.port ?? 0, '127.0.0.1', ready));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    url,
+    emulatorUrl,
+    ...(emulator ? { emulator } : {}),
+    deps,
+    async close() {
+      await new Promise<void>((done) => {
+        server.close(() => done());
+        for (const socket of sockets) socket.destroy();
+      });
+      await emulator?.close();
+    },
+  };
+}
+
+/** What `view.getContext()` gives the page in Forge, for the demo person chosen by `?as=`. */
+function context(req: IncomingMessage) {
+  const query = new URL(req.url ?? '/', 'http://local').searchParams;
+  const role = roleOf(query.get('as'));
+  const account = DEMO_ACCOUNTS[role];
+  return {
+    moduleKey: pageModuleKey(query.get('page'), req.headers.referer),
+    accountId: account.accountId,
+    displayName: account.displayName,
+    siteUrl: demoContext(role).siteUrl,
+    cloudId: DEMO_SITE.cloudId,
+    theme: { colorMode: query.get('theme') === 'dark' ? 'dark' : 'light' },
+  };
+}
+
+/** `?page=personal`, else the page that asked (Referer), else the admin page. */
+function pageModuleKey(page: string | null, referer: string | undefined): string {
+  if (page === 'personal' || page === 'admin') return PAGES[`/${page}`]!;
+  const from = referer ? safePath(referer) : '';
+  return from.startsWith('/personal') ? PERSONAL_MODULE_KEY : ADMIN_MODULE_KEY;
+}
+
+function safePath(url: string): string {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return '';
+  }
+}
+
+function roleOf(value: unknown): DemoRole {
+  return value === 'user' ? 'user' : 'admin';
+}
+
+function pathOf(req: IncomingMessage): string {
+  return new URL(req.url ?? '/', 'http://local').pathname;
+}
+
+/** Pages on other origins may resolve a name to 127.0.0.1 (DNS rebinding); the API answers loopback names only. */
+function checkLoopbackHost(req: IncomingMessage): void {
+  const host = (req.headers.host ?? '').replace(/:\d+$/, '');
+  if (!['127.0.0.1', 'localhost', '[::1]'].includes(host)) {
+    throw new HttpError(403, 'forbidden', 'The local API answers only on 127.0.0.1 or localhost.');
+  }
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buffer = chunk as Buffer;
+    size += buffer.length;
+    if (size > MAX_INVOKE_BYTES) throw new HttpError(413, 'invalid-input', `The request is larger than ${MAX_INVOKE_BYTES} bytes.`);
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new HttpError(400, 'invalid-input', 'The request body is not valid JSON.');
+  }
+}
+
+function envelope(code: HttpError['code'], message: string): ResolverResponse<never> {
+  return { ok: false, error: { code, message } };
+}
+
+function sendJson(res: ServerResponse, status: number, value: unknown): void {
+  const body = JSON.stringify(value);
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+  res.end(body);
+}
+
+function redirect(res: ServerResponse, location: string): void {
+  res.writeHead(302, { Location: location });
+  res.end();
+}
+
+const MISSING_BUILD_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Scope Doctor: UI not built</title></head>
+<body><h1>The Scope Doctor page is not built yet</h1>
+<p>Run <code>npm run build:ui</code> (or <code>npm start</code>, which builds it), then reload this page.</p></body></html>`;
+
+async function sendIndex(res: ServerResponse, staticDir: string): Promise<void> {
+  const html = await readFile(join(staticDir, 'index.html')).catch(() => undefined);
+  if (!html) {
+    res.writeHead(503, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+    res.end(MISSING_BUILD_PAGE);
+    return;
+  }
+  res.writeHead(200, { 'Content-Type': CONTENT_TYPES['.html']!, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+  res.end(html);
+}
+
+async function sendStatic(res: ServerResponse, staticDir: string, path: string): Promise<void> {
+  const file = resolve(staticDir, `.${decodedPath(path)}`);
+  // Only files inside the build folder: `..` in the path must not reach anything else.
+  const inside = file.startsWith(`${staticDir}${sep}`);
+  const info = inside ? await stat(file).catch(() => undefined) : undefined;
+  if (!info?.isFile()) throw new HttpError(404, 'not-found', `Nothing at ${path}.`);
+  res.writeHead(200, {
+    'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+    'X-Content-Type-Options': 'nosniff',
+  });
+  res.end(await readFile(file));
+}
+
+function decodedPath(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    throw new HttpError(400, 'invalid-input', 'The address is not valid.');
+  }
+}
