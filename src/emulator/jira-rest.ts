@@ -43,7 +43,8 @@ export function notFound(message: string): Reply {
  * authentication, then scopes, then whether the ids in the path exist, then the answer.
  */
 export function handleJiraRequest(state: EmulatorState, request: JiraRequest): Reply {
-  const operation = findOperation(request.method, request.path);
+  // HEAD is a GET without the body, as on any Jira.
+  const operation = findOperation(request.method === 'HEAD' ? 'GET' : request.method, request.path);
   if (!operation) return notFound('No resource found at this path.');
   const operationId = operation.operationId;
 
