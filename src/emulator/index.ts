@@ -86,6 +86,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     const record: RecordedRequest = {
       at: clock.now().toISOString(),
       method,
+      // A path outside the three prefixes is 404'd; it is filed under `site` with no siteHost.
       host: target?.host ?? 'site',
       ...(target?.siteHost ? { siteHost: target.siteHost } : {}),
       path: target?.path ?? url.pathname,

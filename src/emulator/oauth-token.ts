@@ -45,8 +45,8 @@ function exchangeCode(state: EmulatorState, clientId: string, code: string | und
     return TOKEN_ERRORS.badCode;
   }
   grant.used = true;
-  const { accessToken, refreshToken } = state.issueTokens(grant);
-  return tokenReply(state.accessTokens.get(accessToken), refreshToken);
+  const { access, refresh } = state.grantTokens(grant);
+  return tokenReply(access, refresh?.token);
 }
 
 /**
@@ -72,8 +72,7 @@ function isExpired(token: RefreshToken, now: number): boolean {
   return now - token.issuedAt.getTime() > REFRESH_IDLE_MS || now - token.familyStartedAt.getTime() > REFRESH_ABSOLUTE_MS;
 }
 
-function tokenReply(access: AccessToken | undefined, refreshToken: string | undefined): Reply {
-  if (!access) throw new Error('An access token was issued but cannot be found.');
+function tokenReply(access: AccessToken, refreshToken: string | undefined): Reply {
   return {
     status: 200,
     json: {

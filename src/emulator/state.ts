@@ -126,12 +126,21 @@ export class EmulatorState {
     accessToken: string;
     refreshToken?: string;
   } {
+    const { access, refresh } = this.grantTokens(grant);
+    return refresh ? { accessToken: access.token, refreshToken: refresh.token } : { accessToken: access.token };
+  }
+
+  /** A new token family: what a consent produces. */
+  grantTokens(grant: { clientId: string; accountId: string; scopes: readonly string[] }): {
+    access: AccessToken;
+    refresh?: RefreshToken;
+  } {
+    // Copy only the grant's fields: callers may pass a whole authorization-code record.
+    const { clientId, accountId, scopes } = grant;
     const familyId = randomToken('family');
-    const now = this.clock.now();
-    const access = this.addAccessToken({ ...grant, familyId });
-    if (!grant.scopes.includes('offline_access')) return { accessToken: access.token };
-    const refresh = this.addRefreshToken({ ...grant, familyId, familyStartedAt: now });
-    return { accessToken: access.token, refreshToken: refresh.token };
+    const access = this.addAccessToken({ clientId, accountId, scopes, familyId });
+    if (!scopes.includes('offline_access')) return { access };
+    return { access, refresh: this.addRefreshToken({ clientId, accountId, scopes, familyId, familyStartedAt: this.clock.now() }) };
   }
 
   addAccessToken(grant: { clientId: string; accountId: string; scopes: readonly string[]; familyId: string }): AccessToken {
