@@ -1,3 +1,9 @@
+/**
+ * The Atlassian emulator: auth.atlassian.com, api.atlassian.com and any number of `*.atlassian.net` sites,
+ * served from one loopback origin (`/auth`, `/api`, `/site/{host}`). It reproduces the wire behaviour
+ * Scope Doctor reasons about (scope enforcement from the catalog, token kinds, OAuth errors, refresh-token
+ * rotation) so every check runs locally and in tests with no Atlassian account.
+ */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { emulatorHosts, systemClock, type AtlassianHosts, type Clock } from '../core/ports';
