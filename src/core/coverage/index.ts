@@ -1,0 +1,67 @@
+/**
+ * Required versus granted: per capability, covered / covered only through classic scopes / missing (with
+ * the fewest scopes to add), plus the granted scopes nothing needs and the strings that are not scopes.
+ */
+import type { ScopeKind, ScopeSet } from '../catalog';
+import type { Status } from '../model';
+import type { Capability, Profile } from '../profiles/types';
+import { isRecognisedScope, jiraScopeKind } from '../scopes';
+import { minimalCover } from './minimal-cover';
+import { requirementOf, type Requirement } from './requirement';
+import type { CapabilityCoverage, CoverageResult } from './types';
+
+export type { CapabilityCoverage, CapabilityStatus, CoverageResult } from './types';
+export { requirementOf, type Requirement } from './requirement';
+
+export function analyzeCoverage(profile: Profile, granted: readonly string[]): CoverageResult {
+  const grant = new Set(granted);
+  const prefer = preferredKind(grant);
+  const capabilities = profile.capabilities.map((capability) => coverCapability(capability, grant, prefer));
+
+  const used = new Set(capabilities.flatMap((c) => c.usedScopes));
+  if (profile.needsOfflineAccess) used.add('offline_access');
+  const unknown = [...grant].filter((s) => !isRecognisedScope(s));
+  const excess = [...grant].filter((s) => isRecognisedScope(s) && !used.has(s)).sort();
+  const missing = [...new Set(capabilities.flatMap((c) => c.missing))].sort();
+
+  return { profileId: profile.id, verdict: verdictOf(capabilities, excess, unknown), capabilities, missing, excess, unknown };
+}
+
+/** A mostly granular grant should be completed with granular scopes, a classic one with classic scopes. */
+function preferredKind(grant: ReadonlySet<string>): ScopeKind {
+  let classic = 0;
+  let granular = 0;
+  for (const scope of grant) {
+    const kind = jiraScopeKind(scope);
+    if (kind === 'classic') classic++;
+    else if (kind === 'granular') granular++;
+  }
+  return classic > granular ? 'classic' : 'granular';
+}
+
+function coverCapability(capability: Capability, grant: ReadonlySet<string>, prefer: ScopeKind): CapabilityCoverage {
+  const chosen: ScopeSet[] = [];
+  const unmet: Requirement[] = [];
+  let onlyClassic = false;
+  for (const alternatives of requirementOf(capability)) {
+    const held = alternatives.filter((set) => set.scopes.every((s) => grant.has(s)));
+    if (held.length === 0) {
+      unmet.push(alternatives);
+      continue;
+    }
+    // Granular would do with less, but the grant holds only the classic way in.
+    if (held.every((set) => set.kind === 'classic') && alternatives.some((set) => set.kind === 'granular')) onlyClassic = true;
+    chosen.push(held.find((set) => set.kind === prefer) ?? held[0]!);
+  }
+  const cover = minimalCover(unmet, grant, prefer);
+  chosen.push(...cover.chosen);
+  const usedScopes = [...new Set(chosen.flatMap((set) => set.scopes))].filter((s) => grant.has(s)).sort();
+  const status = cover.added.length > 0 ? 'missing' : onlyClassic ? 'covered-by-classic' : 'covered';
+  return { name: capability.name, status, covered: status !== 'missing', missing: cover.added, usedScopes };
+}
+
+function verdictOf(capabilities: readonly CapabilityCoverage[], excess: readonly string[], unknown: readonly string[]): Status {
+  if (capabilities.some((c) => c.status === 'missing')) return 'fail';
+  if (excess.length > 0 || unknown.length > 0 || capabilities.some((c) => c.status === 'covered-by-classic')) return 'warn';
+  return 'pass';
+}

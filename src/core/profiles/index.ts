@@ -1,0 +1,31 @@
+import { InputError } from '../model';
+import { kendisCloudOAuth, kendisDataCenterOAuth, kendisUserToken } from './kendis';
+import { oneConnectClassicToken, oneConnectOAuthFull, oneConnectOAuthReadOnly } from './oneconnect';
+import { targetprocess } from './targetprocess';
+import type { Profile } from './types';
+
+export type { Capability, OperationRef, Profile, TokenKind } from './types';
+export { parseCustomProfile, ProfileError } from './custom';
+
+/** One profile per configuration in the vendor guides. */
+export const builtinProfiles: readonly Profile[] = [
+  kendisCloudOAuth,
+  kendisUserToken,
+  kendisDataCenterOAuth,
+  oneConnectClassicToken,
+  oneConnectOAuthReadOnly,
+  oneConnectOAuthFull,
+  targetprocess,
+];
+
+export function getProfile(id: string): Profile | undefined {
+  return builtinProfiles.find((p) => p.id === id);
+}
+
+export function requireProfile(id: string): Profile {
+  const profile = getProfile(id);
+  if (!profile) {
+    throw new InputError(`unknown profile "${id}"; valid profiles: ${builtinProfiles.map((p) => p.id).join(', ')}`, 'profile');
+  }
+  return profile;
+}

@@ -1,0 +1,136 @@
+/**
+ * OnePlan OneConnect (seed 003): a classic API token without scopes, or an OAuth 2.0 (3LO) app — read-only
+ * sync or full bi-directional sync.
+ */
+import { DELETE, GET, POST, READ_ISSUES, WRITE_ISSUES } from './operations';
+import type { Capability, Profile } from './types';
+
+const CALLBACK_URLS = ['https://my.oneconnect.ai/oauth/jira/callback', 'https://eu.oneconnect.ai/oauth/jira/callback'];
+const GUIDE = 'OneConnect help: Jira authentication options';
+
+const READ_CAPABILITIES: readonly Capability[] = [
+  {
+    name: 'Read issues, projects and fields',
+    operations: [...READ_ISSUES, GET('/rest/api/3/field'), GET('/rest/api/3/issuetype')],
+  },
+  {
+    name: 'Read users',
+    description: 'Needs read:jira-user, or the five granular user, group, avatar, role and user-property scopes.',
+    operations: [GET('/rest/api/3/user/search')],
+  },
+  {
+    name: 'Read boards and sprints',
+    operations: [
+      GET('/rest/agile/1.0/board'),
+      GET('/rest/agile/1.0/board/{boardId}'),
+      GET('/rest/agile/1.0/board/{boardId}/sprint'),
+      GET('/rest/agile/1.0/sprint/{sprintId}'),
+    ],
+  },
+  {
+    name: 'Read service requests and Assets objects',
+    description: 'Jira Service Management scopes; the Jira catalog cannot tell which requests they allow.',
+    scopes: ['read:servicedesk-request', 'read:servicemanagement-insight-objects'],
+  },
+];
+
+const WRITE_CAPABILITIES: readonly Capability[] = [
+  {
+    name: 'Write back issues and comments',
+    operations: [...WRITE_ISSUES, POST('/rest/api/3/issue/{issueIdOrKey}/comment')],
+  },
+  { name: 'Manage versions and components', operations: [POST('/rest/api/3/version'), POST('/rest/api/3/component')] },
+  { name: 'Create projects', operations: [POST('/rest/api/3/project')] },
+  { name: 'Read workflows and statuses', operations: [GET('/rest/api/3/workflows/search'), GET('/rest/api/3/statuses/search')] },
+  {
+    name: 'Register webhooks',
+    operations: [GET('/rest/api/3/webhook'), POST('/rest/api/3/webhook'), DELETE('/rest/api/3/webhook')],
+  },
+  {
+    name: 'Send development information',
+    description: 'manage:jira-data-provider is for the development-information APIs; the Jira catalog lists no request for it.',
+    scopes: ['manage:jira-data-provider'],
+  },
+  {
+    name: 'Update service requests and customers',
+    description: 'Jira Service Management scopes; the Jira catalog cannot tell which requests they allow.',
+    scopes: ['write:servicedesk-request', 'manage:servicedesk-customer'],
+  },
+];
+
+/** The 22 scopes of the guide with its typos fixed (read:issue:Jira, read:project:Jira, read: board-scope…). */
+const FULL_SCOPES = [
+  'read:jira-work',
+  'manage:jira-project',
+  'manage:jira-configuration',
+  'read:jira-user',
+  'write:jira-work',
+  'manage:jira-webhook',
+  'manage:jira-data-provider',
+  'read:servicedesk-request',
+  'manage:servicedesk-customer',
+  'write:servicedesk-request',
+  'read:servicemanagement-insight-objects',
+  'read:issue:jira',
+  'read:project:jira',
+  'read:board-scope:jira-software',
+  'read:sprint:jira-software',
+  'read:issue-details:jira',
+  'read:avatar:jira',
+  'read:application-role:jira',
+  'read:group:jira',
+  'read:user:jira',
+  'read:user.property:jira',
+  'write:project:jira',
+];
+
+export const oneConnectClassicToken: Profile = {
+  id: 'oneconnect-classic-token',
+  name: 'OneConnect — API token without scopes',
+  vendor: 'OnePlan',
+  tokenKind: 'classic-token',
+  summary:
+    'An email address and a classic API token (no scopes) of a dedicated service account with read, ' +
+    'write and manage access. The token can do whatever the account can, so only the account’s permissions ' +
+    'limit it; tokens expire after at most one year.',
+  // A token without scopes has no scope list to compare; what can be checked is that the account reaches
+  // each request, so only capabilities defined by requests apply.
+  capabilities: [...READ_CAPABILITIES, ...WRITE_CAPABILITIES].filter((c) => c.operations),
+  needsOfflineAccess: false,
+  callbackUrls: [],
+  vendorScopes: [],
+  guide: GUIDE,
+  source: 'builtin',
+};
+
+export const oneConnectOAuthReadOnly: Profile = {
+  id: 'oneconnect-oauth-readonly',
+  name: 'OneConnect — OAuth 2.0 (3LO), read-only sync',
+  vendor: 'OnePlan',
+  tokenKind: 'oauth',
+  summary:
+    'The OneConnect OAuth 2.0 (3LO) app limited to the read scopes of the guide, for pulling data into ' +
+    'OnePlan without writing back. Callback URL: my.oneconnect.ai, or eu.oneconnect.ai in the EU region.',
+  capabilities: READ_CAPABILITIES,
+  needsOfflineAccess: true,
+  callbackUrls: CALLBACK_URLS,
+  vendorScopes: FULL_SCOPES.filter((s) => s.startsWith('read:')),
+  guide: GUIDE,
+  source: 'builtin',
+};
+
+export const oneConnectOAuthFull: Profile = {
+  id: 'oneconnect-oauth-full',
+  name: 'OneConnect — OAuth 2.0 (3LO), bi-directional sync',
+  vendor: 'OnePlan',
+  tokenKind: 'oauth',
+  summary:
+    'The OneConnect OAuth 2.0 (3LO) app with the guide’s 22 classic, Service Management and granular scopes, ' +
+    'for syncing both ways. Callback URL: my.oneconnect.ai, or eu.oneconnect.ai in the EU region.',
+  capabilities: [...READ_CAPABILITIES, ...WRITE_CAPABILITIES],
+  needsOfflineAccess: true,
+  callbackUrls: CALLBACK_URLS,
+  vendorScopes: FULL_SCOPES,
+  guide: GUIDE,
+  source: 'builtin',
+};
