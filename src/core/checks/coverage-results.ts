@@ -14,7 +14,7 @@ export function coverageResults(idPrefix: string, coverage: CoverageResult, fixF
       id: `${idPrefix}.missing`,
       title: `${coverage.missing.length} scope${plural(coverage.missing.length)} missing (${uncovered} of ${total} capabilities not covered)`,
       status: 'fail',
-      detail: neededForLines(coverage, coverage.missing).join('\n'),
+      detail: neededForLines(coverage.missing, (scope) => coverage.capabilities.filter((c) => c.missing.includes(scope)).map((c) => c.name)).join('\n'),
       fix: fixForMissing(coverage.missing),
       evidence: { missing: coverage.missing },
     });
@@ -29,26 +29,25 @@ export function coverageResults(idPrefix: string, coverage: CoverageResult, fixF
         : 'Every capability the integration uses has all the scopes it needs.',
     });
   }
-  if (coverage.excess.length) {
+  // offline_access is a flag for refresh tokens, checked on its own, never a capability's scope.
+  const excess = coverage.excess.filter((scope) => scope !== 'offline_access');
+  if (excess.length) {
     results.push({
       id: `${idPrefix}.excess`,
-      title: `${coverage.excess.length} scope${plural(coverage.excess.length)} not needed`,
+      title: `${excess.length} scope${plural(excess.length)} not needed`,
       status: 'warn',
-      detail: `No capability of this integration uses: ${coverage.excess.join(', ')}.`,
+      detail: `No capability of this integration uses: ${excess.join(', ')}.`,
       fix: 'Remove them for least privilege (they can be added back if the vendor needs them later).',
-      evidence: { excess: coverage.excess },
+      evidence: { excess },
     });
   }
   return results;
 }
 
 /** `write:sprint:jira-software  needed for: Update and delete sprints`, one line per scope. */
-export function neededForLines(coverage: CoverageResult, scopes: readonly string[]): string[] {
+export function neededForLines(scopes: readonly string[], needersOf: (scope: string) => readonly string[]): string[] {
   const width = Math.max(...scopes.map((s) => s.length));
-  return scopes.map((scope) => {
-    const needers = coverage.capabilities.filter((c) => c.missing.includes(scope)).map((c) => c.name);
-    return `${scope.padEnd(width)}  needed for: ${needers.join(', ') || 'the vendor’s scope list'}`;
-  });
+  return scopes.map((scope) => `${scope.padEnd(width)}  needed for: ${needersOf(scope).join(', ') || "the vendor's scope list"}`);
 }
 
 function plural(count: number): string {

@@ -1,0 +1,300 @@
+import { evidenceOf, gatewayBaseUrl, gatewayRequest, isInconclusive, isRecord, mapLimit, parseSite, siteRequest, type Credentials, type Outcome } from '../atlassian';
+import { findOperation } from '../catalog';
+import { analyzeCoverage } from '../coverage';
+import { makeReport, type CheckResult } from '../model';
+import { systemClock } from '../ports';
+import type { Profile } from '../profiles/types';
+import { resolveCloudId } from './cloud-id';
+import { neededForLines } from './coverage-results';
+import { daysUntil, expiryResult } from './expiry';
+import { requireEmail, requireSecret } from './input';
+import { inferScopes, planProbe, verdictOf, type Observation, type ProbePlan } from './scope-probes';
+import type { CheckDeps, ScopeProbeResult, TokenCheckInput, TokenKindDetected, TokenReport } from './types';
+
+const MYSELF = '/rest/api/3/myself';
+const NEW_TOKEN_URL = 'https://id.atlassian.com/manage-profile/security/api-tokens';
+export const DEFAULT_CONCURRENCY = 8;
+
+/**
+ * Tells a classic API token from a scoped one, checks whose it is, and probes the profile's scopes.
+ * Two rounds: the Cloud ID (skipped when known), then both `myself` calls and every probe at once — the
+ * token's kind only decides how the probe answers are read. Reads only; never stores the token.
+ */
+export async function checkToken(deps: CheckDeps, input: TokenCheckInput): Promise<TokenReport> {
+  const site = parseSite(input.site);
+  const email = requireEmail(input.email);
+  const token = requireSecret(input.token, 'token', 'API token');
+  const now = (deps.clock ?? systemClock).now();
+  const daysToExpiry = input.expiresOn ? daysUntil(input.expiresOn, now) : undefined;
+  const finish = (partial: Omit<TokenReport, keyof ReturnType<typeof makeReport> | 'site'> & { results: CheckResult[] }): TokenReport => ({
+    ...makeReport(site, partial.results, now),
+    ...partial,
+    site,
+    ...(daysToExpiry === undefined ? {} : { daysToExpiry }),
+  });
+
+  const lookup = input.cloudId ? { cloudId: input.cloudId, results: [] } : await resolveCloudId(deps, site);
+  const { cloudId } = lookup;
+  if (!cloudId) return finish({ results: lookup.results, kind: 'unknown', probes: [] });
+
+  const auth: Credentials = { basic: { email, token } };
+  const plans = input.profile && input.profile.tokenKind !== 'classic-token' ? requiredScopes(input.profile).map(planProbe) : [];
+  const requests = uniqueRequests(plans);
+  const [onSite, onGateway, probeOutcomes] = await Promise.all([
+    siteRequest(deps, site, 'GET', MYSELF, auth),
+    gatewayRequest(deps, cloudId, 'GET', MYSELF, auth),
+    mapLimit(requests, deps.concurrency ?? DEFAULT_CONCURRENCY, (key) => {
+      const [method, path] = splitKey(key);
+      return gatewayRequest(deps, cloudId, method, path, auth, method === 'GET' || method === 'DELETE' ? undefined : {});
+    }),
+  ]);
+
+  const kind = kindOf(onSite, onGateway);
+  const accountId = accountIdOf(kind === 'classic' ? onSite : onGateway);
+  const results: CheckResult[] = [...lookup.results.filter((r) => r.id === 'cloud-id'), acceptedResult(kind, email, accountId, onSite, onGateway, input.expectedAccountId)];
+  const kindResult = tokenKindResult(kind, site, cloudId, input.profile);
+  if (kindResult) results.push(kindResult);
+
+  let probes: ScopeProbeResult[] = [];
+  let coverage: TokenReport['coverage'];
+  if (kind === 'scoped' && input.profile && plans.length) {
+    const outcomeByKey = new Map(requests.map((key, i) => [key, probeOutcomes[i] as Outcome]));
+    probes = readProbes(input.profile, plans, outcomeByKey, onGateway);
+    // Scopes that could not be probed are not counted as missing: only what a probe disproved is.
+    coverage = analyzeCoverage(input.profile, probes.filter((p) => p.status !== 'missing').map((p) => p.scope));
+    results.push(...probeResults(probes));
+  } else if (kind === 'classic' && input.profile) {
+    results.push({
+      id: 'token.scopes',
+      title: 'Scopes do not apply to a classic token',
+      status: 'pass',
+      detail: 'A classic API token acts with your full Jira access: anything you can do in Jira, the integration can do.',
+    });
+  }
+  if (input.expiresOn && daysToExpiry !== undefined) results.push(expiryResult(input.expiresOn, daysToExpiry));
+
+  return finish({
+    results,
+    cloudId,
+    kind,
+    ...(accountId ? { accountId } : {}),
+    ...(kind === 'scoped' ? { gatewayUrl: gatewayBaseUrl(cloudId) } : {}),
+    probes,
+    ...(coverage ? { coverage } : {}),
+  });
+}
+
+/**
+ * A classic token works on the site URL; a scoped one gets 401 there but passes the gateway — even a
+ * 401 scope mismatch on the gateway proves the token itself is valid.
+ */
+export function kindOf(onSite: Outcome, onGateway: Outcome): TokenKindDetected {
+  if (onSite.kind === 'ok') return 'classic';
+  if (onSite.kind !== 'invalid-credentials') return 'unknown';
+  if (onGateway.kind === 'ok' || onGateway.kind === 'scope-mismatch') return 'scoped';
+  if (onGateway.kind === 'invalid-credentials') return 'invalid';
+  return 'unknown';
+}
+
+function accountIdOf(outcome: Outcome): string | undefined {
+  if (outcome.kind !== 'ok' || !isRecord(outcome.body)) return undefined;
+  return typeof outcome.body.accountId === 'string' ? outcome.body.accountId : undefined;
+}
+
+function acceptedResult(kind: TokenKindDetected, email: string, accountId: string | undefined, onSite: Outcome, onGateway: Outcome, expectedAccountId: string | undefined): CheckResult {
+  const evidence = { site: evidenceOf(onSite).outcome ?? null, gateway: evidenceOf(onGateway).outcome ?? null, siteStatus: onSite.status ?? null, gatewayStatus: onGateway.status ?? null };
+  const base = { id: 'token.accepted', evidence };
+  if (kind === 'invalid') {
+    return {
+      ...base,
+      title: 'Token not accepted',
+      status: 'fail',
+      detail: `Neither ${MYSELF} on the site nor through the gateway accepted ${email} with this token: it is wrong, expired or revoked.`,
+      fix: `Create a new API token at ${NEW_TOKEN_URL} while signed in as ${email}, and paste it into the integration.`,
+    };
+  }
+  if (kind === 'unknown') {
+    const reason = [onSite, onGateway].find((o): o is Extract<Outcome, { reason: string }> => o.kind !== 'ok' && isInconclusive(o))?.reason;
+    return { ...base, title: 'Token', status: 'unknown', detail: `Could not tell whether the token works: ${reason ?? 'unexpected answers from Jira'}.` };
+  }
+  if (expectedAccountId && accountId && accountId !== expectedAccountId) {
+    return {
+      ...base,
+      title: 'This token belongs to someone else',
+      status: 'fail',
+      detail: `The token authenticates account ${accountId}, not yours.`,
+      fix: `Sign in to ${NEW_TOKEN_URL} as yourself and create your own token.`,
+    };
+  }
+  return {
+    ...base,
+    title: `Token accepted for ${email}${accountId ? ` (account ${accountId})` : ''}`,
+    status: 'pass',
+    detail: accountId ? 'Jira returned the account the token belongs to.' : 'The gateway recognised the token (it lacks the scopes to read the account itself).',
+  };
+}
+
+function tokenKindResult(kind: TokenKindDetected, site: string, cloudId: string, profile: Profile | undefined): CheckResult | undefined {
+  const gateway = gatewayBaseUrl(cloudId);
+  const integration = profile?.vendor ?? 'the integration';
+  if (kind === 'scoped') {
+    if (profile?.tokenKind === 'classic-token') {
+      return {
+        id: 'token.kind',
+        title: 'Scoped API token, but a classic one is needed',
+        status: 'fail',
+        detail: `${integration} calls https://${site}, where scoped tokens are refused.`,
+        fix: `At ${NEW_TOKEN_URL} choose "Create API token" (not "with scopes") and use that token in ${integration}.`,
+      };
+    }
+    return {
+      id: 'token.kind',
+      title: `Scoped API token: it works only through ${gateway}`,
+      status: 'warn',
+      detail: `On https://${site} Jira refuses it (401); the gateway accepts it.`,
+      fix: `In ${integration}'s settings, use ${gateway} instead of https://${site}`,
+      evidence: { gatewayUrl: gateway },
+    };
+  }
+  if (kind === 'classic') {
+    const wantsScoped = profile?.tokenKind === 'scoped-token';
+    return {
+      id: 'token.kind',
+      title: 'Classic API token',
+      status: wantsScoped ? 'warn' : 'pass',
+      detail: `Works on https://${site} and through ${gateway}, with your full access.`,
+      ...(wantsScoped ? { fix: `For least privilege, create a token with scopes at ${NEW_TOKEN_URL} (the ${integration} guide asks for one).` } : {}),
+    };
+  }
+  return undefined;
+}
+
+/** The profile's vendor scope list plus explicit capability scopes; `offline_access` is for OAuth only. */
+export function requiredScopes(profile: Profile): string[] {
+  const scopes = new Set<string>([...profile.vendorScopes, ...profile.capabilities.flatMap((c) => c.scopes ?? [])]);
+  scopes.delete('offline_access');
+  return [...scopes].sort();
+}
+
+function requestKey(plan: Extract<ProbePlan, { request: object }>): string {
+  return `${plan.request.method} ${plan.request.path}`;
+}
+
+function splitKey(key: string): ['GET' | 'POST' | 'PUT' | 'DELETE', string] {
+  const space = key.indexOf(' ');
+  return [key.slice(0, space) as 'GET' | 'POST' | 'PUT' | 'DELETE', key.slice(space + 1)];
+}
+
+function uniqueRequests(plans: readonly ProbePlan[]): string[] {
+  return [...new Set(plans.flatMap((p) => (p.request ? [requestKey(p)] : [])))];
+}
+
+function readProbes(profile: Profile, plans: readonly ProbePlan[], outcomes: Map<string, Outcome>, onGateway: Outcome): ScopeProbeResult[] {
+  const observations: Observation[] = [];
+  for (const plan of plans) {
+    if (!plan.request) continue;
+    const verdict = verdictOf(outcomes.get(requestKey(plan)) as Outcome);
+    if (verdict !== 'inconclusive') observations.push({ sets: plan.request.sets, verdict });
+  }
+  const myself = verdictOf(onGateway);
+  if (myself !== 'inconclusive') observations.push({ sets: [['read:jira-user'], ['read:application-role:jira', 'read:avatar:jira', 'read:group:jira', 'read:user:jira']], verdict: myself });
+  const { held, missing } = inferScopes(observations);
+
+  const everyScope = plans.map((p) => p.scope);
+  const neededFor = capabilitiesNeeding(profile, everyScope);
+  return plans.map((plan): ScopeProbeResult => {
+    const base = { scope: plan.scope, neededFor: neededFor.get(plan.scope) ?? [] };
+    if (!plan.request) return { ...base, status: 'unknown', evidence: { undecided: 'unprobeable', reason: plan.reason } };
+    const outcome = outcomes.get(requestKey(plan)) as Outcome;
+    const evidence = evidenceOf(outcome);
+    if (held.has(plan.scope)) return { ...base, status: 'held', evidence };
+    if (missing.has(plan.scope)) return { ...base, status: 'missing', evidence };
+    if (verdictOf(outcome) === 'inconclusive') {
+      return { ...base, status: 'unknown', evidence: { ...evidence, undecided: 'fault', reason: outcome.kind === 'ok' ? 'no answer' : outcome.reason } };
+    }
+    return { ...base, status: 'unknown', evidence: { ...evidence, undecided: 'ambiguous', reason: 'another scope the token may hold also allows the probe request' } };
+  });
+}
+
+/** Capability names whose explicit scopes or operation scope sets mention each scope. */
+function capabilitiesNeeding(profile: Profile, scopes: readonly string[]): Map<string, string[]> {
+  const result = new Map<string, string[]>(scopes.map((s) => [s, []]));
+  for (const capability of profile.capabilities) {
+    const mentioned = new Set<string>(capability.scopes ?? []);
+    for (const op of capability.operations ?? []) {
+      for (const set of findScopeSets(op.method, op.path)) for (const s of set) mentioned.add(s);
+    }
+    for (const scope of scopes) if (mentioned.has(scope)) result.get(scope)?.push(capability.name);
+  }
+  return result;
+}
+
+function findScopeSets(method: string, path: string): readonly (readonly string[])[] {
+  return (findOperation(method, path)?.scopeSets ?? []).map((s) => s.scopes);
+}
+
+function probeResults(probes: readonly ScopeProbeResult[]): CheckResult[] {
+  const results: CheckResult[] = [];
+  const missing = probes.filter((p) => p.status === 'missing').map((p) => p.scope);
+  const held = probes.filter((p) => p.status === 'held');
+  const unknown = probes.filter((p) => p.status === 'unknown');
+  if (missing.length) {
+    results.push({
+      id: 'token.scopes.missing',
+      title: `${missing.length} of ${probes.length} required scopes missing`,
+      status: 'fail',
+      detail: neededForLines(missing, (scope) => probes.find((p) => p.scope === scope)?.neededFor ?? []).join('\n'),
+      fix: `Create a new token with these scopes added (scopes of an existing token cannot change): ${missing.join(', ')}`,
+      evidence: { missing },
+    });
+  }
+  if (held.length) {
+    results.push({
+      id: 'token.scopes.held',
+      title: `${count(held.length, 'scope')} confirmed by read-only probes`,
+      status: 'pass',
+      detail: 'Each was shown to be held by a request that reads, or targets an id that does not exist.',
+      evidence: { held: held.map((p) => p.scope) },
+    });
+  }
+  const undecided = (why: string) => unknown.filter((p) => p.evidence?.undecided === why);
+  const unprobeable = undecided('unprobeable');
+  if (unprobeable.length) {
+    results.push({
+      id: 'token.scopes.unprobeable',
+      title: `${count(unprobeable.length, 'scope')} cannot be probed safely`,
+      status: 'warn',
+      detail: `No request proves ${scopeNames(unprobeable)} without the risk of changing something.`,
+      fix: 'Check them in the scope list shown when the token was created.',
+    });
+  }
+  const ambiguous = undecided('ambiguous');
+  if (ambiguous.length) {
+    results.push({
+      id: 'token.scopes.ambiguous',
+      title: `${count(ambiguous.length, 'scope')} could not be told apart`,
+      status: 'warn',
+      detail: `Every safe request for ${scopeNames(ambiguous)} is also allowed by other scopes the token may hold (e.g. classic read:jira-work).`,
+      fix: 'Check them in the scope list shown when the token was created.',
+    });
+  }
+  const faults = undecided('fault');
+  if (faults.length) {
+    results.push({
+      id: 'token.scopes.unanswered',
+      title: `${count(faults.length, 'scope')} could not be checked`,
+      status: 'unknown',
+      detail: faults.map((p) => `${p.scope}: ${String(p.evidence?.reason)}`).join('\n'),
+      fix: 'Run the check again in a minute.',
+    });
+  }
+  return results;
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+function scopeNames(probes: readonly ScopeProbeResult[]): string {
+  return probes.map((p) => p.scope).join(', ');
+}
