@@ -8,3 +8,5 @@ export type { ProbePlan, ProbeRequest, Observation } from './scope-probes';
 export { daysUntil, expiryResult, EXPIRY_WARNING_DAYS } from './expiry';
 export { scopeListResults, offlineAccessResult } from './scope-list';
 export { coverageResults } from './coverage-results';
+export { startConsent, finishConsent } from './consent';
+export type { ConsentStartInput } from './consent';
