@@ -8,7 +8,7 @@ import { keys } from './storage/keys';
 /** Built-in profiles first, then the custom ones saved for this site. */
 export async function allProfiles(store: Store): Promise<Profile[]> {
   const custom = await collect<Profile>(store, keys.customProfilePrefix);
-  return [...builtinProfiles(), ...custom];
+  return [...builtinProfiles, ...custom];
 }
 
 export async function findProfile(store: Store, id: string): Promise<Profile> {

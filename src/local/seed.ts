@@ -36,8 +36,8 @@ export const ONECONNECT_GUIDE_SCOPES = [
   'write:project:jira',
 ].join('\n');
 
-export const ONECONNECT_PROFILE_ID = 'oneconnect-oauth-bidirectional';
-export const TARGETPROCESS_PROFILE_ID = 'targetprocess-oauth';
+export const ONECONNECT_PROFILE_ID = 'oneconnect-oauth-full';
+export const TARGETPROCESS_PROFILE_ID = 'targetprocess';
 
 export const DEMO_CONNECTIONS: readonly ConnectionInput[] = [
   {

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { loadConnection } from '../connections';
-import { startConsent as buildConsent } from '../core';
-import { findProfile } from '../profiles';
+import { startConsent as buildConsent, parseScopeList } from '../core';
 import { keys } from '../storage/keys';
 import { defineResolver } from './define';
 import { connectionId } from './schemas';
@@ -20,11 +19,11 @@ export const startConsent = defineResolver(
   z.object({ id: connectionId }),
   async ({ id }, context, deps) => {
     const connection = await loadConnection(deps.store, id);
+    // Ask for the scopes as the connection lists them, typos corrected, so consent shows what the app would get.
     const started = buildConsent(deps.checkDeps, {
       clientId: connection.clientId,
       callbackUrl: connection.callbackUrl,
-      scopes: connection.scopes,
-      profile: await findProfile(deps.store, connection.profileId),
+      scopes: parseScopeList(connection.scopes).scopes,
     });
     const pending: PendingConsent = { connectionId: id, accountId: context.accountId, startedAt: deps.clock.now().toISOString() };
     await deps.store.set(keys.pendingConsent(started.state), pending, { ttlSeconds: CONSENT_TTL_SECONDS });

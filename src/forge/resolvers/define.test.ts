@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { InputError } from '../../core/model';
+import { ADMIN_RESOLVERS } from '../api';
+import { ADMIN_ID, contextFor, testDeps, USER_ID } from '../../../test/mocks/app-deps';
+import { ADMIN_ONLY_MESSAGE, defineResolver } from './define';
+import { invokeResolver, resolvers } from '.';
+
+describe('defineResolver', () => {
+  it('refuses every admin resolver to a non-admin before reading the payload', async () => {
+    const deps = testDeps();
+    for (const name of ADMIN_RESOLVERS) {
+      const response = await invokeResolver(name, { nonsense: true }, contextFor(USER_ID), deps);
+      expect(response, name).toEqual({ ok: false, error: { code: 'forbidden', message: ADMIN_ONLY_MESSAGE } });
+    }
+  });
+
+  it('marks exactly the ADMIN_RESOLVERS as admin-only', () => {
+    const adminOnly = Object.values(resolvers).filter((r) => r.adminOnly).map((r) => r.name);
+    expect(adminOnly.sort()).toEqual([...ADMIN_RESOLVERS].sort());
+  });
+
+  it('names the field when the payload is invalid', async () => {
+    const response = await invokeResolver('lookupCloudId', { site: 42 }, contextFor(ADMIN_ID), testDeps());
+    expect(response).toMatchObject({ ok: false, error: { code: 'invalid-input', field: 'site' } });
+    if (!response.ok) expect(response.error.message).toMatch(/^site: /);
+  });
+
+  it('turns an InputError into invalid-input with its one line', async () => {
+    const failing = defineResolver('getMe', z.object({}).transform(() => ({})), async () => {
+      throw new InputError('Pick a profile.', 'profileId');
+    });
+    expect(await failing.run({}, contextFor(USER_ID), testDeps())).toEqual({
+      ok: false,
+      error: { code: 'invalid-input', message: 'Pick a profile.', field: 'profileId' },
+    });
+  });
+
+  it('hides unexpected errors behind a generic line and logs them without the secrets of the payload', async () => {
+    const deps = testDeps();
+    const failing = defineResolver('checkMyToken', z.object({ token: z.string() }).transform(() => ({}) as never), async () => {
+      throw new Error('upstream echoed demo-secret-token-value');
+    });
+    const response = await failing.run({ token: 'demo-secret-token-value' }, contextFor(USER_ID), deps);
+    expect(response).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(JSON.stringify(response)).not.toContain('demo-secret-token-value');
+    expect(deps.logs.join('\n')).toContain('[redacted]');
+    expect(deps.logs.join('\n')).not.toContain('demo-secret-token-value');
+  });
+
+  it('answers not-found for a resolver that does not exist', async () => {
+    const response = await invokeResolver('dropTables', {}, contextFor(ADMIN_ID), testDeps());
+    expect(response).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+});

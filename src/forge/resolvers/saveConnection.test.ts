@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { ADMIN_ID, contextFor, testDeps, TEST_PROFILE, withTestProfile } from '../../../test/mocks/app-deps';
+import type { ConnectionInput, ConnectionView } from '../api';
+import { saveConnection } from './saveConnection';
+
+const input: ConnectionInput = {
+  name: 'Test app',
+  profileId: TEST_PROFILE.id,
+  clientId: 'demo-client-id',
+  callbackUrl: 'https://example.test/callback',
+  scopes: 'read:project:jira',
+  clientSecret: 'demo-client-secret-1a2b',
+};
+
+async function save(deps: Awaited<ReturnType<typeof setup>>, payload: unknown, accountId = ADMIN_ID) {
+  return saveConnection.run(payload, contextFor(accountId), deps);
+}
+
+function setup() {
+  return withTestProfile(testDeps());
+}
+
+function dataOf(response: Awaited<ReturnType<typeof save>>): ConnectionView {
+  if (!response.ok) throw new Error(response.error.message);
+  return response.data;
+}
+
+describe('saveConnection', () => {
+  it('stores the client secret only as a secret and shows its last four characters', async () => {
+    const deps = await setup();
+    const view = dataOf(await save(deps, { connection: input }));
+    expect(view).toMatchObject({ version: 1, updatedBy: ADMIN_ID, clientSecret: { set: true, endsWith: '…1a2b' } });
+    expect(JSON.stringify(view)).not.toContain(input.clientSecret);
+    expect(JSON.stringify([...deps.store.entries])).not.toContain(input.clientSecret);
+    expect(await deps.secrets.getSecret(`client-secret:${view.id}`)).toBe(input.clientSecret);
+  });
+
+  it('keeps the stored secret when an edit leaves it out', async () => {
+    const deps = await setup();
+    const first = dataOf(await save(deps, { connection: input }));
+    const { clientSecret: _omitted, ...withoutSecret } = input;
+    const second = dataOf(await save(deps, { id: first.id, version: 1, connection: { ...withoutSecret, name: 'Renamed' } }));
+    expect(second).toMatchObject({ name: 'Renamed', version: 2, clientSecret: { set: true, endsWith: '…1a2b' } });
+    expect(await deps.secrets.getSecret(`client-secret:${first.id}`)).toBe(input.clientSecret);
+  });
+
+  it('refuses a save based on a version another admin already replaced', async () => {
+    const deps = await setup();
+    const first = dataOf(await save(deps, { connection: input }));
+    dataOf(await save(deps, { id: first.id, version: 1, connection: { ...input, name: 'First edit' } }));
+    const stale = await save(deps, { id: first.id, version: 1, connection: { ...input, name: 'Second edit' } });
+    expect(stale).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect((await deps.store.get<{ name: string }>(`connection:${first.id}`))?.name).toBe('First edit');
+  });
+
+  it('needs the loaded version to update', async () => {
+    const deps = await setup();
+    const first = dataOf(await save(deps, { connection: input }));
+    expect(await save(deps, { id: first.id, connection: input })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input', field: 'version' },
+    });
+  });
+
+  it('explains a missing field and an unknown profile', async () => {
+    const deps = await setup();
+    expect(await save(deps, { connection: { ...input, name: ' ' } })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input', field: 'connection.name', message: 'connection.name: give the connection a name' },
+    });
+    expect(await save(deps, { connection: { ...input, profileId: 'nope' } })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input', field: 'profileId' },
+    });
+  });
+
+  it('answers not-found for an id that does not exist', async () => {
+    const deps = await setup();
+    expect(await save(deps, { id: 'gone', version: 1, connection: input })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+});

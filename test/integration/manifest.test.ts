@@ -1,0 +1,71 @@
+/**
+ * Validates manifest.yml offline with @forge/manifest (schema + references), the way `forge lint` would.
+ * Its overall `success` is false even for warnings alone, so the test fails on errors and prints warnings.
+ */
+import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { validate, type ManifestSchema } from '@forge/manifest';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const ROOT = resolve('.');
+const BUILT_UI = join(ROOT, 'static/build/index.html');
+const temporaryDirs: string[] = [];
+
+/** The real repo when the UI is built; otherwise a copy with a stand-in index.html, so the check still runs. */
+async function manifestToValidate(): Promise<string> {
+  if (existsSync(BUILT_UI)) return join(ROOT, 'manifest.yml');
+  const dir = await mkdtemp(join(tmpdir(), 'scope-doctor-manifest-'));
+  temporaryDirs.push(dir);
+  await mkdir(join(dir, 'static/build'), { recursive: true });
+  await mkdir(join(dir, 'src/forge'), { recursive: true });
+  await copyFile(join(ROOT, 'manifest.yml'), join(dir, 'manifest.yml'));
+  await copyFile(join(ROOT, 'src/forge/index.ts'), join(dir, 'src/forge/index.ts'));
+  await writeFile(join(dir, 'static/build/index.html'), '<!doctype html><title>stand-in</title>');
+  return join(dir, 'manifest.yml');
+}
+
+afterAll(async () => {
+  await Promise.all(temporaryDirs.map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+describe('manifest.yml', () => {
+  it('passes @forge/manifest validation with no errors', async () => {
+    const result = await validate(false, await manifestToValidate());
+    const problems = result.errors ?? [];
+    for (const warning of problems.filter((p) => p.level === 'warning')) {
+      console.warn(`manifest warning (line ${warning.line ?? '?'}): ${warning.message}`);
+    }
+    expect(problems.filter((p) => p.level === 'error')).toEqual([]);
+  });
+
+  it('asks for the fewest permissions and egress only to Atlassian', async () => {
+    const result = await validate(false, await manifestToValidate());
+    const manifest = result.manifestObject?.typedContent as ManifestSchema;
+    expect(manifest.permissions?.scopes).toEqual(['storage:app', 'read:permission:jira', 'read:jira-user']);
+    const backend = manifest.permissions?.external?.fetch?.backend ?? [];
+    expect(backend.map((entry) => (typeof entry === 'string' ? entry : 'address' in entry ? entry.address : entry))).toEqual([
+      'https://auth.atlassian.com',
+      'https://api.atlassian.com',
+      'https://*.atlassian.net',
+    ]);
+    expect(manifest.permissions?.external?.fetch?.client).toBeUndefined();
+    expect(manifest.app.runtime?.name).toBe('nodejs22.x');
+  });
+
+  it('declares the admin page as the configure page, the personal page, one resolver and the daily trigger', () => {
+    const text = readFileSync(join(ROOT, 'manifest.yml'), 'utf8');
+    for (const expected of [
+      'key: scope-doctor-admin-page',
+      'useAsConfig: true',
+      'key: scope-doctor-personal-page',
+      'handler: forge/index.handler',
+      'handler: forge/index.recheck',
+      'interval: day',
+      'path: static/build',
+    ]) {
+      expect(text).toContain(expected);
+    }
+  });
+});

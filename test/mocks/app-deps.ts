@@ -1,0 +1,74 @@
+/**
+ * AppDeps for resolver unit tests: in-memory storage, a fixed list of admins, a clock that only moves when
+ * told, and a fetch that refuses (unit tests never reach a network; integration tests use the emulator).
+ */
+import type { Clock } from '../../src/core/ports';
+import type { AppDeps, ResolverContext } from '../../src/forge/ports';
+import { MemorySecretStore, MemoryStore } from '../../src/local/adapters/memory';
+
+export const ADMIN_ID = 'account-admin';
+export const USER_ID = 'account-user';
+
+export function contextFor(accountId: string): ResolverContext {
+  return { accountId, cloudId: 'demo-cloud-id', siteUrl: 'https://acme.atlassian.net', moduleKey: 'scope-doctor-admin-page' };
+}
+
+export class ManualClock implements Clock {
+  constructor(private current = new Date('2026-11-25T09:00:00Z')) {}
+  now(): Date {
+    return new Date(this.current);
+  }
+  async sleep(ms: number): Promise<void> {
+    this.advance(ms);
+  }
+  advance(ms: number): void {
+    this.current = new Date(this.current.getTime() + ms);
+  }
+}
+
+export interface TestDeps extends AppDeps {
+  store: MemoryStore;
+  secrets: MemorySecretStore;
+  clock: ManualClock;
+  logs: string[];
+}
+
+export function testDeps(): TestDeps {
+  const clock = new ManualClock();
+  const logs: string[] = [];
+  return {
+    store: new MemoryStore(undefined, undefined, clock),
+    secrets: new MemorySecretStore(),
+    permissions: { isJiraAdmin: async (accountId) => accountId === ADMIN_ID },
+    directory: { person: async (accountId) => ({ displayName: accountId === ADMIN_ID ? 'Ana Admin' : 'Uri User' }) },
+    checkDeps: {
+      fetch: async (url) => {
+        throw new Error(`unit tests do not fetch ${url}`);
+      },
+      hosts: { auth: 'http://auth.invalid', api: 'http://api.invalid', site: (host) => `http://${host}.invalid` },
+      clock,
+    },
+    clock,
+    log: (line) => logs.push(line),
+    logs,
+  };
+}
+
+/** A custom profile saved the way the admin page would, so tests do not depend on the built-in ones. */
+export const TEST_PROFILE = {
+  id: 'test-oauth',
+  name: 'Test OAuth app',
+  vendor: 'Test',
+  tokenKind: 'oauth',
+  summary: 'Reads projects.',
+  capabilities: [{ name: 'Read projects', scopes: ['read:project:jira'] }],
+  needsOfflineAccess: false,
+  callbackUrls: [],
+  vendorScopes: ['read:project:jira'],
+  source: 'custom',
+} as const;
+
+export async function withTestProfile<T extends AppDeps>(deps: T): Promise<T> {
+  await deps.store.set(`profile:${TEST_PROFILE.id}`, TEST_PROFILE);
+  return deps;
+}
