@@ -44,6 +44,8 @@ function coverCapability(capability: Capability, grant: ReadonlySet<string>, pre
   const unmet: Requirement[] = [];
   let onlyClassic = false;
   for (const alternatives of requirementOf(capability)) {
+    // App-only operations list no scope set: no grant can allow them, so scopes have nothing to say.
+    if (alternatives.length === 0) continue;
     const held = alternatives.filter((set) => set.scopes.every((s) => grant.has(s)));
     if (held.length === 0) {
       unmet.push(alternatives);

@@ -26,26 +26,19 @@ interface Candidate {
  * alphabetically first list of added scopes, so the answer is deterministic.
  */
 export function minimalCover(requirements: readonly Requirement[], granted: ReadonlySet<string>, prefer: ScopeKind): Cover {
-  const options = requirements.map((alternatives) => orderAlternatives(alternatives, granted, prefer));
-  const greedyChoice = options.map(() => 0);
-  const greedyAdded = new Set<string>();
-  options.forEach((alternatives, i) => {
-    let bestIndex = 0;
-    let bestCost = Infinity;
-    alternatives.forEach((set, j) => {
-      const cost = set.scopes.filter((s) => !granted.has(s) && !greedyAdded.has(s)).length;
-      if (cost < bestCost) [bestIndex, bestCost] = [j, cost];
-    });
-    greedyChoice[i] = bestIndex;
-    for (const s of alternatives[bestIndex]?.scopes ?? []) if (!granted.has(s)) greedyAdded.add(s);
-  });
+  const unique = distinct(requirements);
+  const options = unique.map((alternatives) => orderAlternatives(alternatives, granted, prefer));
+  let bestChoice = greedy(options, granted);
+  let best = candidateOf(options, bestChoice, granted, prefer);
 
-  let best: Candidate = candidateOf(options, greedyChoice, granted, prefer);
-  let bestChoice = greedyChoice;
+  // Depth-first over one set per requirement; `count` tracks how many chosen sets add each scope, so a
+  // step and its undo cost only the size of one set.
+  const count = new Map<string, number>();
+  let addedSize = 0;
   let nodes = 0;
   const choice = options.map(() => 0);
-  const search = (i: number, added: ReadonlySet<string>): void => {
-    if (++nodes > NODE_BUDGET || added.size > best.added.size) return;
+  const search = (i: number): void => {
+    if (++nodes > NODE_BUDGET || addedSize > best.added.size) return;
     if (i === options.length) {
       const candidate = candidateOf(options, choice, granted, prefer);
       if (better(candidate, best)) [best, bestChoice] = [candidate, [...choice]];
@@ -53,14 +46,60 @@ export function minimalCover(requirements: readonly Requirement[], granted: Read
     }
     options[i]!.forEach((set, j) => {
       choice[i] = j;
-      const next = new Set(added);
-      for (const s of set.scopes) if (!granted.has(s)) next.add(s);
-      search(i + 1, next);
+      const adds = set.scopes.filter((s) => !granted.has(s));
+      for (const s of adds) {
+        const n = count.get(s) ?? 0;
+        if (n === 0) addedSize++;
+        count.set(s, n + 1);
+      }
+      search(i + 1);
+      for (const s of adds) {
+        const n = count.get(s)!;
+        if (n === 1) addedSize--;
+        count.set(s, n - 1);
+      }
     });
   };
-  search(0, new Set());
+  search(0);
 
-  return { chosen: options.map((alternatives, i) => alternatives[bestChoice[i]!]!), added: [...best.added].sort() };
+  const chosenFor = new Map(unique.map((alternatives, i) => [alternatives, options[i]![bestChoice[i]!]!]));
+  return { chosen: requirements.map((alternatives) => chosenFor.get(canonical(alternatives))!), added: [...best.added].sort() };
+}
+
+/** Many operations share the same sets; the search needs each distinct requirement once. */
+const canonicalByKey = new Map<string, Requirement>();
+function canonical(requirement: Requirement): Requirement {
+  const key = JSON.stringify(requirement);
+  const known = canonicalByKey.get(key);
+  if (known) return known;
+  canonicalByKey.set(key, requirement);
+  return requirement;
+}
+
+function distinct(requirements: readonly Requirement[]): Requirement[] {
+  return [...new Set(requirements.map(canonical))];
+}
+
+/**
+ * A good first answer: each requirement takes the set whose missing scopes are cheapest, a scope costing
+ * less the more requirements it appears in (one classic scope can stand in for many granular sets).
+ */
+function greedy(options: readonly ScopeSet[][], granted: ReadonlySet<string>): number[] {
+  const frequency = new Map<string, number>();
+  for (const alternatives of options) {
+    for (const s of new Set(alternatives.flatMap((set) => set.scopes))) frequency.set(s, (frequency.get(s) ?? 0) + 1);
+  }
+  const added = new Set<string>();
+  return options.map((alternatives) => {
+    const cost = (set: ScopeSet): number =>
+      set.scopes.reduce((sum, s) => (granted.has(s) || added.has(s) ? sum : sum + 1 / frequency.get(s)!), 0);
+    let bestIndex = 0;
+    alternatives.forEach((set, j) => {
+      if (cost(set) < cost(alternatives[bestIndex]!)) bestIndex = j;
+    });
+    for (const s of alternatives[bestIndex]!.scopes) if (!granted.has(s)) added.add(s);
+    return bestIndex;
+  });
 }
 
 /** Preferred kind first, then cheapest: the search meets good answers early and prunes more. */

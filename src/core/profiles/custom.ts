@@ -34,8 +34,15 @@ const operationRef = z
     path: z.string().startsWith('/rest/', 'path must start with /rest/'),
   })
   .superRefine((ref, ctx) => {
-    if (!findOperation(ref.method, ref.path)) {
+    const operation = findOperation(ref.method, ref.path);
+    if (!operation) {
       ctx.addIssue({ code: 'custom', path: ['path'], message: `no Jira operation ${ref.method} ${ref.path}` });
+    } else if (operation.scopeSets.length === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['path'],
+        message: `${ref.method} ${operation.path} is for apps only: no OAuth scope or API token allows it`,
+      });
     }
   });
 
