@@ -1,0 +1,47 @@
+/**
+ * The `scope-doctor` command: real stdin/stdout, fetch and signals around runCli, which does the work.
+ */
+import { ReadStream } from 'node:tty';
+import { promptHidden } from './prompt';
+import { runCli } from './run';
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of process.stdin) {
+    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+    size += buffer.length;
+    // Far past any real scope list: stop reading and let the lint's own limit explain it.
+    if (size > 1_000_000) break;
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+async function serveEmulator(port: number | undefined, announce: (url: string) => void): Promise<void> {
+  const { startEmulator } = await import('../../emulator');
+  const emulator = await startEmulator({ port });
+  announce(emulator.url);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await emulator.close();
+}
+
+async function runStart(): Promise<void> {
+  const { runStart: start } = (await import('../start')) as { runStart: () => Promise<void> };
+  await start();
+}
+
+const stdin = process.stdin;
+process.exitCode = await runCli(process.argv.slice(2), {
+  out: (text) => process.stdout.write(`${text}\n`),
+  err: (text) => process.stderr.write(`${text}\n`),
+  env: process.env,
+  readStdin,
+  promptSecret: stdin.isTTY && stdin instanceof ReadStream ? (question) => promptHidden(question, stdin, (t) => process.stderr.write(t)) : undefined,
+  fetch: (url, init) => fetch(url, init),
+  serveEmulator,
+  runStart,
+});

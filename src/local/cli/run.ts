@@ -1,0 +1,250 @@
+import { parseArgs } from 'node:util';
+import { readFile } from 'node:fs/promises';
+import { checkOAuthClient, checkToken, lookupCloudId, type CheckDeps } from '../../core/checks';
+import { analyzeCoverage } from '../../core/coverage';
+import { InputError, makeReport, type Report } from '../../core/model';
+import { emulatorHosts, realAtlassianHosts, type FetchLike } from '../../core/ports';
+import { builtinProfiles, parseCustomProfile, requireProfile, type Profile } from '../../core/profiles';
+import { parseScopeList } from '../../core/scopes';
+import { coverageResults } from '../../core/checks/coverage-results';
+import { scopeListResults } from '../../core/checks/scope-list';
+import { EXIT, exitCodeFor, maskSecrets, renderReport } from './render';
+import { USAGE, VERSION } from './usage';
+
+export const TOKEN_ENV = 'SCOPE_DOCTOR_TOKEN';
+export const SECRET_ENV = 'SCOPE_DOCTOR_CLIENT_SECRET';
+export const ATLASSIAN_URL_ENV = 'SCOPE_DOCTOR_ATLASSIAN_URL';
+const MAX_PROFILE_FILE_BYTES = 256 * 1024;
+
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+  env: Record<string, string | undefined>;
+  readStdin(): Promise<string>;
+  /** Undefined when there is no terminal to ask on. */
+  promptSecret?: (question: string) => Promise<string>;
+  fetch: FetchLike;
+  /** Runs the emulator until the process is told to stop. */
+  serveEmulator(port: number | undefined, announce: (url: string) => void): Promise<void>;
+  runStart(): Promise<void>;
+}
+
+/** A mistake in how the command was called (exit 2). */
+class UsageError extends Error {}
+
+const COMMON = { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const;
+const PROFILE = { profile: { type: 'string' }, 'profile-file': { type: 'string' } } as const;
+
+/** Runs one command line and returns the exit code. Never throws: every error becomes one line on stderr. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const secrets: string[] = [];
+  const out = (text: string) => io.out(maskSecrets(text, secrets));
+  try {
+    const [command, ...rest] = argv;
+    if (!command || command === '--help' || command === '-h' || command === 'help') {
+      out(USAGE);
+      return command ? EXIT.ok : EXIT.usage;
+    }
+    if (command === '--version' || command === '-v') {
+      out(VERSION);
+      return EXIT.ok;
+    }
+    const context: Context = { io, out, secrets };
+    const handler = COMMANDS[command];
+    if (!handler) throw new UsageError(`unknown command "${command.slice(0, 40)}"; run scope-doctor --help`);
+    return await handler(rest, context);
+  } catch (error) {
+    if (error instanceof InputError || error instanceof UsageError) {
+      io.err(`scope-doctor: ${oneLine(maskSecrets(error.message, secrets))}`);
+      return EXIT.usage;
+    }
+    if (isParseArgsError(error)) {
+      io.err(`scope-doctor: ${oneLine(error.message)}; run scope-doctor --help`);
+      return EXIT.usage;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.err(`scope-doctor: unexpected error: ${oneLine(maskSecrets(message, secrets))}`);
+    return EXIT.unknown;
+  }
+}
+
+interface Context {
+  io: CliIo;
+  out(text: string): void;
+  /** Secrets read so far, masked in anything printed. */
+  secrets: string[];
+}
+
+type Command = (args: string[], context: Context) => Promise<number>;
+
+const COMMANDS: Record<string, Command> = {
+  scopes: scopesCommand,
+  coverage: coverageCommand,
+  profiles: profilesCommand,
+  'cloud-id': cloudIdCommand,
+  token: tokenCommand,
+  oauth: oauthCommand,
+  emulator: emulatorCommand,
+  start: startCommand,
+};
+
+async function scopesCommand(args: string[], { io, out }: Context): Promise<number> {
+  const { values, positionals } = parseArgs({ args, options: COMMON, allowPositionals: true, strict: true });
+  if (values.help) return help(out);
+  const [sub, ...items] = positionals;
+  if (sub !== 'lint') throw new UsageError('usage: scope-doctor scopes lint [SCOPES… | -]');
+  const text = items.length === 1 && items[0] === '-' ? await io.readStdin() : items.join('\n');
+  requireText(text, 'scopes');
+  const parsed = parseScopeList(text);
+  const results = scopeListResults('scopes', parsed.scopes, parsed.findings);
+  const report = makeReport('scope list', results, new Date());
+  if (values.json) out(JSON.stringify({ ...report, scopes: parsed.scopes, findings: parsed.findings }, null, 2));
+  else out(renderReport(`Scope list (${parsed.scopes.length} recognised): ${parsed.scopes.join(' ')}`, report).join('\n'));
+  return exitCodeFor(report.verdict);
+}
+
+async function coverageCommand(args: string[], { out }: Context): Promise<number> {
+  const { values } = parseArgs({ args, options: { ...COMMON, ...PROFILE, scopes: { type: 'string' } }, strict: true });
+  if (values.help) return help(out);
+  const profile = await loadProfile(values.profile, values['profile-file'], true);
+  const text = requireText(values.scopes, '--scopes');
+  const parsed = parseScopeList(text, { needsOfflineAccess: profile.needsOfflineAccess });
+  const coverage = analyzeCoverage(profile, parsed.scopes);
+  const results = [
+    ...scopeListResults('scopes', parsed.scopes, parsed.findings),
+    ...coverageResults('coverage', coverage, (missing) => `Grant ${missing.join(', ')}`),
+  ];
+  const report = makeReport(profile.name, results, new Date());
+  if (values.json) out(JSON.stringify({ ...report, ...coverage, findings: parsed.findings }, null, 2));
+  else {
+    const lines = renderReport(`${profile.name} (${profile.id})`, report);
+    for (const capability of coverage.capabilities) {
+      const mark = capability.covered ? '✓' : '✗';
+      lines.push(`    ${mark} ${capability.name}${capability.missing.length ? `: add ${capability.missing.join(', ')}` : ''}`);
+    }
+    out(lines.join('\n'));
+  }
+  return exitCodeFor(report.verdict);
+}
+
+async function profilesCommand(args: string[], { out }: Context): Promise<number> {
+  const { values } = parseArgs({ args, options: COMMON, strict: true });
+  if (values.help) return help(out);
+  if (values.json) out(JSON.stringify(builtinProfiles, null, 2));
+  else out(builtinProfiles.map((p) => `${p.id.padEnd(28)} ${p.tokenKind.padEnd(13)} ${p.name}`).join('\n'));
+  return EXIT.ok;
+}
+
+async function cloudIdCommand(args: string[], context: Context): Promise<number> {
+  const { values, positionals } = parseArgs({ args, options: COMMON, allowPositionals: true, strict: true });
+  if (values.help) return help(context.out);
+  if (positionals.length !== 1) throw new UsageError('usage: scope-doctor cloud-id SITE');
+  const report = await lookupCloudId(checkDeps(context.io), positionals[0] as string);
+  return print(context, report, `${report.site}${report.cloudId ? `  (Cloud ID ${report.cloudId})` : ''}`, values.json);
+}
+
+async function tokenCommand(args: string[], context: Context): Promise<number> {
+  const options = { ...COMMON, ...PROFILE, site: { type: 'string' }, email: { type: 'string' }, expires: { type: 'string' } } as const;
+  const { values } = parseArgs({ args, options, strict: true });
+  if (values.help) return help(context.out);
+  const site = requireText(values.site, '--site');
+  const email = requireText(values.email, '--email');
+  const profile = await loadProfile(values.profile, values['profile-file'], false);
+  const token = await readSecret(context, TOKEN_ENV, `API token for ${email}: `);
+  const report = await checkToken(checkDeps(context.io), { site, email, token, profile, expiresOn: values.expires });
+  return print(context, report, `${report.site}${report.cloudId ? `  (Cloud ID ${report.cloudId})` : ''}`, values.json);
+}
+
+async function oauthCommand(args: string[], context: Context): Promise<number> {
+  const options = { ...COMMON, ...PROFILE, 'client-id': { type: 'string' }, callback: { type: 'string' }, scopes: { type: 'string' } } as const;
+  const { values } = parseArgs({ args, options, strict: true });
+  if (values.help) return help(context.out);
+  const clientId = requireText(values['client-id'], '--client-id');
+  const scopes = requireText(values.scopes, '--scopes');
+  const profile = await loadProfile(values.profile, values['profile-file'], false);
+  const clientSecret = await readSecret(context, SECRET_ENV, `Client secret for ${clientId}: `);
+  const report = await checkOAuthClient(checkDeps(context.io), { clientId, clientSecret, callbackUrl: values.callback, scopes, profile });
+  return print(context, report, `OAuth 2.0 app ${clientId}${profile ? `  (${profile.name})` : ''}`, values.json);
+}
+
+async function emulatorCommand(args: string[], { io, out }: Context): Promise<number> {
+  const { values } = parseArgs({ args, options: { help: COMMON.help, port: { type: 'string' } }, strict: true });
+  if (values.help) return help(out);
+  const port = values.port === undefined ? undefined : Number(values.port);
+  if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) throw new UsageError('--port must be a number from 0 to 65535');
+  await io.serveEmulator(port, (url) => out(`Atlassian emulator on ${url}\nUse it with: export ${ATLASSIAN_URL_ENV}=${url}`));
+  return EXIT.ok;
+}
+
+async function startCommand(args: string[], { io, out }: Context): Promise<number> {
+  const { values } = parseArgs({ args, options: { help: COMMON.help }, strict: true });
+  if (values.help) return help(out);
+  await io.runStart();
+  return EXIT.ok;
+}
+
+function help(out: (text: string) => void): number {
+  out(USAGE);
+  return EXIT.ok;
+}
+
+function print(context: Context, report: Report, heading: string, json: boolean | undefined): number {
+  context.out(json ? JSON.stringify(report, null, 2) : renderReport(heading, report).join('\n'));
+  return exitCodeFor(report.verdict);
+}
+
+function checkDeps(io: CliIo): CheckDeps {
+  const emulated = io.env[ATLASSIAN_URL_ENV]?.trim();
+  if (emulated && !/^https?:\/\/[^\s/]+/i.test(emulated)) throw new UsageError(`${ATLASSIAN_URL_ENV} must be an http(s) URL`);
+  return { fetch: io.fetch, hosts: emulated ? emulatorHosts(emulated) : realAtlassianHosts };
+}
+
+function requireText(value: string | undefined, name: string): string {
+  const text = value?.trim() ?? '';
+  if (!text) throw new UsageError(`${name} is required and must not be empty`);
+  if (text.includes('\u0000')) throw new InputError(`${name} contains binary data`);
+  return text;
+}
+
+async function loadProfile(id: string | undefined, file: string | undefined, required: true): Promise<Profile>;
+async function loadProfile(id: string | undefined, file: string | undefined, required: false): Promise<Profile | undefined>;
+async function loadProfile(id: string | undefined, file: string | undefined, required: boolean): Promise<Profile | undefined> {
+  if (id && file) throw new UsageError('use --profile or --profile-file, not both');
+  if (id) return requireProfile(id);
+  if (file) return parseCustomProfile(await readProfileFile(file));
+  if (required) throw new UsageError('--profile ID (see scope-doctor profiles) or --profile-file PATH is required');
+  return undefined;
+}
+
+async function readProfileFile(path: string): Promise<string> {
+  let buffer: Buffer;
+  try {
+    buffer = await readFile(path);
+  } catch {
+    throw new InputError(`cannot read profile file ${path.slice(0, 200)}`);
+  }
+  if (buffer.length > MAX_PROFILE_FILE_BYTES) throw new InputError(`profile file is too large (limit ${MAX_PROFILE_FILE_BYTES} bytes)`);
+  if (buffer.includes(0)) throw new InputError('profile file is binary, not JSON');
+  return buffer.toString('utf8');
+}
+
+/** From the environment, else a hidden prompt; never from an argument, where shells and `ps` keep it. */
+async function readSecret(context: Context, envName: string, question: string): Promise<string> {
+  const fromEnv = context.io.env[envName]?.trim();
+  const secret = fromEnv || (context.io.promptSecret ? (await context.io.promptSecret(question)).trim() : '');
+  if (!secret && !context.io.promptSecret) throw new UsageError(`no terminal to ask on: set ${envName}`);
+  if (!secret) throw new UsageError(`nothing entered; you can also set ${envName}`);
+  context.secrets.push(secret);
+  return secret;
+}
+
+function oneLine(text: string): string {
+  const line = text.split('\n')[0] ?? '';
+  return line.length > 300 ? `${line.slice(0, 297)}…` : line;
+}
+
+function isParseArgsError(error: unknown): error is Error {
+  const code: unknown = error instanceof TypeError ? Reflect.get(error, 'code') : undefined;
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
+}
+
