@@ -4,20 +4,21 @@
  */
 import type { TokenCheckSummary } from './api';
 import type { StoredConnection } from './connections';
-import type { AppDeps, Store } from './ports';
+import type { AppDeps } from './ports';
 import { recheckConnection } from './resolvers/checkConnection';
 import { keys } from './storage/keys';
 import { recheckToken } from './tokens';
 
 /** Scheduled functions get 55 s; one check takes at most ~25 s, so stop starting new ones well before. */
 export const DEFAULT_BUDGET_MS = 50_000;
-/** Small pages: when time runs out mid-page the next run redoes at most this many. */
 const PAGE_SIZE = 5;
 
 type Phase = 'tokens' | 'connections';
+/** Where the last run stopped: the page it was on and how many of that page's items it had done. */
 interface Progress {
   phase: Phase;
   cursor?: string;
+  done?: number;
 }
 
 export interface RecheckSummary {
@@ -55,12 +56,15 @@ export async function recheckAll(deps: AppDeps, budgetMs = DEFAULT_BUDGET_MS): P
   const progress = (await deps.store.get<Progress>(keys.recheckProgress)) ?? { phase: 'tokens' };
   const start = PHASES.findIndex((p) => p.phase === progress.phase);
   for (const spec of PHASES.slice(Math.max(start, 0))) {
-    let cursor = spec.phase === progress.phase ? progress.cursor : undefined;
+    const resuming = spec.phase === progress.phase;
+    let cursor = resuming ? progress.cursor : undefined;
+    let skip = resuming ? (progress.done ?? 0) : 0;
     do {
       const page = await deps.store.list<unknown>(spec.prefix, { limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) });
-      for (const item of page.items) {
+      for (const [index, item] of page.items.entries()) {
+        if (index < skip) continue;
         if (deps.clock.now().getTime() >= deadline) {
-          await saveProgress(deps.store, { phase: spec.phase, ...(cursor ? { cursor } : {}) });
+          await deps.store.set<Progress>(keys.recheckProgress, { phase: spec.phase, ...(cursor ? { cursor } : {}), done: index });
           return summary;
         }
         try {
@@ -71,13 +75,10 @@ export async function recheckAll(deps: AppDeps, budgetMs = DEFAULT_BUDGET_MS): P
         }
       }
       cursor = page.cursor;
+      skip = 0;
     } while (cursor);
   }
   await deps.store.delete(keys.recheckProgress);
   summary.finished = true;
   return summary;
-}
-
-async function saveProgress(store: Store, progress: Progress): Promise<void> {
-  await store.set(keys.recheckProgress, progress);
 }

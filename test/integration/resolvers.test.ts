@@ -1,0 +1,145 @@
+/**
+ * A full demo run: every resolver, as the admin and as the regular user, over the local adapters against
+ * the emulator. Nothing secret may appear in any answer or log line, and nothing in Jira may change.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEmulator, type Emulator } from '../../src/emulator';
+import { DEMO_ACCOUNTS, DEMO_APP_SCOPES, DEMO_OAUTH_APPS, DEMO_SITE, DEMO_TOKENS, type DemoRole } from '../../src/emulator/demo';
+import { ADMIN_RESOLVERS, type DataOf, type PayloadOf, type ResolverName, type ResolverResponse } from '../../src/forge/api';
+import type { AppDeps } from '../../src/forge/ports';
+import { recheckAll } from '../../src/forge/recheck';
+import { ADMIN_ONLY_MESSAGE, invokeResolver } from '../../src/forge/resolvers';
+import { MemorySecretStore, MemoryStore } from '../../src/local/adapters/memory';
+import { demoContext, localDeps } from '../../src/local/deps';
+import { seedDemoData } from '../../src/local/seed';
+
+const SECRETS = [
+  ...Object.values(DEMO_OAUTH_APPS).map((app) => app.clientSecret),
+  ...Object.values(DEMO_TOKENS).map((token) => token.token),
+  ...Object.values(DEMO_ACCOUNTS).map((account) => account.classicToken),
+];
+
+let emulator: Emulator;
+let deps: AppDeps;
+const logs: string[] = [];
+const answers: unknown[] = [];
+
+async function call<K extends ResolverName>(role: DemoRole, name: K, payload: PayloadOf<K>): Promise<ResolverResponse<DataOf<K>>> {
+  const response = (await invokeResolver(name, payload, demoContext(role), deps)) as ResolverResponse<DataOf<K>>;
+  answers.push(response);
+  return response;
+}
+
+async function data<K extends ResolverName>(role: DemoRole, name: K, payload: PayloadOf<K>): Promise<DataOf<K>> {
+  const response = await call(role, name, payload);
+  if (!response.ok) throw new Error(`${name} as ${role}: ${response.error.code} ${response.error.message}`);
+  return response.data;
+}
+
+beforeAll(async () => {
+  emulator = await startEmulator();
+  deps = localDeps({ store: new MemoryStore(), secrets: new MemorySecretStore(), hosts: emulator.hosts, log: (line) => logs.push(line) });
+  await seedDemoData(deps);
+});
+
+afterAll(async () => {
+  await emulator.close();
+});
+
+describe('demo run over the local adapters', () => {
+  it('refuses every admin resolver to the regular user, as Jira says', async () => {
+    for (const name of ADMIN_RESOLVERS) {
+      expect(await invokeResolver(name, {}, demoContext('user'), deps), name).toEqual({
+        ok: false,
+        error: { code: 'forbidden', message: ADMIN_ONLY_MESSAGE },
+      });
+    }
+  });
+
+  it('shows the site, its Cloud ID and the seeded connections to the admin', async () => {
+    expect(await data('admin', 'getMe', {})).toMatchObject({ displayName: DEMO_ACCOUNTS.admin.displayName, isAdmin: true });
+    expect(await data('user', 'getMe', {})).toMatchObject({ displayName: DEMO_ACCOUNTS.user.displayName, isAdmin: false });
+    expect(await data('admin', 'getSite', {})).toMatchObject({ cloudId: DEMO_SITE.cloudId, siteName: 'acme' });
+    expect(await data('admin', 'lookupCloudId', { site: DEMO_SITE.host })).toMatchObject({ cloudId: DEMO_SITE.cloudId });
+    expect((await data('user', 'listProfiles', {})).map((p) => p.id)).toContain('kendis-cloud-oauth');
+    const connections = await data('admin', 'listConnections', {});
+    expect(connections.map((c) => c.name)).toEqual(['OnePlan OneConnect (EU)', 'Targetprocess']);
+    expect(connections.every((c) => c.clientSecret.set)).toBe(true);
+    expect((await data('admin', 'explore', { query: 'read:sprint:jira-software' })).scopes[0]?.scope).toBe('read:sprint:jira-software');
+  });
+
+  it('adds the Kendis app, checks it, runs the consent test and keeps history', async () => {
+    const kendis = DEMO_OAUTH_APPS.kendis;
+    const saved = await data('admin', 'saveConnection', {
+      connection: {
+        name: 'Kendis',
+        profileId: 'kendis-cloud-oauth',
+        clientId: kendis.clientId,
+        callbackUrl: kendis.callbackUrl,
+        scopes: DEMO_APP_SCOPES.kendis.join(' '),
+        clientSecret: kendis.clientSecret,
+      },
+    });
+    const checked = await data('admin', 'checkConnection', { id: saved.id });
+    expect(checked.lastReport?.results.length).toBeGreaterThan(0);
+    expect(checked.history).toHaveLength(1);
+
+    const consent = await data('admin', 'startConsent', { id: saved.id });
+    emulator.consent.autoAccept('admin');
+    const redirect = await fetch(consent.authorizeUrl, { redirect: 'manual' });
+    const redirectedUrl = redirect.headers.get('location') ?? '';
+    expect(redirectedUrl.startsWith(kendis.callbackUrl)).toBe(true);
+    const finished = await data('admin', 'finishConsent', { id: saved.id, state: consent.state, redirectedUrl });
+    expect(finished.lastConsent?.resources[0]?.id).toBe(DEMO_SITE.cloudId);
+    expect(finished.history).toHaveLength(2);
+
+    // The state works once only.
+    expect(await call('admin', 'finishConsent', { id: saved.id, state: consent.state, redirectedUrl })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input', field: 'state' },
+    });
+  });
+
+  it('checks people’s own tokens, keeps only opted-in ones, and lists summaries to the admin', async () => {
+    const ana = await data('admin', 'checkMyToken', {
+      email: DEMO_ACCOUNTS.admin.email,
+      token: DEMO_TOKENS.kendisScopedAna.token,
+      profileId: 'kendis-user-token',
+      recheck: true,
+    });
+    expect(ana).toMatchObject({ kind: 'scoped', accountId: DEMO_ACCOUNTS.admin.accountId });
+    const uri = await data('user', 'checkMyToken', {
+      email: DEMO_ACCOUNTS.user.email,
+      token: DEMO_TOKENS.expiredUri.token,
+      profileId: 'kendis-user-token',
+      expiresOn: '2026-01-01',
+      recheck: false,
+    });
+    expect(uri.kind).toBe('invalid');
+    expect(await data('user', 'getMyTokenStatus', {})).toMatchObject({ last: { accountId: DEMO_ACCOUNTS.user.accountId, recheck: false } });
+    expect((await data('admin', 'listTokenChecks', {})).map((s) => s.accountId).sort()).toEqual(
+      [DEMO_ACCOUNTS.admin.accountId, DEMO_ACCOUNTS.user.accountId].sort(),
+    );
+    expect(await deps.secrets.getSecret(`user-token:${DEMO_ACCOUNTS.user.accountId}`)).toBeUndefined();
+
+    const summary = await recheckAll(deps);
+    expect(summary).toMatchObject({ finished: true, failed: 0 });
+    expect(summary.checked).toBe(1 + 3); // Ana's opted-in token and the three connections
+
+    expect(await data('user', 'forgetMyToken', {})).toEqual({ forgotten: true });
+    expect(await data('user', 'getMyTokenStatus', {})).toEqual({});
+  });
+
+  it('deletes a connection with its secret', async () => {
+    const [first] = await data('admin', 'listConnections', {});
+    expect(await data('admin', 'deleteConnection', { id: first!.id })).toEqual({ deleted: true });
+    expect(await deps.secrets.getSecret(`client-secret:${first!.id}`)).toBeUndefined();
+  });
+
+  it('never showed or logged a secret and never changed anything in Jira', () => {
+    const seen = JSON.stringify(answers) + logs.join('\n');
+    for (const secret of SECRETS) expect(seen, secret).not.toContain(secret);
+    expect(emulator.requests.length).toBeGreaterThan(0);
+    expect(emulator.requests.filter((request) => request.mutated)).toEqual([]);
+  });
+});
