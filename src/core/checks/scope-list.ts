@@ -1,5 +1,18 @@
 import type { CheckResult } from '../model';
-import type { ScopeFinding } from '../scopes/types';
+import type { FindingProblem, ScopeFinding } from '../scopes/types';
+
+const PROBLEM_TITLES: Record<FindingProblem, string> = {
+  whitespace: 'stray space',
+  case: 'wrong letter case',
+  unknown: 'unknown scope',
+  label: 'console title instead of a scope string',
+  duplicate: 'listed twice',
+  'mixed-kinds': 'classic and granular scopes mixed',
+  'offline-access-missing': 'offline_access missing',
+  'service-management': 'Jira Service Management scope',
+  'data-center': 'Jira Data Center scope',
+  empty: 'empty list',
+};
 
 /**
  * One result per problem a person must act on (errors and warnings); info findings stay in the report's
@@ -20,7 +33,7 @@ export function scopeListResults(idPrefix: string, scopes: readonly string[], fi
   }
   return actionable.map((finding, index) => ({
     id: `${idPrefix}.lint.${index + 1}`,
-    title: `"${finding.input}": ${finding.problem}`,
+    title: finding.input ? `"${finding.input}": ${PROBLEM_TITLES[finding.problem]}` : PROBLEM_TITLES[finding.problem],
     status: finding.severity === 'error' ? 'fail' : 'warn',
     detail: finding.message,
     ...(finding.suggestion ? { fix: `Use ${finding.suggestion}` } : {}),
