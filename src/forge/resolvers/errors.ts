@@ -13,4 +13,3 @@ export class ResolverError extends Error {
 
 export const notFound = (message: string) => new ResolverError('not-found', message);
 export const conflict = (message: string) => new ResolverError('conflict', message);
-export const forbidden = (message: string) => new ResolverError('forbidden', message);
