@@ -35,6 +35,9 @@ export function isRecognisedScope(scope: string): boolean {
   return isKnownScope(scope) || isAssetsScope(scope) || isDataCenterScope(scope);
 }
 
+const SUGGESTION_CACHE_SIZE = 1_000;
+const suggestionCache = new Map<string, string | undefined>();
+
 let cloudScopeNames: readonly string[] | undefined;
 function cloudScopes(): readonly string[] {
   cloudScopeNames ??= [...allScopes().map((s) => s.scope), ...ASSETS_SCOPES];
@@ -47,6 +50,15 @@ function cloudScopes(): readonly string[] {
  */
 export function suggestScope(input: string): string | undefined {
   const lower = input.toLowerCase();
+  if (suggestionCache.has(lower)) return suggestionCache.get(lower);
+  const suggestion = findSuggestion(lower);
+  // Same typo, same answer; the cache is cleared rather than grown without bound.
+  if (suggestionCache.size >= SUGGESTION_CACHE_SIZE) suggestionCache.clear();
+  suggestionCache.set(lower, suggestion);
+  return suggestion;
+}
+
+function findSuggestion(lower: string): string | undefined {
   const close = closestMatch(lower, cloudScopes());
   if (close) return close;
   const extended = cloudScopes().filter((s) => s.startsWith(`${lower}:`));

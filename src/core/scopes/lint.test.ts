@@ -100,3 +100,15 @@ describe('scope list lint', () => {
     expect(() => parseScopeList('read:jira-work '.repeat(70_000))).toThrow(/too long/);
   });
 });
+
+describe('scope list lint cost', () => {
+  it('stays quick on a paste of 2,000 unknown strings, suggesting for the first ones only', () => {
+    const typos = Array.from({ length: 1_990 }, (_, i) => `read:sprint:jira-softwar${String.fromCharCode(97 + (i % 26))}${i}`);
+    const started = performance.now();
+    const result = parseScopeList(typos.join('\n'));
+    expect(performance.now() - started).toBeLessThan(1_500);
+    expect(result.findings).toHaveLength(1_990);
+    expect(result.findings[0]!.suggestion).toBe('read:sprint:jira-software');
+    expect(result.findings.at(-1)!.suggestion).toBeUndefined();
+  });
+});

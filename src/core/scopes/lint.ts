@@ -15,6 +15,11 @@ export interface LintOptions {
 
 /** Messages quote what was written; a pasted novel is cut short. */
 const MAX_QUOTE = 100;
+/** Each did-you-mean scans the catalog; in a paste of hundreds of unknown strings only the first get one. */
+const MAX_SUGGESTIONS = 200;
+
+/** Runs a did-you-mean while the list's budget lasts. */
+type Suggest = <T>(find: () => T | undefined) => T | undefined;
 
 export function lintScopeEntries(entries: readonly ScopeEntry[], options: LintOptions = {}): ParsedScopeList {
   const scopes: string[] = [];
@@ -34,9 +39,11 @@ export function lintScopeEntries(entries: readonly ScopeEntry[], options: LintOp
     findings.push(...productNotes(scope, input));
   };
 
+  let suggestionsLeft = MAX_SUGGESTIONS;
+  const suggest: Suggest = (find) => (suggestionsLeft-- > 0 ? find() : undefined);
   for (const entry of entries) {
-    if (entry.kind === 'phrase') lintPhrase(entry, findings, accept);
-    else lintToken(entry, findings, accept);
+    if (entry.kind === 'phrase') lintPhrase(entry, findings, accept, suggest);
+    else lintToken(entry, findings, accept, suggest);
   }
 
   if (entries.length === 0) {
@@ -53,7 +60,7 @@ export function lintScopeEntries(entries: readonly ScopeEntry[], options: LintOp
 
 type Accept = (scope: string, input: string) => void;
 
-function lintToken(entry: ScopeEntry, findings: ScopeFinding[], accept: Accept): void {
+function lintToken(entry: ScopeEntry, findings: ScopeFinding[], accept: Accept, suggest: Suggest): void {
   const compact = entry.text.replace(/\s+/g, '');
   const hadSpace = compact !== entry.text;
   if (isRecognisedScope(compact)) {
@@ -68,7 +75,7 @@ function lintToken(entry: ScopeEntry, findings: ScopeFinding[], accept: Accept):
     accept(lower, entry.input);
     return;
   }
-  const suggestion = suggestScope(compact);
+  const suggestion = suggest(() => suggestScope(compact));
   findings.push({
     input: quote(entry.input),
     problem: 'unknown',
@@ -80,7 +87,7 @@ function lintToken(entry: ScopeEntry, findings: ScopeFinding[], accept: Accept):
   });
 }
 
-function lintPhrase(entry: ScopeEntry, findings: ScopeFinding[], accept: Accept): void {
+function lintPhrase(entry: ScopeEntry, findings: ScopeFinding[], accept: Accept, suggest: Suggest): void {
   const labelled = scopesForLabel(entry.text);
   if (labelled.length > 0) {
     findings.push({
@@ -93,7 +100,7 @@ function lintPhrase(entry: ScopeEntry, findings: ScopeFinding[], accept: Accept)
     for (const scope of labelled) accept(scope, entry.input);
     return;
   }
-  const nearLabel = closestMatch(normalizeLabel(entry.text), allLabels());
+  const nearLabel = suggest(() => closestMatch(normalizeLabel(entry.text), allLabels()));
   const meant = nearLabel ? scopesForLabel(nearLabel) : [];
   findings.push({
     input: quote(entry.input),
