@@ -1,0 +1,182 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { instantClock } from '../../src/core/atlassian/testing';
+import { checkOAuthClient, checkToken, finishConsent, lookupCloudId, startConsent, type CheckDeps } from '../../src/core/checks';
+import { InputError, type Report } from '../../src/core/model';
+import { requireProfile } from '../../src/core/profiles';
+import {
+  DEMO_ACCOUNTS,
+  DEMO_APP_SCOPES,
+  DEMO_OAUTH_APPS,
+  DEMO_OTHER_SITE,
+  DEMO_SITE,
+  DEMO_TOKENS,
+  startEmulator,
+  type Emulator,
+  type FaultKind,
+} from '../../src/emulator';
+
+let emulator: Emulator;
+let deps: CheckDeps;
+const reports: Report[] = [];
+const SECRETS = [
+  ...Object.values(DEMO_TOKENS).map((t) => t.token),
+  ...Object.values(DEMO_ACCOUNTS).map((a) => a.classicToken),
+  ...Object.values(DEMO_OAUTH_APPS).map((a) => a.clientSecret),
+];
+
+beforeAll(async () => {
+  emulator = await startEmulator();
+  deps = { fetch: (url, init) => fetch(url, init), hosts: emulator.hosts, clock: instantClock(new Date()), timeoutMs: 300, random: () => 0.5 };
+});
+afterEach(() => emulator.faults.clear());
+afterAll(async () => {
+  // Whatever ran above: nothing was changed and no credential leaked into a report.
+  expect(emulator.requests.length).toBeGreaterThan(0);
+  expect(emulator.requests.every((r) => !r.mutated)).toBe(true);
+  const json = JSON.stringify(reports);
+  for (const secret of SECRETS) expect(json).not.toContain(secret);
+  await emulator.close();
+});
+
+function keep<T extends Report>(report: T): T {
+  reports.push(report);
+  return report;
+}
+
+const byId = (report: Report, id: string) => report.results.find((r) => r.id === id);
+const FAULTS: { kind: FaultKind; ms?: number }[] = [{ kind: '429' }, { kind: '500' }, { kind: 'malformed' }, { kind: 'hang' }, { kind: 'reset' }];
+
+describe('lookupCloudId against the emulator', () => {
+  it('reads each demo site’s Cloud ID', async () => {
+    expect(keep(await lookupCloudId(deps, 'acme')).cloudId).toBe(DEMO_SITE.cloudId);
+    expect(keep(await lookupCloudId(deps, `https://${DEMO_OTHER_SITE.host}/jira`)).cloudId).toBe(DEMO_OTHER_SITE.cloudId);
+  });
+  it('fails for a site that does not exist', async () => {
+    const report = keep(await lookupCloudId(deps, 'nosuchsite'));
+    expect(report.verdict).toBe('fail');
+    expect(byId(report, 'cloud-id')?.fix).toContain('admin.atlassian.com');
+  });
+  it('refuses a non-Atlassian host before any request', async () => {
+    const before = emulator.requests.length;
+    await expect(lookupCloudId(deps, '127.0.0.1')).rejects.toThrow(InputError);
+    expect(emulator.requests.length).toBe(before);
+  });
+  it.each(FAULTS)('says unknown, never fail, on a $kind fault', async (fault) => {
+    emulator.faults.add({ pattern: /tenant_info$/, ...fault, retryAfter: 0 });
+    expect(keep(await lookupCloudId(deps, 'acme')).verdict).toBe('unknown');
+  });
+});
+
+describe('checkOAuthClient against the emulator', () => {
+  const kendis = DEMO_OAUTH_APPS.kendis;
+  const base = { clientId: kendis.clientId, callbackUrl: kendis.callbackUrl, scopes: DEMO_APP_SCOPES.kendis.join('\n'), profile: requireProfile('kendis-cloud-oauth') };
+
+  it('accepts the Kendis credentials and names the missing sprint scope', async () => {
+    const report = keep(await checkOAuthClient(deps, { ...base, clientSecret: kendis.clientSecret }));
+    expect(byId(report, 'oauth.credentials')?.status).toBe('pass');
+    expect(report.coverage?.missing).toContain('write:sprint:jira-software');
+    expect(report.verdict).toBe('fail');
+  });
+  it('fails a wrong secret with the console fix', async () => {
+    const report = keep(await checkOAuthClient(deps, { ...base, clientSecret: 'demo-wrong-secret' }));
+    expect(byId(report, 'oauth.credentials')).toMatchObject({ status: 'fail', fix: expect.stringContaining('Settings') });
+  });
+  it('flags the Targetprocess app that forgets offline_access', async () => {
+    const tp = DEMO_OAUTH_APPS.targetprocess;
+    const scopes = DEMO_APP_SCOPES.targetprocess.filter((s) => s !== 'offline_access').join(' ');
+    const report = keep(await checkOAuthClient(deps, { clientId: tp.clientId, clientSecret: tp.clientSecret, callbackUrl: tp.callbackUrl, scopes, profile: requireProfile('targetprocess') }));
+    expect(byId(report, 'oauth.scopes.offline-access')?.status).toBe('fail');
+  });
+  it('tells the OneConnect callback region apart', async () => {
+    const oc = DEMO_OAUTH_APPS.oneconnect;
+    const report = keep(await checkOAuthClient(deps, { clientId: oc.clientId, clientSecret: oc.clientSecret, callbackUrl: 'https://eu.oneconnect.ai/oauth/jira/callback/', scopes: DEMO_APP_SCOPES.oneconnect.join(','), profile: requireProfile('oneconnect-oauth-full') }));
+    expect(byId(report, 'oauth.callback-url')?.detail).toContain('trailing slash');
+  });
+  it.each(FAULTS)('says unknown for the credentials on a $kind fault', async (fault) => {
+    emulator.faults.add({ host: 'auth', ...fault, retryAfter: 0 });
+    const report = keep(await checkOAuthClient(deps, { ...base, clientSecret: kendis.clientSecret }));
+    expect(byId(report, 'oauth.credentials')?.status).toBe('unknown');
+  });
+});
+
+describe('checkToken against the emulator', () => {
+  const kendisToken = requireProfile('kendis-user-token');
+  const ana = { site: DEMO_SITE.host, email: DEMO_ACCOUNTS.admin.email };
+
+  it('finds Ana’s scoped token missing exactly the two write scopes', async () => {
+    const report = keep(await checkToken(deps, { ...ana, token: DEMO_TOKENS.kendisScopedAna.token, profile: kendisToken }));
+    expect(report.kind).toBe('scoped');
+    expect(report.accountId).toBe(DEMO_ACCOUNTS.admin.accountId);
+    expect(report.gatewayUrl).toBe(`https://api.atlassian.com/ex/jira/${DEMO_SITE.cloudId}`);
+    expect(report.probes.filter((p) => p.status === 'missing').map((p) => p.scope).sort()).toEqual([...DEMO_TOKENS.kendisScopedAna.omittedFromKendisProfile].sort());
+    expect(byId(report, 'token.kind')?.status).toBe('warn');
+    expect(byId(report, 'token.scopes.missing')?.fix).toContain('cannot change');
+    expect(report.verdict).toBe('fail');
+  });
+  it('finds nothing missing on Uri’s complete token', async () => {
+    const report = keep(await checkToken(deps, { site: DEMO_SITE.host, email: DEMO_ACCOUNTS.user.email, token: DEMO_TOKENS.kendisScopedUri.token, profile: kendisToken }));
+    expect(report.probes.some((p) => p.status === 'missing')).toBe(false);
+    expect(report.verdict).toBe('warn');
+  });
+  it('recognises a classic token and says scopes do not apply', async () => {
+    const report = keep(await checkToken(deps, { ...ana, token: DEMO_ACCOUNTS.admin.classicToken, profile: kendisToken, cloudId: DEMO_SITE.cloudId }));
+    expect(report.kind).toBe('classic');
+    expect(byId(report, 'token.scopes')?.title).toContain('do not apply');
+  });
+  it('fails an expired token with the fix', async () => {
+    const report = keep(await checkToken(deps, { site: DEMO_SITE.host, email: DEMO_ACCOUNTS.user.email, token: DEMO_TOKENS.expiredUri.token }));
+    expect(report.kind).toBe('invalid');
+    expect(byId(report, 'token.accepted')?.fix).toContain('id.atlassian.com/manage-profile/security/api-tokens');
+  });
+  it('fails a token that belongs to someone else', async () => {
+    const report = keep(await checkToken(deps, { ...ana, token: DEMO_ACCOUNTS.admin.classicToken, expectedAccountId: DEMO_ACCOUNTS.user.accountId }));
+    expect(byId(report, 'token.accepted')).toMatchObject({ status: 'fail', title: 'This token belongs to someone else' });
+  });
+  it('warns when the token expires within two weeks', async () => {
+    const soon = new Date(Date.now() + 6 * 86_400_000).toISOString().slice(0, 10);
+    const report = keep(await checkToken(deps, { ...ana, token: DEMO_ACCOUNTS.admin.classicToken, expiresOn: soon }));
+    expect(byId(report, 'token.expiry')?.status).toBe('warn');
+  });
+  it.each(FAULTS)('says unknown, never fail, on a $kind fault from the gateway', async (fault) => {
+    emulator.faults.add({ host: 'api', ...fault, retryAfter: 0 });
+    const report = keep(await checkToken(deps, { ...ana, token: DEMO_TOKENS.kendisScopedAna.token, profile: kendisToken }));
+    expect(report.results.some((r) => r.status === 'fail')).toBe(false);
+    expect(report.verdict).toBe('unknown');
+  });
+  it('keeps a probe fault as unknown for that scope only', async () => {
+    emulator.faults.add({ host: 'api', pathPrefix: '/rest/agile/1.0/sprint', kind: '500' });
+    const report = keep(await checkToken(deps, { ...ana, token: DEMO_TOKENS.kendisScopedAna.token, profile: kendisToken }));
+    expect(byId(report, 'token.scopes.unanswered')?.status).toBe('unknown');
+    expect(report.results.every((r) => r.status !== 'fail' || r.id === 'token.scopes.missing')).toBe(true);
+  });
+});
+
+describe('consent test against the emulator', () => {
+  const kendis = DEMO_OAUTH_APPS.kendis;
+
+  async function redirectAfterConsent(authorizeUrl: string): Promise<string> {
+    const response = await fetch(authorizeUrl, { redirect: 'manual' });
+    return response.headers.get('location') ?? '';
+  }
+
+  it('reads the really granted scopes and drops the tokens', async () => {
+    emulator.consent.autoAccept('admin');
+    const start = startConsent(deps, { clientId: kendis.clientId, callbackUrl: kendis.callbackUrl, scopes: DEMO_APP_SCOPES.kendis });
+    expect(start.authorizeUrl).toContain('prompt=consent');
+    const redirectedUrl = await redirectAfterConsent(start.authorizeUrl);
+    const report = keep(await finishConsent(deps, { clientId: kendis.clientId, clientSecret: kendis.clientSecret, callbackUrl: kendis.callbackUrl, state: start.state, redirectedUrl, profile: requireProfile('kendis-cloud-oauth') }));
+    expect(report.resources[0]?.id).toBe(DEMO_SITE.cloudId);
+    expect(report.coverage?.missing).toContain('write:sprint:jira-software');
+    expect(JSON.stringify(report)).not.toMatch(/access_token|refresh_token/);
+    expect(emulator.requests.some((r) => r.path === '/oauth/token' && r.status === 200)).toBe(true);
+  });
+  it('fails when consent is declined and refuses a foreign state', async () => {
+    emulator.consent.deny();
+    const start = startConsent(deps, { clientId: kendis.clientId, callbackUrl: kendis.callbackUrl, scopes: ['read:project:jira'] });
+    const redirectedUrl = await redirectAfterConsent(start.authorizeUrl);
+    const input = { clientId: kendis.clientId, clientSecret: kendis.clientSecret, callbackUrl: kendis.callbackUrl, redirectedUrl };
+    expect(keep(await finishConsent(deps, { ...input, state: start.state })).verdict).toBe('fail');
+    await expect(finishConsent(deps, { ...input, state: 'another-state' })).rejects.toThrow(InputError);
+    emulator.consent.showPage();
+  });
+});
