@@ -42,6 +42,13 @@ describe('tokenizeScopeList', () => {
     ]);
   });
 
+  it('takes the scope out of `scope (Title)` and `Title (scope)`', () => {
+    expect(texts('read:jira-work (View Jira issue data)\nView sprints (read:sprint:jira-software)')).toEqual([
+      'read:jira-work',
+      'read:sprint:jira-software',
+    ]);
+  });
+
   it('keeps console titles whole, commas included', () => {
     const entries = tokenizeScopeList('View boards, backlogs, and related items\nView sprints', isLabel);
     expect(entries.map((e) => [e.kind, e.text])).toEqual([

@@ -29,6 +29,8 @@ const ODD_SPACES = /[\u00A0\u2000-\u200A\u202F\u205F\u3000]/g;
 const BULLET = /^(?:[-*•‣◦▪·+]|\d{1,3}[.)])(?:\s+|$)/;
 /** `Label – scope` / `Label — scope` / `Label - scope`: a dash with spaces on both sides. */
 const DASH_SEPARATOR = /^(.*?\S)\s+[–—-]\s+(\S.*)$/;
+/** `scope (Label)` or `Label (scope)`. */
+const PARENTHESES = /^([^()]*?)\s*\(([^()]*)\)\s*$/;
 /** Section headings in guides (seed 001 groups its list under Read / Write / Delete / Manage). */
 const HEADING = /^(?:read|write|delete|manage|classic|granular|(?:classic |granular )?scopes?)\s*:?$/i;
 /** Whitespace that separates tokens: not next to a colon, where it is a typo inside one scope. */
@@ -67,10 +69,11 @@ function entriesOfLine(rawLine: string, isLabel: LabelTest): ScopeEntry[] {
     return cell ? entriesOfLine(cell, isLabel) : [];
   }
   if (isLabel(line)) return [{ input: line, kind: 'phrase', text: line }];
-  const dashed = DASH_SEPARATOR.exec(line);
-  if (dashed) {
-    const [, left, right] = dashed as unknown as [string, string, string];
-    // Either `Label – scope` or `scope – Label`: keep the side that holds the scope.
+  for (const pattern of [DASH_SEPARATOR, PARENTHESES]) {
+    const match = pattern.exec(line);
+    if (!match) continue;
+    const [, left = '', right = ''] = match;
+    // A scope with its title beside it, either way round: keep the side that holds the scope.
     if (hasScopeToken(right)) return entriesOfText(right, isLabel);
     if (hasScopeToken(left)) return entriesOfText(left, isLabel);
   }
@@ -108,7 +111,12 @@ function isAllCaps(text: string): boolean {
   return text === text.toUpperCase() && /[A-Z]/.test(text);
 }
 
-/** Quotes, backticks and sentence punctuation around an entry are not part of it. */
+/** Quotes, backticks, brackets and sentence punctuation around an entry are not part of it. */
 function stripPunctuation(text: string): string {
-  return text.replace(/^[`'"“”‘’(\[]+/, '').replace(/[`'"“”‘’)\].,;]+$/, '').trim();
+  const bare = text.replace(/^[`'"“”‘’\[]+/, '').replace(/[`'"“”‘’\].,;]+$/, '').trim();
+  if (bare.startsWith('(') && bare.endsWith(')')) return bare.slice(1, -1).trim();
+  // A balanced `(…)` after the entry is a title beside it, which entriesOfLine takes apart.
+  const opens = bare.includes('(');
+  const closes = bare.includes(')');
+  return opens && closes ? bare : bare.replace(/^\(+/, '').replace(/\)+$/, '').trim();
 }
