@@ -65,8 +65,10 @@ describe('tokenizeScopeList', () => {
       'Scopes for work with boards and sprints: | |||',
       'Required to get issue types, fields and relations |',
       '| View sprints | granular |',
+      'API | the Jira REST API |',
+      'ADMIN | Data Center link permission |',
     ].join('\n');
-    expect(texts(table)).toEqual(['offline_access', 'read:jira-work', 'View sprints']);
+    expect(texts(table)).toEqual(['offline_access', 'read:jira-work', 'View sprints', 'ADMIN']);
   });
 
   it('ignores section headings but not Data Center scopes', () => {

@@ -35,7 +35,8 @@ const PARENTHESES = /^([^()]*?)\s*\(([^()]*)\)\s*$/;
 const HEADING = /^(?:read|write|delete|manage|classic|granular|(?:classic |granular )?scopes?)\s*:?$/i;
 /** Whitespace that separates tokens: not next to a colon, where it is a typo inside one scope. */
 const TOKEN_GAP = /(?<![:\s])\s+(?![\s:])/;
-const SCOPE_LIKE = /^[A-Za-z][\w.-]*(?:\s*:\s*[\w.-]+)+$|^[A-Za-z]+_[A-Za-z_]+$|^[A-Z]+(?:_[A-Z]+)*$/;
+/** A whole table cell that is a scope (stray spaces allowed), for picking the scope column. */
+const SCOPE_LIKE = /^[A-Za-z][\w.-]*(?:\s*:\s*[\w.-]+)+$/;
 
 export function tokenizeScopeList(text: string, isLabel: LabelTest): ScopeEntry[] {
   if (text.length > MAX_INPUT_CHARS) {
@@ -59,13 +60,13 @@ export function tokenizeScopeList(text: string, isLabel: LabelTest): ScopeEntry[
 
 function entriesOfLine(rawLine: string, isLabel: LabelTest): ScopeEntry[] {
   const line = stripPunctuation(rawLine.trim().replace(BULLET, ''));
-  if (!line || HEADING.test(line) && !isAllCaps(line)) return [];
+  if (!line || (HEADING.test(line) && !isAllCaps(line))) return [];
   if (line.includes('|')) {
     // A table row: the scope is the first cell that holds one; header and prose rows give nothing.
     const cell = line
       .split('|')
       .map((c) => stripPunctuation(c.trim()))
-      .find((c) => SCOPE_LIKE.test(c) || isLabel(c));
+      .find((c) => SCOPE_LIKE.test(c) || isScopeWord(c) || isLabel(c));
     return cell ? entriesOfLine(cell, isLabel) : [];
   }
   if (isLabel(line)) return [{ input: line, kind: 'phrase', text: line }];
