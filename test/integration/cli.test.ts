@@ -1,0 +1,129 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_ACCOUNTS, DEMO_OAUTH_APPS, DEMO_SITE, DEMO_TOKENS, startEmulator, type Emulator } from '../../src/emulator';
+
+let emulator: Emulator;
+beforeAll(async () => {
+  emulator = await startEmulator();
+});
+afterAll(async () => {
+  expect(emulator.requests.every((r) => !r.mutated)).toBe(true);
+  await emulator.close();
+});
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function cli(args: string[], env: Record<string, string> = {}, stdin = ''): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['bin/scope-doctor.js', ...args], {
+      env: { PATH: process.env.PATH ?? '', SCOPE_DOCTOR_ATLASSIAN_URL: emulator.url, ...env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(stdin);
+  });
+}
+
+const STACK = /at .*\(.*:\d+:\d+\)/;
+const SECRETS = [DEMO_TOKENS.kendisScopedAna.token, DEMO_ACCOUNTS.admin.classicToken, DEMO_OAUTH_APPS.kendis.clientSecret];
+
+function expectOneLineError(run: Run): void {
+  expect(run.code).toBe(2);
+  expect(run.stderr.trim().split('\n')).toHaveLength(1);
+  expect(run.stderr).not.toMatch(STACK);
+}
+
+describe('scope-doctor CLI', () => {
+  it('prints help and version', async () => {
+    expect((await cli(['--help'])).stdout).toContain('Usage: scope-doctor');
+    expect((await cli(['--version'])).stdout).toMatch(/^scope-doctor \d+\.\d+\.\d+/);
+  });
+
+  it('lints a scope list from stdin with a findings array', async () => {
+    const run = await cli(['scopes', 'lint', '-', '--json'], {}, 'read: board-scope:jira-software\nread:issue:Jira\nread:nothing:jira');
+    expect(run.code).toBe(1);
+    const json = JSON.parse(run.stdout) as { findings: { input: string; problem: string; suggestion?: string }[] };
+    expect(json.findings.map((f) => f.problem)).toEqual(expect.arrayContaining(['whitespace', 'case', 'unknown']));
+    expect(json.findings.every((f) => 'input' in f && 'problem' in f)).toBe(true);
+  });
+
+  it('reports coverage as JSON with missing, excess and capabilities', async () => {
+    const run = await cli(['coverage', '--profile', 'kendis-cloud-oauth', '--scopes', 'read:project:jira read:sprint:jira-software read:jira-work', '--json']);
+    expect(run.code).toBe(1);
+    const json = JSON.parse(run.stdout) as { missing: string[]; excess: string[]; capabilities: { name: string; covered: boolean; missing: string[] }[] };
+    expect(json.missing).toContain('write:sprint:jira-software');
+    expect(Array.isArray(json.excess)).toBe(true);
+    expect(json.capabilities[0]).toEqual(expect.objectContaining({ name: expect.any(String), covered: expect.any(Boolean), missing: expect.any(Array) }));
+  });
+
+  it('looks up a Cloud ID (exit 0) and a missing site (exit 1)', async () => {
+    const ok = await cli(['cloud-id', 'acme']);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain(DEMO_SITE.cloudId);
+    expect((await cli(['cloud-id', 'nosuchsite'])).code).toBe(1);
+  });
+
+  it('checks a scoped token like gh auth status, without printing it', async () => {
+    const run = await cli(['token', '--site', DEMO_SITE.host, '--email', DEMO_ACCOUNTS.admin.email, '--profile', 'kendis-user-token'], { SCOPE_DOCTOR_TOKEN: DEMO_TOKENS.kendisScopedAna.token });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('! Scoped API token: it works only through https://api.atlassian.com/ex/jira/');
+    expect(run.stdout).toMatch(/✗ 2 of \d+ required scopes missing/);
+    expect(run.stdout).toContain('write:sprint:jira-software');
+    for (const secret of SECRETS) expect(run.stdout + run.stderr).not.toContain(secret);
+  });
+
+  it('passes a classic token as JSON (exit 0) and fails an expired one (exit 1)', async () => {
+    const classic = await cli(['token', '--site', 'acme', '--email', DEMO_ACCOUNTS.admin.email, '--json'], { SCOPE_DOCTOR_TOKEN: DEMO_ACCOUNTS.admin.classicToken });
+    expect(classic.code).toBe(0);
+    expect(JSON.parse(classic.stdout)).toMatchObject({ kind: 'classic', verdict: 'pass' });
+    const expired = await cli(['token', '--site', 'acme', '--email', DEMO_ACCOUNTS.user.email], { SCOPE_DOCTOR_TOKEN: DEMO_TOKENS.expiredUri.token });
+    expect(expired.code).toBe(1);
+  });
+
+  it('checks an OAuth app with the secret from the environment', async () => {
+    const kendis = DEMO_OAUTH_APPS.kendis;
+    const run = await cli(['oauth', '--client-id', kendis.clientId, '--callback', kendis.callbackUrl, '--scopes', 'read:project:jira', '--json'], { SCOPE_DOCTOR_CLIENT_SECRET: kendis.clientSecret });
+    expect(JSON.parse(run.stdout).results[0]).toMatchObject({ id: 'oauth.credentials', status: 'pass' });
+    expect(run.stdout).not.toContain(kendis.clientSecret);
+  });
+
+  it('exits 3 when Atlassian cannot be reached', async () => {
+    const run = await cli(['cloud-id', 'acme'], { SCOPE_DOCTOR_ATLASSIAN_URL: 'http://127.0.0.1:9' });
+    expect(run.code).toBe(3);
+  });
+
+  it('refuses bad input with one line and exit 2', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'scope-doctor-'));
+    const badJson = join(dir, 'bad.json');
+    const binary = join(dir, 'binary.json');
+    await writeFile(badJson, '{ "id": ');
+    await writeFile(binary, Buffer.from([0, 1, 2, 255]));
+    const runs = await Promise.all([
+      cli(['cloud-id', 'https://evil.example.com']),
+      cli(['cloud-id', '127.0.0.1']),
+      cli(['scopes', 'lint', '-'], {}, ''),
+      cli(['scopes', 'lint', '-'], {}, 'x'.repeat(300_000)),
+      cli(['coverage', '--profile', 'nope', '--scopes', 'read:jira-work']),
+      cli(['coverage', '--profile-file', badJson, '--scopes', 'read:jira-work']),
+      cli(['coverage', '--profile-file', binary, '--scopes', 'read:jira-work']),
+      cli(['token', '--site', 'acme', '--email', 'a@b.example']),
+      cli(['token', '--site', 'acme', '--email', 'a@b.example', '--expires', '2026-13-45'], { SCOPE_DOCTOR_TOKEN: 'demo-x' }),
+      cli(['frobnicate']),
+      cli(['cloud-id', '--bogus']),
+    ]);
+    for (const run of runs) expectOneLineError(run);
+    expect(runs[7]?.stderr).toContain('SCOPE_DOCTOR_TOKEN');
+  });
+});
