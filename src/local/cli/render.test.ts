@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { exitCodeFor, maskSecrets, renderResult } from './render';
+
+describe('CLI rendering', () => {
+  it('prints a mark per status, details for non-passing results and the fix indented', () => {
+    expect(renderResult({ id: 'a', title: 'Fine', status: 'pass', detail: 'hidden' })).toEqual(['  ✓ Fine']);
+    expect(renderResult({ id: 'b', title: 'Broken', status: 'fail', detail: 'one\ntwo', fix: 'do it' })).toEqual([
+      '  ✗ Broken',
+      '    - one',
+      '    - two',
+      '    - Fix: do it',
+    ]);
+  });
+  it('maps verdicts to exit codes', () => {
+    expect([exitCodeFor('pass'), exitCodeFor('warn'), exitCodeFor('fail'), exitCodeFor('unknown')]).toEqual([0, 0, 1, 3]);
+  });
+  it('masks secrets wherever they appear', () => {
+    expect(maskSecrets('token demo-secret-9z here', ['demo-secret-9z'])).toBe('token ****9z here');
+  });
+});
