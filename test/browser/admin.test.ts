@@ -97,7 +97,7 @@ describe('admin page', () => {
     });
     await openAdmin();
     await page.getByRole('tab', { name: 'Tokens' }).click();
-    await expect.poll(() => page.getByTestId('token-table').textContent()).toContain(DEMO_ACCOUNTS.user.displayName);
+    await expect.poll(() => page.getByTestId('token-table--table').textContent()).toContain(DEMO_ACCOUNTS.user.displayName);
     expect(await page.content()).not.toContain(DEMO_TOKENS.kendisScopedUri.token);
     await screenshot(page, 'admin-tokens');
   });

@@ -54,7 +54,10 @@ export async function startUiHarness(): Promise<UiHarness> {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
       await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
       contexts.push(context);
-      return context.newPage();
+      const page = await context.newPage();
+      // Fail fast: a missing element should cost seconds, not the whole test timeout.
+      page.setDefaultTimeout(10_000);
+      return page;
     },
     async close() {
       await Promise.all(contexts.map((context) => context.close()));

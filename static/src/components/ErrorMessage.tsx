@@ -21,11 +21,13 @@ interface ErrorMessageProps {
 
 /** Shows a resolver's refusal or failure as one readable message, never a blank page. */
 export function ErrorMessage({ error, onRetry, retryLabel = 'Try again' }: ErrorMessageProps) {
+  // Asking again does not make someone an administrator.
+  const canRetry = onRetry !== undefined && error.code !== 'forbidden';
   return (
     <SectionMessage
       appearance={error.code === 'invalid-input' || error.code === 'conflict' ? 'warning' : 'error'}
       title={TITLES[error.code]}
-      actions={onRetry ? [<Button key="retry" onClick={onRetry}>{retryLabel}</Button>] : []}
+      actions={canRetry ? [<Button key="retry" onClick={onRetry}>{retryLabel}</Button>] : []}
     >
       <Text as="p" testId="error-message">
         {error.message}
