@@ -96,6 +96,13 @@ describe('scope list lint', () => {
     expect(long.findings[0]!.input.length).toBeLessThanOrEqual(101);
   });
 
+  it('stays linear on long runs of whitespace (no regex backtracking blow-up)', () => {
+    const started = performance.now();
+    parseScopeList(`a${' '.repeat(150_000)}b`);
+    parseScopeList(`a${'\t'.repeat(150_000)}- b (c)`);
+    expect(performance.now() - started).toBeLessThan(1_000);
+  });
+
   it('refuses a 1 MB paste with one clear line', () => {
     expect(() => parseScopeList('read:jira-work '.repeat(70_000))).toThrow(/too long/);
   });

@@ -30,7 +30,7 @@ const BULLET = /^(?:[-*•‣◦▪·+]|\d{1,3}[.)])(?:\s+|$)/;
 /** `Label – scope` / `Label — scope` / `Label - scope`: a dash with spaces on both sides. */
 const DASH_SEPARATOR = /^(.*?\S)\s+[–—-]\s+(\S.*)$/;
 /** `scope (Label)` or `Label (scope)`. */
-const PARENTHESES = /^([^()]*?)\s*\(([^()]*)\)\s*$/;
+const PARENTHESES = /^([^()]*)\(([^()]*)\)$/;
 /** Section headings in guides (seed 001 groups its list under Read / Write / Delete / Manage). */
 const HEADING = /^(?:read|write|delete|manage|classic|granular|(?:classic |granular )?scopes?)\s*:?$/i;
 /** Whitespace that separates tokens: not next to a colon, where it is a typo inside one scope. */
@@ -45,7 +45,12 @@ export function tokenizeScopeList(text: string, isLabel: LabelTest): ScopeEntry[
       'scopes',
     );
   }
-  const clean = text.replace(INVISIBLE_CHARS, '').replace(ODD_SPACES, ' ').replace(CONTROL_CHARS, ' ');
+  // One space per run: it keeps every pattern below linear on adversarial whitespace.
+  const clean = text
+    .replace(INVISIBLE_CHARS, '')
+    .replace(ODD_SPACES, ' ')
+    .replace(CONTROL_CHARS, ' ')
+    .replace(/[ \t]+/g, ' ');
   const entries: ScopeEntry[] = [];
   for (const line of clean.split(/\r\n|\r|\n/)) {
     for (const entry of entriesOfLine(line, isLabel)) {
