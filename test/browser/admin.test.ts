@@ -62,7 +62,7 @@ describe('admin page', () => {
     await screenshot(page, 'admin-kendis-form');
     await page.getByRole('button', { name: 'Save' }).click();
 
-    const row = page.getByTestId(/^connection-/).filter({ hasText: 'Kendis' });
+    const row = page.getByTestId(/^connection-row-/).filter({ hasText: 'Kendis' });
     await row.getByRole('button', { name: 'Check now' }).click();
     const report = page.getByTestId('connection-report');
     await expect.poll(() => report.getByTestId('report-verdict').textContent(), { timeout: 20_000 }).toBe('Fail');
@@ -80,7 +80,7 @@ describe('admin page', () => {
 
   it('keeps the stored client secret hidden when editing', async () => {
     await openAdmin();
-    const row = page.getByTestId(/^connection-/).filter({ hasText: 'Kendis' });
+    const row = page.getByTestId(/^connection-row-/).filter({ hasText: 'Kendis' });
     await row.getByRole('button', { name: 'Edit' }).click();
     const hint = (await page.getByTestId('secret-hint').textContent()) ?? '';
     expect(hint).toMatch(/^set · ends in …/);
@@ -113,7 +113,7 @@ describe('admin page', () => {
 
   it('has no serious or critical accessibility violations', async () => {
     await openAdmin();
-    const row = page.getByTestId(/^connection-/).filter({ hasText: 'Kendis' });
+    const row = page.getByTestId(/^connection-row-/).filter({ hasText: 'Kendis' });
     await row.getByRole('button', { name: 'Show results' }).click();
     await page.getByTestId('connection-report').waitFor();
     expect(await seriousAxeViolations(page)).toEqual([]);

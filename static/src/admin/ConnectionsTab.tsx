@@ -128,7 +128,7 @@ function ConnectionRow({ connection, profileName, isSelected, onSelect, onChecke
   };
 
   return (
-    <Box xcss={rowStyles} testId={`connection-${connection.id}`}>
+    <Box xcss={rowStyles} testId={`connection-row-${connection.id}`}>
       <Stack space="space.100">
         <Inline spread="space-between" alignBlock="center" shouldWrap space="space.100">
           <Stack space="space.050">
