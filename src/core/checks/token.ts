@@ -13,7 +13,8 @@ import type { CheckDeps, ScopeProbeResult, TokenCheckInput, TokenKindDetected, T
 
 const MYSELF = '/rest/api/3/myself';
 const NEW_TOKEN_URL = 'https://id.atlassian.com/manage-profile/security/api-tokens';
-export const DEFAULT_CONCURRENCY = 8;
+// Enough for every built-in profile's probes to go out in one round (the largest asks for 22 scopes).
+export const DEFAULT_CONCURRENCY = 24;
 
 /**
  * Tells a classic API token from a scoped one, checks whose it is, and probes the profile's scopes.

@@ -11,7 +11,7 @@ export interface CheckDeps {
   clock?: Clock;
   /** Per-request timeout in ms (default 8000: a Forge resolver has 25 s in all). */
   timeoutMs?: number;
-  /** Most requests in flight at once during a probe fan-out (default 8). */
+  /** Most requests in flight at once during a probe fan-out (default 24: one round for a whole profile). */
   concurrency?: number;
   /** Retries after a 429 or 503 (default 2), each after Retry-After or an exponential backoff with jitter. */
   maxRetries?: number;
