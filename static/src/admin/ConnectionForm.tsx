@@ -30,7 +30,7 @@ function defaultsFor(profile: ProfileSummary | undefined): Pick<ConnectionInput,
   return { callbackUrl: profile?.callbackUrls[0] ?? '', scopes: profile?.vendorScopes.join('\n') ?? '' };
 }
 
-export function ConnectionForm({ profiles, connection, onSaved, onDeleted, onCancel, onReload }: ConnectionFormProps) {
+export default function ConnectionForm({ profiles, connection, onSaved, onDeleted, onCancel, onReload }: ConnectionFormProps) {
   const initialProfile = profiles.find((profile) => profile.id === connection?.profileId) ?? profiles[0];
   const [form, setForm] = useState<Omit<ConnectionInput, 'clientSecret'>>(() =>
     connection

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
@@ -10,7 +10,6 @@ import { Loading } from '../components/Loading';
 import { VerdictLozenge } from '../components/VerdictLozenge';
 import { timeAgo } from '../format';
 import { useAction, useResolver } from '../useResolver';
-import { ConnectionForm } from './ConnectionForm';
 import { ConnectionReport } from './ConnectionReport';
 
 const rowStyles = xcss({
@@ -20,6 +19,9 @@ const rowStyles = xcss({
   borderRadius: 'radius.medium',
   padding: 'space.150',
 });
+
+// The form pulls in the Select component; most visits only read results, so load it when asked for.
+const ConnectionForm = lazy(() => import('./ConnectionForm'));
 
 type Editing = { kind: 'none' } | { kind: 'new' } | { kind: 'existing'; connection: ConnectionView };
 
@@ -49,24 +51,26 @@ export function ConnectionsTab() {
 
   if (editing.kind !== 'none') {
     return (
-      <ConnectionForm
-        profiles={profileList}
-        connection={editing.kind === 'existing' ? editing.connection : undefined}
-        onSaved={(saved) => {
-          upsert(saved);
-          setSelectedId(saved.id);
-          setEditing({ kind: 'none' });
-        }}
-        onDeleted={(id) => {
-          connections.replace(list.filter((connection) => connection.id !== id));
-          setEditing({ kind: 'none' });
-        }}
-        onCancel={() => setEditing({ kind: 'none' })}
-        onReload={async () => {
-          await connections.reload();
-          setEditing({ kind: 'none' });
-        }}
-      />
+      <Suspense fallback={<Loading label="Loading the form" />}>
+        <ConnectionForm
+          profiles={profileList}
+          connection={editing.kind === 'existing' ? editing.connection : undefined}
+          onSaved={(saved) => {
+            upsert(saved);
+            setSelectedId(saved.id);
+            setEditing({ kind: 'none' });
+          }}
+          onDeleted={(id) => {
+            connections.replace(list.filter((connection) => connection.id !== id));
+            setEditing({ kind: 'none' });
+          }}
+          onCancel={() => setEditing({ kind: 'none' })}
+          onReload={async () => {
+            await connections.reload();
+            setEditing({ kind: 'none' });
+          }}
+        />
+      </Suspense>
     );
   }
 

@@ -14,6 +14,8 @@ const MARK_COLOR = {
 } as const;
 
 const fixStyles = xcss({ overflowWrap: 'anywhere' });
+// Details list one finding per line ("scope needed for: capability"); keep those line breaks.
+const detailStyles = xcss({ whiteSpace: 'pre-line' });
 
 /** Scope strings a result names, in its fix first, then in its evidence (e.g. `missing: [...]`). */
 function scopesOf(result: CheckResult): string[] {
@@ -39,7 +41,9 @@ export function ResultMessages({ results }: { results: readonly CheckResult[] })
             testId={`result-${result.id}`}
           >
             <Stack space="space.100">
-              <Text as="p">{result.detail}</Text>
+              <Box xcss={detailStyles}>
+                <Text as="p">{result.detail}</Text>
+              </Box>
               {result.fix && (
                 <Box xcss={fixStyles}>
                   <Text as="p" weight="semibold">
