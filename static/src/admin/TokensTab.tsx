@@ -32,21 +32,21 @@ const HEAD = {
 
 const filterStyles = xcss({ maxWidth: '360px' });
 
-function matches(summary: TokenCheckSummary, needle: string): boolean {
-  if (needle === '') return true;
-  const haystack = [summary.displayName, summary.profileId, summary.kind, summary.verdict, ...summary.missing]
+/** Everything the filter box matches against, lower-cased once per row. */
+function searchText(summary: TokenCheckSummary, profileName: string): string {
+  return [summary.displayName, profileName, summary.profileId, summary.kind, summary.verdict, ...summary.missing]
     .join(' ')
     .toLowerCase();
-  return haystack.includes(needle);
 }
 
-function toRow(summary: TokenCheckSummary) {
+function toRow(summary: TokenCheckSummary, profileNames: ReadonlyMap<string, string>) {
+  const profileName = profileNames.get(summary.profileId) ?? summary.profileId;
   const days = summary.expiresOn ? daysUntil(summary.expiresOn) : undefined;
   return {
     key: `${summary.accountId}-${summary.profileId}`,
     cells: [
       { key: summary.displayName.toLowerCase(), content: summary.displayName },
-      { key: summary.profileId, content: summary.profileId },
+      { key: profileName, content: profileName },
       { key: summary.kind, content: <Lozenge>{KIND_LABEL[summary.kind]}</Lozenge> },
       { key: SEVERITY[summary.verdict], content: <VerdictLozenge status={summary.verdict} /> },
       {
@@ -63,12 +63,21 @@ function toRow(summary: TokenCheckSummary) {
 /** Every person's last token check on this site: never the tokens, only what was learnt about them. */
 export function TokensTab() {
   const { result, reload } = useResolver('listTokenChecks', {});
+  const profiles = useResolver('listProfiles', {});
   const [filter, setFilter] = useState('');
   const summaries = result.state === 'ready' ? result.data : undefined;
-  const allRows = useMemo(() => (summaries ?? []).map((summary) => ({ summary, row: toRow(summary) })), [summaries]);
+  const profileList = profiles.result.state === 'ready' ? profiles.result.data : undefined;
+  const allRows = useMemo(() => {
+    // Without the profile list (still loading or refused) rows fall back to the profile id.
+    const names = new Map((profileList ?? []).map((profile) => [profile.id, profile.name]));
+    return (summaries ?? []).map((summary) => ({
+      text: searchText(summary, names.get(summary.profileId) ?? ''),
+      row: toRow(summary, names),
+    }));
+  }, [summaries, profileList]);
   const needle = filter.trim().toLowerCase();
   const rows = useMemo(
-    () => allRows.filter(({ summary }) => matches(summary, needle)).map(({ row }) => row),
+    () => allRows.filter(({ text }) => text.includes(needle)).map(({ row }) => row),
     [allRows, needle],
   );
 
