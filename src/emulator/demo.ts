@@ -2,6 +2,8 @@
  * The demo tenant the emulator serves: one site, two people, a few integrations, each a scenario from the
  * vendor guides. Every credential here is an obvious fake that only the emulator accepts.
  */
+import { requireProfile } from '../core/profiles';
+
 export const DEMO_SITE = {
   host: 'acme.atlassian.net',
   name: 'acme',
@@ -79,28 +81,7 @@ export const DEMO_OTHER_SITE = {
 } as const;
 
 /** The scopes Kendis' user-token guide (seed 001) tells each user to select. */
-export const KENDIS_USER_TOKEN_SCOPES = [
-  'delete:async-task:jira',
-  'delete:attachment:jira',
-  'delete:avatar:jira',
-  'delete:board-scope.admin:jira-software',
-  'delete:build-info:jira',
-  'delete:cmdb-attribute:jira',
-  'delete:cmdb-object:jira',
-  'delete:cmdb-schema:jira',
-  'delete:cmdb-type:jira',
-  'delete:comment:jira',
-  'read:project:jira',
-  'read:board-scope:jira-software',
-  'read:epic:jira-software',
-  'read:sprint:jira-software',
-  'read:jira-work',
-  'read:jira-user',
-  'write:epic:jira-software',
-  'write:sprint:jira-software',
-  'write:jira-work',
-  'manage:jira-project',
-] as const;
+export const KENDIS_USER_TOKEN_SCOPES = requireProfile('kendis-user-token').vendorScopes;
 
 /** Scopes each demo scoped token holds: the Kendis user-token list minus what the scenario left out. */
 export const DEMO_TOKEN_SCOPES: Record<'kendisScopedAna' | 'kendisScopedUri', readonly string[]> = {
@@ -114,57 +95,11 @@ export const DEMO_TOKEN_SCOPES: Record<'kendisScopedAna' | 'kendisScopedUri', re
  */
 export const DEMO_APP_SCOPES: Record<DemoOAuthApp, readonly string[]> = {
   // Seed 000: six console permissions, "Update and delete sprints" (write:sprint:jira-software) not added.
-  kendis: [
-    'read:project:jira',
-    'read:board-scope:jira-software',
-    'read:epic:jira-software',
-    'write:epic:jira-software',
-    'read:sprint:jira-software',
-    'offline_access',
-  ],
+  kendis: [...withoutScopes(requireProfile('kendis-cloud-oauth').vendorScopes, ['write:sprint:jira-software']), 'offline_access'],
   // Seed 003: the 22 scopes with the guide's typos corrected.
-  oneconnect: [
-    'read:jira-work',
-    'manage:jira-project',
-    'manage:jira-configuration',
-    'read:jira-user',
-    'write:jira-work',
-    'manage:jira-webhook',
-    'manage:jira-data-provider',
-    'read:servicedesk-request',
-    'manage:servicedesk-customer',
-    'write:servicedesk-request',
-    'read:servicemanagement-insight-objects',
-    'read:issue:jira',
-    'read:project:jira',
-    'read:board-scope:jira-software',
-    'read:sprint:jira-software',
-    'read:issue-details:jira',
-    'read:avatar:jira',
-    'read:application-role:jira',
-    'read:group:jira',
-    'read:user:jira',
-    'read:user.property:jira',
-    'write:project:jira',
-    'offline_access',
-  ],
-  // Seed 004: the 13 required scopes; the console allows offline_access, the integration forgets to ask.
-  targetprocess: [
-    'read:jira-work',
-    'write:jira-work',
-    'read:jira-user',
-    'manage:jira-configuration',
-    'manage:jira-project',
-    'read:board-scope:jira-software',
-    'read:board-scope.admin:jira-software',
-    'read:project:jira',
-    'read:issue-details:jira',
-    'write:sprint:jira-software',
-    'read:sprint:jira-software',
-    'write:board-scope:jira-software',
-    'read:jql:jira',
-    'offline_access',
-  ],
+  oneconnect: [...requireProfile('oneconnect-oauth-full').vendorScopes, 'offline_access'],
+  // Seed 004: the 13 required scopes and offline_access; the integration is the one that forgets to ask.
+  targetprocess: requireProfile('targetprocess').vendorScopes,
 };
 
 function withoutScopes(scopes: readonly string[], omitted: readonly string[]): readonly string[] {

@@ -2,6 +2,7 @@
  * First-start demo data so the admin page is not empty: the OneConnect scope list exactly as its guide
  * prints it (typos included) and a Targetprocess app. The Kendis app is left for the person to add.
  */
+import { requireProfile } from '../core/profiles';
 import { DEMO_OAUTH_APPS } from '../emulator/demo';
 import type { ConnectionInput } from '../forge/api';
 import type { AppDeps } from '../forge/ports';
@@ -10,34 +11,25 @@ import { demoContext } from './deps';
 
 const SEEDED_MARKER = 'local:seeded';
 
-/** Seed 003's 22 scopes as the guide lists them, with its `read: board-scope…` and `…:Jira` typos. */
-export const ONECONNECT_GUIDE_SCOPES = [
-  'read:jira-work',
-  'manage:jira-project',
-  'manage:jira-configuration',
-  'read:jira-user',
-  'write:jira-work',
-  'manage:jira-webhook',
-  'manage:jira-data-provider',
-  'read:servicedesk-request',
-  'manage:servicedesk-customer',
-  'write:servicedesk-request',
-  'read:servicemanagement-insight-objects',
-  'read:issue:Jira',
-  'read:project:Jira',
-  'read: board-scope:jira-software',
-  'read:sprint:jira-software',
-  'read:issue-details:jira',
-  'read:avatar:jira',
-  'read:application-role:jira',
-  'read:group:jira',
-  'read:user:jira',
-  'read:user.property:jira',
-  'write:project:jira',
-].join('\n');
+/** How seed 003's guide misprints three of its scopes. */
+const ONECONNECT_GUIDE_TYPOS: Readonly<Record<string, string>> = {
+  'read:issue:jira': 'read:issue:Jira',
+  'read:project:jira': 'read:project:Jira',
+  'read:board-scope:jira-software': 'read: board-scope:jira-software',
+};
 
 export const ONECONNECT_PROFILE_ID = 'oneconnect-oauth-full';
 export const TARGETPROCESS_PROFILE_ID = 'targetprocess';
+
+/** Seed 003's 22 scopes as the guide lists them, typos included. */
+export const ONECONNECT_GUIDE_SCOPES = requireProfile(ONECONNECT_PROFILE_ID)
+  .vendorScopes.map((scope) => ONECONNECT_GUIDE_TYPOS[scope] ?? scope)
+  .join('\n');
+
+/** Seed 004's 13 console scopes: offline_access is asked for by Targetprocess, not set in the console. */
+const TARGETPROCESS_CONSOLE_SCOPES = requireProfile(TARGETPROCESS_PROFILE_ID)
+  .vendorScopes.filter((scope) => scope !== 'offline_access')
+  .join('\n');
 
 export const DEMO_CONNECTIONS: readonly ConnectionInput[] = [
   {
@@ -53,21 +45,7 @@ export const DEMO_CONNECTIONS: readonly ConnectionInput[] = [
     profileId: TARGETPROCESS_PROFILE_ID,
     clientId: DEMO_OAUTH_APPS.targetprocess.clientId,
     callbackUrl: DEMO_OAUTH_APPS.targetprocess.callbackUrl,
-    scopes: [
-      'read:jira-work',
-      'write:jira-work',
-      'read:jira-user',
-      'manage:jira-configuration',
-      'manage:jira-project',
-      'read:board-scope:jira-software',
-      'read:board-scope.admin:jira-software',
-      'read:project:jira',
-      'read:issue-details:jira',
-      'write:sprint:jira-software',
-      'read:sprint:jira-software',
-      'write:board-scope:jira-software',
-      'read:jql:jira',
-    ].join('\n'),
+    scopes: TARGETPROCESS_CONSOLE_SCOPES,
     clientSecret: DEMO_OAUTH_APPS.targetprocess.clientSecret,
   },
 ];
