@@ -11,6 +11,7 @@ const PROBLEM_TITLES: Record<FindingProblem, string> = {
   'offline-access-missing': 'offline_access missing',
   'service-management': 'Jira Service Management scope',
   'data-center': 'Jira Data Center scope',
+  ignored: 'not a scope',
   empty: 'empty list',
 };
 

@@ -77,3 +77,33 @@ describe('the vendor guides’ scope lists', () => {
     expect(blocking(table, { needsOfflineAccess: true })).toEqual([]);
   });
 });
+
+describe('guide prose pasted along with the list', () => {
+  it('skips each prose line once, quietly, and keeps every scope around it', () => {
+    const pasted = [
+      'Under Jira Platform REST API, click Edit Scopes and enable:',
+      'read:project:jira',
+      'Note: A total of 22 Jira API permission scopes should be configured.',
+      'Click Save.',
+      'View Sprints – read:sprint:jira-software',
+    ].join('\n');
+    const { scopes, findings } = parseScopeList(pasted);
+    expect(scopes).toEqual(['read:project:jira', 'read:sprint:jira-software']);
+    expect(findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    expect(findings.filter((f) => f.problem === 'ignored').map((f) => f.input)).toEqual([
+      'Under Jira Platform REST API',
+      'click Edit Scopes and enable:',
+      'Note: A total of 22 Jira API permission scopes should be configured',
+      'Click Save',
+    ]);
+  });
+
+  it('still reports a single unknown word, and a near-miss title with its did-you-mean', () => {
+    const { findings } = parseScopeList('sprints\nView sprint');
+    expect(findings.map((f) => [f.problem, f.severity])).toEqual([
+      ['unknown', 'error'],
+      ['unknown', 'error'],
+    ]);
+    expect(findings[1]?.suggestion).toBe('read:sprint:jira-software');
+  });
+});

@@ -102,15 +102,22 @@ function lintPhrase(entry: ScopeEntry, findings: ScopeFinding[], accept: Accept,
   }
   const nearLabel = suggest(() => closestMatch(normalizeLabel(entry.text), allLabels()));
   const meant = nearLabel ? scopesForLabel(nearLabel) : [];
+  if (meant.length > 0) {
+    findings.push({
+      input: quote(entry.input),
+      problem: 'unknown',
+      severity: 'error',
+      message: `"${quote(entry.input)}" is neither a scope nor a console title. Did you mean "${nearLabel}" (${meant.join(', ')})?`,
+      suggestion: meant.join(' '),
+    });
+    return;
+  }
+  // Words with no scope in them and no title they resemble: guide prose pasted along with the list.
   findings.push({
     input: quote(entry.input),
-    problem: 'unknown',
-    severity: 'error',
-    message:
-      meant.length > 0
-        ? `"${quote(entry.input)}" is neither a scope nor a console title. Did you mean "${nearLabel}" (${meant.join(', ')})?`
-        : `"${quote(entry.input)}" is neither a scope nor a console permission title.`,
-    ...(meant.length > 0 ? { suggestion: meant.join(' ') } : {}),
+    problem: 'ignored',
+    severity: 'info',
+    message: `Skipped "${quote(entry.input)}": it holds no scope and is no console permission title.`,
   });
 }
 

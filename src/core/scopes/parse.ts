@@ -3,6 +3,7 @@
  * text into entries; deciding what each entry means is lint.ts's job.
  */
 import { InputError } from '../model';
+import { isDataCenterScope } from './known';
 
 /** Beyond these, the input is not a scope list someone pasted; refuse with one clear line. */
 export const MAX_INPUT_CHARS = 200_000;
@@ -37,6 +38,11 @@ const HEADING = /^(?:read|write|delete|manage|classic|granular|(?:classic |granu
 const TOKEN_GAP = /(?<![:\s])\s+(?![\s:])/;
 /** A whole table cell that is a scope (stray spaces allowed), for picking the scope column. */
 const SCOPE_LIKE = /^[A-Za-z][\w.-]*(?:\s*:\s*[\w.-]+)+$/;
+/**
+ * Somewhere in the text, a scope: `read:jira-work` (one colon, no spaces) or `action:resource:product` (two or
+ * more colons, stray spaces allowed). "Note: A total of 22" has a colon but no scope.
+ */
+const SCOPE_SHAPE = /(?:^|[\s,;(|])[A-Za-z][\w.-]*(?::[\w.-]+(?=$|[\s,;)|])|\s*:\s*[\w.-]+(?:\s*:\s*[\w.-]+)+)/;
 
 export function tokenizeScopeList(text: string, isLabel: LabelTest): ScopeEntry[] {
   if (text.length > MAX_INPUT_CHARS) {
@@ -92,7 +98,7 @@ function entriesOfText(text: string, isLabel: LabelTest): ScopeEntry[] {
     const piece = stripPunctuation(part.trim());
     if (!piece) continue;
     const words = piece.split(/\s+/);
-    if (isLabel(piece) || (!piece.includes(':') && words.length > 1 && !words.some(isScopeWord))) {
+    if (isLabel(piece) || (words.length > 1 && !hasScopeToken(piece))) {
       entries.push({ input: piece, kind: 'phrase', text: piece });
       continue;
     }
@@ -105,12 +111,12 @@ function entriesOfText(text: string, isLabel: LabelTest): ScopeEntry[] {
 }
 
 function hasScopeToken(text: string): boolean {
-  return text.includes(':') || text.split(/\s+/).some(isScopeWord);
+  return SCOPE_SHAPE.test(text) || text.split(/\s+/).some(isScopeWord);
 }
 
 /** A colon-less word that can still be a scope: `offline_access`, or Data Center's `READ`/`SYSTEM_ADMIN`. */
 function isScopeWord(word: string): boolean {
-  return /^[a-z]+_[a-z_]+$/i.test(word) || /^[A-Z]{4,}(?:_[A-Z]+)*$/.test(word);
+  return /^[a-z]+_[a-z_]+$/i.test(word) || isDataCenterScope(word);
 }
 
 function isAllCaps(text: string): boolean {

@@ -8,6 +8,7 @@ export type FindingProblem =
   | 'offline-access-missing'
   | 'service-management' // a Jira Service Management scope (recognised, not checked by the Jira catalog)
   | 'data-center' // READ / WRITE / ADMIN / SYSTEM_ADMIN: Jira Data Center application link scopes
+  | 'ignored' // a line of prose with no scope in it (pasted along with the list)
   | 'empty';
 
 export interface ScopeFinding {
