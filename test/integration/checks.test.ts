@@ -85,7 +85,8 @@ describe('checkOAuthClient against the emulator', () => {
     const tp = DEMO_OAUTH_APPS.targetprocess;
     const scopes = DEMO_APP_SCOPES.targetprocess.filter((s) => s !== 'offline_access').join(' ');
     const report = keep(await checkOAuthClient(deps, { clientId: tp.clientId, clientSecret: tp.clientSecret, callbackUrl: tp.callbackUrl, scopes, profile: requireProfile('targetprocess') }));
-    expect(byId(report, 'oauth.scopes.offline-access')?.status).toBe('fail');
+    // The integration may still add it to its authorize URL: a warning that says where it must come from.
+    expect(byId(report, 'oauth.scopes.offline-access')).toMatchObject({ status: 'warn', detail: expect.stringContaining('authorize URL') });
   });
   it('tells the OneConnect callback region apart', async () => {
     const oc = DEMO_OAUTH_APPS.oneconnect;
@@ -169,6 +170,20 @@ describe('consent test against the emulator', () => {
     expect(report.coverage?.missing).toContain('write:sprint:jira-software');
     expect(JSON.stringify(report)).not.toMatch(/access_token|refresh_token/);
     expect(emulator.requests.some((r) => r.path === '/oauth/token' && r.status === 200)).toBe(true);
+  });
+  it('confirms a refresh token comes back when offline_access is asked for, and fails when none does', async () => {
+    emulator.consent.autoAccept('admin');
+    const tp = DEMO_OAUTH_APPS.targetprocess;
+    const profile = requireProfile('targetprocess');
+    const consentWith = async (scopes: readonly string[]) => {
+      const start = startConsent(deps, { clientId: tp.clientId, callbackUrl: tp.callbackUrl, scopes: [...scopes] });
+      const redirectedUrl = await redirectAfterConsent(start.authorizeUrl);
+      return keep(await finishConsent(deps, { clientId: tp.clientId, clientSecret: tp.clientSecret, callbackUrl: tp.callbackUrl, state: start.state, redirectedUrl, profile }));
+    };
+    expect(byId(await consentWith(DEMO_APP_SCOPES.targetprocess), 'consent.offline-access')?.status).toBe('pass');
+    const without = DEMO_APP_SCOPES.targetprocess.filter((s) => s !== 'offline_access');
+    expect(byId(await consentWith(without), 'consent.offline-access')?.status).toBe('fail');
+    emulator.consent.showPage();
   });
   it('fails when consent is declined and refuses a foreign state', async () => {
     emulator.consent.deny();

@@ -93,7 +93,7 @@ export async function finishConsent(deps: CheckDeps, input: ConsentFinishInput):
     },
   ];
   // offline_access is not a site scope: the refresh token coming back is what shows it was granted.
-  const offline = offlineAccessResult('consent', tokens.hasRefreshToken ? ['offline_access'] : [], input.profile?.needsOfflineAccess ?? false);
+  const offline = offlineAccessResult('consent', tokens.hasRefreshToken ? ['offline_access'] : [], input.profile?.needsOfflineAccess ?? false, 'fail');
   if (offline) results.push(offline);
   const coverage = input.profile ? analyzeCoverage(input.profile, granted) : undefined;
   if (coverage) {

@@ -32,6 +32,6 @@ describe('checkOAuthClient', () => {
     expect(missing?.status).toBe('fail');
     expect(missing?.detail).toMatch(/write:sprint:jira-software +needed for: Update and delete sprints/);
     const targetprocess = await checkOAuthClient(fakeDeps(fetch), { ...input, profile: requireProfile('targetprocess') });
-    expect(targetprocess.results.find((r) => r.id === 'oauth.scopes.offline-access')?.status).toBe('fail');
+    expect(targetprocess.results.find((r) => r.id === 'oauth.scopes.offline-access')).toMatchObject({ status: 'warn', fix: expect.stringContaining('offline_access') });
   });
 });

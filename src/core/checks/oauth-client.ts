@@ -23,7 +23,7 @@ export async function checkOAuthClient(deps: CheckDeps, input: OAuthClientInput)
   const results: CheckResult[] = [await credentialsResult(deps, clientId, input.clientSecret, input.callbackUrl)];
   results.push(checkCallbackUrl(input.callbackUrl, profile));
   results.push(...scopeListResults('oauth.scopes', parsed.scopes, parsed.findings));
-  const offline = offlineAccessResult('oauth.scopes', parsed.scopes, profile?.needsOfflineAccess ?? false);
+  const offline = offlineAccessResult('oauth.scopes', parsed.scopes, profile?.needsOfflineAccess ?? false, 'warn');
   if (offline) results.push(offline);
 
   const coverage = profile ? analyzeCoverage(profile, parsed.scopes) : undefined;

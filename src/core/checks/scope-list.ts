@@ -42,17 +42,35 @@ export function scopeListResults(idPrefix: string, scopes: readonly string[], fi
   }));
 }
 
-/** `offline_access` decides whether the integration ever gets a refresh token. */
-export function offlineAccessResult(idPrefix: string, scopes: readonly string[], needed: boolean): CheckResult | undefined {
+/**
+ * `offline_access` decides whether the integration ever gets a refresh token. It is no console permission:
+ * the integration asks for it in its authorize URL. A pasted list without it may still be completed by the
+ * integration, so there it is a warning (`missingStatus: 'warn'`); a consent that asked for it and got no
+ * refresh token is a failure.
+ */
+export function offlineAccessResult(
+  idPrefix: string,
+  scopes: readonly string[],
+  needed: boolean,
+  missingStatus: 'warn' | 'fail',
+): CheckResult | undefined {
   if (!needed) return undefined;
-  const present = scopes.includes('offline_access');
+  if (scopes.includes('offline_access')) {
+    return {
+      id: `${idPrefix}.offline-access`,
+      title: 'offline_access requested',
+      status: 'pass',
+      detail: 'The integration can get a refresh token and stay connected after the 1-hour access token expires.',
+    };
+  }
   return {
     id: `${idPrefix}.offline-access`,
-    title: present ? 'offline_access requested' : 'offline_access missing',
-    status: present ? 'pass' : 'fail',
-    detail: present
-      ? 'The integration can get a refresh token and stay connected after the 1-hour access token expires.'
-      : 'Without offline_access no refresh token is issued: the connection stops working an hour after consent.',
-    ...(present ? {} : { fix: 'Add offline_access to the scopes the integration requests in its authorize URL, then reconnect.' }),
+    title: 'offline_access missing',
+    status: missingStatus,
+    detail:
+      missingStatus === 'fail'
+        ? 'The consent asked for offline_access but no refresh token came back: the connection would stop working an hour after consent.'
+        : 'offline_access is not in this list. It is not a console permission: the integration must request it in its authorize URL, or no refresh token is issued and the connection stops working an hour after consent.',
+    fix: 'Add offline_access to the scopes the integration requests (for example its scope setting), then reconnect. The live consent test confirms a refresh token is issued.',
   };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { loadConnection } from '../connections';
 import { startConsent as buildConsent, parseScopeList } from '../core';
+import { findProfile } from '../profiles';
 import { keys } from '../storage/keys';
 import { defineResolver } from './define';
 import { connectionId } from './schemas';
@@ -19,12 +20,12 @@ export const startConsent = defineResolver(
   z.object({ id: connectionId }),
   async ({ id }, context, deps) => {
     const connection = await loadConnection(deps.store, id);
-    // Ask for the scopes as the connection lists them, typos corrected, so consent shows what the app would get.
-    const started = buildConsent(deps.checkDeps, {
-      clientId: connection.clientId,
-      callbackUrl: connection.callbackUrl,
-      scopes: parseScopeList(connection.scopes).scopes,
-    });
+    const profile = await findProfile(deps.store, connection.profileId);
+    // Ask for the scopes as the connection lists them, typos corrected, so consent shows what the app would get;
+    // plus offline_access where the integration needs refresh tokens, as the integration itself must ask for it.
+    const scopes = parseScopeList(connection.scopes).scopes;
+    if (profile.needsOfflineAccess && !scopes.includes('offline_access')) scopes.push('offline_access');
+    const started = buildConsent(deps.checkDeps, { clientId: connection.clientId, callbackUrl: connection.callbackUrl, scopes });
     const pending: PendingConsent = { connectionId: id, accountId: context.accountId, startedAt: deps.clock.now().toISOString() };
     await deps.store.set(keys.pendingConsent(started.state), pending, { ttlSeconds: CONSENT_TTL_SECONDS });
     return started;
