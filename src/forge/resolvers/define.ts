@@ -8,7 +8,8 @@ import { ADMIN_RESOLVERS, type DataOf, type PayloadOf, type ResolverName, type R
 import type { AppDeps, ResolverContext } from '../ports';
 import { ResolverError } from './errors';
 
-export const ADMIN_ONLY_MESSAGE = "Only Jira administrators can use Scope Doctor's admin page.";
+export const ADMIN_ONLY_MESSAGE =
+  "Scope Doctor's admin page checks the site's integrations, so it is for Jira administrators. Ask one to open it; to check your own API token, use Profile → Personal settings → Scope Doctor.";
 
 export type Handler<K extends ResolverName> = (
   payload: PayloadOf<K>,
