@@ -1,18 +1,12 @@
 import { allScopes, findOperation, probesForScope, type OperationRecord } from '../core/catalog';
-import { isRecord, parseBody, type Credentials, type Reply } from './http';
+import { isRecord, parseBody, type Exchange, type Reply } from './http';
 import { authenticate, NOT_AUTHENTICATED, SCOPE_MISMATCH, scopesAllow, type Entry, type Principal } from './jira-auth';
 import { findObject, paramKind, type JiraObject } from './jira-data';
 import { jiraResource } from './jira-resources';
 import type { EmulatedSite, EmulatorState } from './state';
 
-export interface JiraRequest {
-  method: string;
-  /** `/rest/…` with no query. */
-  path: string;
-  query: URLSearchParams;
-  credentials: Credentials;
-  contentType: string;
-  body: string;
+/** An exchange on a Jira host, with the `/ex/jira/{cloudId}` prefix already taken off `path`. */
+export interface JiraRequest extends Exchange {
   site: EmulatedSite;
   entry: Entry;
   /** e.g. `https://acme.atlassian.net` or the gateway base, for `self` links. */
