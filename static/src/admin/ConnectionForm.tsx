@@ -3,11 +3,11 @@ import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import Select from '@atlaskit/select';
 import TextArea from '@atlaskit/textarea';
-import Textfield from '@atlaskit/textfield';
 import { Inline, Stack, Text } from '@atlaskit/primitives';
 import type { ConnectionInput, ConnectionView, ProfileSummary } from '../../../src/forge/api';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Field } from '../components/Field';
+import { TextField } from '../components/TextField';
 import { describeSecret } from '../format';
 import { useAction } from '../useResolver';
 
@@ -92,28 +92,26 @@ export default function ConnectionForm({ profiles, connection, onSaved, onDelete
             onChange={onProfileChange}
           />
         </Field>
-        <Field id="connection-name" label="Name">
-          <Textfield id="connection-name" value={form.name} onChange={(event) => update({ name: event.currentTarget.value })} isRequired />
-        </Field>
-        <Field id="connection-client-id" label="Client ID" helper="Developer console → your app → Settings.">
-          <Textfield
-            id="connection-client-id"
-            value={form.clientId}
-            onChange={(event) => update({ clientId: event.currentTarget.value })}
-            autoComplete="off"
-            isRequired
-          />
-        </Field>
+        <TextField id="connection-name" label="Name" value={form.name} onValueChange={(name) => update({ name })} isRequired />
+        <TextField
+          id="connection-client-id"
+          label="Client ID"
+          helper="Developer console → your app → Settings."
+          value={form.clientId}
+          onValueChange={(clientId) => update({ clientId })}
+          autoComplete="off"
+          isRequired
+        />
         {replacingSecret ? (
-          <Field id="connection-client-secret" label="Client secret" helper="Stored as a secret; it is never shown again.">
-            <Textfield
-              id="connection-client-secret"
-              type="password"
-              value={secret}
-              onChange={(event) => setSecret(event.currentTarget.value)}
-              autoComplete="new-password"
-            />
-          </Field>
+          <TextField
+            id="connection-client-secret"
+            label="Client secret"
+            helper="Stored as a secret; it is never shown again."
+            type="password"
+            value={secret}
+            onValueChange={setSecret}
+            autoComplete="new-password"
+          />
         ) : (
           <Stack space="space.050">
             <Text weight="semibold" size="small" color="color.text.subtle">
@@ -127,7 +125,7 @@ export default function ConnectionForm({ profiles, connection, onSaved, onDelete
             </Inline>
           </Stack>
         )}
-        <Field
+        <TextField
           id="connection-callback"
           label="Callback URL"
           helper={
@@ -135,13 +133,9 @@ export default function ConnectionForm({ profiles, connection, onSaved, onDelete
               ? `${profile.vendor} uses: ${profile.callbackUrls.join(' or ')} (must match exactly).`
               : 'Paste it from the integration; it must match the developer console exactly.'
           }
-        >
-          <Textfield
-            id="connection-callback"
-            value={form.callbackUrl}
-            onChange={(event) => update({ callbackUrl: event.currentTarget.value })}
-          />
-        </Field>
+          value={form.callbackUrl}
+          onValueChange={(callbackUrl) => update({ callbackUrl })}
+        />
         <Field
           id="connection-scopes"
           label="Scopes granted in the developer console"

@@ -1,22 +1,15 @@
 import DynamicTable from '@atlaskit/dynamic-table';
 import Heading from '@atlaskit/heading';
-import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
+import { Inline, Stack, Text } from '@atlaskit/primitives';
 import type { ScopeFinding } from '../../../src/core/scopes/types';
 import type { ConnectionView } from '../../../src/forge/api';
 import { CoverageTable } from '../components/CoverageTable';
+import { ReportCard } from '../components/ReportCard';
 import { ResultLines, ResultMessages } from '../components/ResultMessages';
 import { ScopeCode, ScopeList } from '../components/ScopeCode';
 import { VerdictLozenge } from '../components/VerdictLozenge';
 import { timeAgo } from '../format';
 import { ConsentTest } from './ConsentTest';
-
-const reportStyles = xcss({
-  borderColor: 'color.border',
-  borderStyle: 'solid',
-  borderWidth: 'border.width',
-  borderRadius: 'radius.medium',
-  padding: 'space.200',
-});
 
 interface ConnectionReportProps {
   connection: ConnectionView;
@@ -26,34 +19,32 @@ interface ConnectionReportProps {
 export function ConnectionReport({ connection, onUpdated }: ConnectionReportProps) {
   const report = connection.lastReport;
   return (
-    <Box xcss={reportStyles} testId="connection-report">
-      <Stack space="space.200">
-        {report ? (
-          <>
-            <Inline space="space.100" alignBlock="center" shouldWrap>
-              <Heading size="small" as="h3">
-                {connection.name}
-              </Heading>
-              <VerdictLozenge status={report.verdict} testId="report-verdict" />
-              <Text color="color.text.subtle">Checked {timeAgo(report.checkedAt)}</Text>
-            </Inline>
-            <ResultLines results={report.results} />
-            {report.coverage && <CoverageTable capabilities={report.coverage.capabilities} />}
-            {report.coverage && report.coverage.excess.length > 0 && (
-              <Stack space="space.050">
-                <Text weight="semibold">Granted but not needed (remove for least privilege)</Text>
-                <ScopeList scopes={report.coverage.excess} />
-              </Stack>
-            )}
-            <FindingsTable findings={report.findings} />
-            <ResultMessages results={report.results} />
-          </>
-        ) : (
-          <Text>Not checked yet. Use “Check now” to test the credentials, callback URL and scopes.</Text>
-        )}
-        <ConsentTest connection={connection} onUpdated={onUpdated} />
-      </Stack>
-    </Box>
+    <ReportCard testId="connection-report">
+      {report ? (
+        <>
+          <Inline space="space.100" alignBlock="center" shouldWrap>
+            <Heading size="small" as="h3">
+              {connection.name}
+            </Heading>
+            <VerdictLozenge status={report.verdict} testId="report-verdict" />
+            <Text color="color.text.subtle">Checked {timeAgo(report.checkedAt)}</Text>
+          </Inline>
+          <ResultLines results={report.results} />
+          {report.coverage && <CoverageTable capabilities={report.coverage.capabilities} />}
+          {report.coverage && report.coverage.excess.length > 0 && (
+            <Stack space="space.050">
+              <Text weight="semibold">Granted but not needed (remove for least privilege)</Text>
+              <ScopeList scopes={report.coverage.excess} />
+            </Stack>
+          )}
+          <FindingsTable findings={report.findings} />
+          <ResultMessages results={report.results} />
+        </>
+      ) : (
+        <Text>Not checked yet. Use “Check now” to test the credentials, callback URL and scopes.</Text>
+      )}
+      <ConsentTest connection={connection} onUpdated={onUpdated} />
+    </ReportCard>
   );
 }
 

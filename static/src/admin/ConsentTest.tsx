@@ -2,15 +2,14 @@ import { useState, type FormEvent } from 'react';
 import Button from '@atlaskit/button/new';
 import DynamicTable from '@atlaskit/dynamic-table';
 import Heading from '@atlaskit/heading';
-import Textfield from '@atlaskit/textfield';
 import { Inline, Stack, Text } from '@atlaskit/primitives';
 import type { ConsentStart } from '../../../src/core/checks/types';
 import type { ConnectionView } from '../../../src/forge/api';
 import { CoverageTable } from '../components/CoverageTable';
 import { ErrorMessage } from '../components/ErrorMessage';
-import { Field } from '../components/Field';
 import { ResultMessages } from '../components/ResultMessages';
 import { ScopeList } from '../components/ScopeCode';
+import { TextField } from '../components/TextField';
 import { VerdictLozenge } from '../components/VerdictLozenge';
 import { timeAgo } from '../format';
 import { useAction } from '../useResolver';
@@ -75,14 +74,13 @@ export function ConsentTest({ connection, onUpdated }: ConsentTestProps) {
               in a new tab and accept. 2. Copy the address you land on (it may show an error page; that is fine) and
               paste it here.
             </Text>
-            <Field id="consent-redirect" label="Redirected URL">
-              <Textfield
-                id="consent-redirect"
-                value={redirectedUrl}
-                onChange={(event) => setRedirectedUrl(event.currentTarget.value)}
-                placeholder={`${connection.callbackUrl}?code=…&state=…`}
-              />
-            </Field>
+            <TextField
+              id="consent-redirect"
+              label="Redirected URL"
+              value={redirectedUrl}
+              onValueChange={setRedirectedUrl}
+              placeholder={`${connection.callbackUrl}?code=…&state=…`}
+            />
             <Inline space="space.100">
               <Button type="submit" appearance="primary" isLoading={finish.pending} isDisabled={redirectedUrl.trim() === ''}>
                 Finish consent test

@@ -1,14 +1,12 @@
-import { useState, type FormEvent } from 'react';
-import Button from '@atlaskit/button/new';
+import { useState } from 'react';
 import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
-import Textfield from '@atlaskit/textfield';
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import type { EndpointExplanation, ExploreResult, ScopeExplanation } from '../../../src/forge/api';
 import { CopyButton } from '../components/CopyButton';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorMessage } from '../components/ErrorMessage';
-import { Field } from '../components/Field';
+import { QueryForm } from '../components/QueryForm';
 import { ScopeCode } from '../components/ScopeCode';
 import { pluralise } from '../format';
 import { useAction } from '../useResolver';
@@ -25,34 +23,26 @@ const itemStyles = xcss({
 });
 
 export function ScopeExplorer() {
-  const [query, setQuery] = useState('');
   const [result, setResult] = useState<ExploreResult | undefined>();
   const explore = useAction('explore');
 
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    setResult(await explore.run({ query: query.trim() }));
+  const onSubmit = async (query: string) => {
+    setResult(await explore.run({ query }));
   };
 
   return (
     <Stack space="space.200">
-      <form onSubmit={onSubmit} aria-label="Explore scopes and endpoints">
-        <Inline space="space.100" alignBlock="end" shouldWrap>
-          <Box xcss={xcss({ minWidth: '360px' })}>
-            <Field id="explore-query" label="Scope, console title or endpoint">
-              <Textfield
-                id="explore-query"
-                placeholder="write:sprint:jira-software, View sprints, GET /rest/agile/1.0/board"
-                value={query}
-                onChange={(event) => setQuery(event.currentTarget.value)}
-              />
-            </Field>
-          </Box>
-          <Button type="submit" appearance="primary" isLoading={explore.pending} isDisabled={query.trim() === ''}>
-            Explore
-          </Button>
-        </Inline>
-      </form>
+      <QueryForm
+        name="Explore scopes and endpoints"
+        id="explore-query"
+        label="Scope, console title or endpoint"
+        placeholder="write:sprint:jira-software, View sprints, GET /rest/agile/1.0/board"
+        submitLabel="Explore"
+        onSubmit={onSubmit}
+        pending={explore.pending}
+        appearance="primary"
+        minWidth="360px"
+      />
       {explore.error && <ErrorMessage error={explore.error} />}
       {result && result.scopes.length === 0 && result.endpoints.length === 0 && (
         <EmptyState

@@ -1,13 +1,11 @@
-import { useState, type FormEvent } from 'react';
-import Button from '@atlaskit/button/new';
+import { useState } from 'react';
 import Heading from '@atlaskit/heading';
-import Textfield from '@atlaskit/textfield';
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import type { CloudIdReport } from '../../../src/core/checks/types';
 import type { SiteInfo } from '../../../src/forge/api';
 import { CopyButton } from '../components/CopyButton';
 import { ErrorMessage } from '../components/ErrorMessage';
-import { Field } from '../components/Field';
+import { QueryForm } from '../components/QueryForm';
 import { ResultMessages } from '../components/ResultMessages';
 import { ScopeCode } from '../components/ScopeCode';
 import { VerdictLozenge } from '../components/VerdictLozenge';
@@ -47,35 +45,26 @@ export function SiteHeader({ site }: { site: SiteInfo }) {
 }
 
 function CloudIdLookup() {
-  const [siteInput, setSiteInput] = useState('');
   const [report, setReport] = useState<CloudIdReport | undefined>();
   const lookup = useAction('lookupCloudId');
 
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    setReport(await lookup.run({ site: siteInput.trim() }));
+  const onSubmit = async (site: string) => {
+    setReport(await lookup.run({ site }));
   };
 
   return (
     <Stack space="space.100">
-      <form onSubmit={onSubmit} aria-label="Look up the Cloud ID of another site">
-        <Inline space="space.100" alignBlock="end" shouldWrap>
-          <Box xcss={xcss({ minWidth: '280px' })}>
-            <Field id="lookup-site" label="Cloud ID of another site">
-              <Textfield
-                id="lookup-site"
-                placeholder="other-site.atlassian.net"
-                value={siteInput}
-                onChange={(event) => setSiteInput(event.currentTarget.value)}
-                isCompact
-              />
-            </Field>
-          </Box>
-          <Button type="submit" isLoading={lookup.pending} isDisabled={siteInput.trim() === ''}>
-            Look up
-          </Button>
-        </Inline>
-      </form>
+      <QueryForm
+        name="Look up the Cloud ID of another site"
+        id="lookup-site"
+        label="Cloud ID of another site"
+        placeholder="other-site.atlassian.net"
+        submitLabel="Look up"
+        onSubmit={onSubmit}
+        pending={lookup.pending}
+        minWidth="280px"
+        isCompact
+      />
       {lookup.error && <ErrorMessage error={lookup.error} />}
       {report && (
         <Stack space="space.100" testId="lookup-result">

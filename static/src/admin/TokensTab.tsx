@@ -1,15 +1,14 @@
 import { useMemo, useState } from 'react';
 import DynamicTable from '@atlaskit/dynamic-table';
 import Lozenge from '@atlaskit/lozenge';
-import Textfield from '@atlaskit/textfield';
 import { Box, Stack, Text, xcss } from '@atlaskit/primitives';
 import type { Status } from '../../../src/core/model';
 import type { TokenCheckSummary } from '../../../src/forge/api';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorMessage } from '../components/ErrorMessage';
-import { Field } from '../components/Field';
 import { Loading } from '../components/Loading';
 import { ScopeList } from '../components/ScopeCode';
+import { TextField } from '../components/TextField';
 import { VerdictLozenge } from '../components/VerdictLozenge';
 import { daysUntil, describeExpiry, pluralise, timeAgo } from '../format';
 import { useResolver } from '../useResolver';
@@ -95,15 +94,14 @@ export function TokensTab() {
   return (
     <Stack space="space.150">
       <Box xcss={filterStyles}>
-        <Field id="token-filter" label="Filter">
-          <Textfield
-            id="token-filter"
-            placeholder="Name, profile, verdict or scope"
-            value={filter}
-            onChange={(event) => setFilter(event.currentTarget.value)}
-            isCompact
-          />
-        </Field>
+        <TextField
+          id="token-filter"
+          label="Filter"
+          placeholder="Name, profile, verdict or scope"
+          value={filter}
+          onValueChange={setFilter}
+          isCompact
+        />
       </Box>
       <Text size="small" color="color.text.subtle" testId="token-count">
         {rows.length === result.data.length

@@ -2,7 +2,6 @@ import { useEffect, useState, type FormEvent } from 'react';
 import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import Select from '@atlaskit/select';
-import Textfield from '@atlaskit/textfield';
 import Toggle from '@atlaskit/toggle';
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import type { TokenReport } from '../../../src/core/checks/types';
@@ -11,6 +10,7 @@ import type { PageContext } from '../bridge';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Field } from '../components/Field';
 import { Loading } from '../components/Loading';
+import { TextField } from '../components/TextField';
 import { useAction, useResolver } from '../useResolver';
 import { TokenReportView } from './TokenReportView';
 
@@ -120,25 +120,24 @@ function TokenCheck({ profiles, email: knownEmail, name, last, lastReport }: Tok
         <form onSubmit={onSubmit} aria-label="Check my API token">
           <Stack space="space.200">
             {name && <Text>Signed in as {name}</Text>}
-            <Field id="token-value" label="API token" helper="Sent once to check it, then cleared from this page.">
-              <Textfield
-                id="token-value"
-                type="password"
-                value={token}
-                onChange={(event) => setToken(event.currentTarget.value)}
-                autoComplete="off"
-                isRequired
-              />
-            </Field>
-            <Field id="token-email" label="Email of your Atlassian account">
-              <Textfield
-                id="token-email"
-                type="email"
-                value={email}
-                onChange={(event) => setEmail(event.currentTarget.value)}
-                isRequired
-              />
-            </Field>
+            <TextField
+              id="token-value"
+              label="API token"
+              helper="Sent once to check it, then cleared from this page."
+              type="password"
+              value={token}
+              onValueChange={setToken}
+              autoComplete="off"
+              isRequired
+            />
+            <TextField
+              id="token-email"
+              label="Email of your Atlassian account"
+              type="email"
+              value={email}
+              onValueChange={setEmail}
+              isRequired
+            />
             <Field id="token-profile" label="Integration you use it for" helper={profile?.summary}>
               <Select<ProfileOption>
                 inputId="token-profile"
@@ -147,18 +146,14 @@ function TokenCheck({ profiles, email: knownEmail, name, last, lastReport }: Tok
                 onChange={(option) => option && setProfileId(option.value)}
               />
             </Field>
-            <Field
+            <TextField
               id="token-expiry"
               label="Expiry date (optional)"
               helper="Atlassian shows it on the API tokens page of your account; no API returns it."
-            >
-              <Textfield
-                id="token-expiry"
-                type="date"
-                value={expiresOn}
-                onChange={(event) => setExpiresOn(event.currentTarget.value)}
-              />
-            </Field>
+              type="date"
+              value={expiresOn}
+              onValueChange={setExpiresOn}
+            />
             <Inline space="space.100" alignBlock="center">
               <Toggle id="token-recheck" isChecked={recheck} onChange={() => setRecheck((value) => !value)} />
               <label htmlFor="token-recheck">

@@ -1,9 +1,10 @@
 import DynamicTable from '@atlaskit/dynamic-table';
 import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
-import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
+import { Inline, Stack, Text } from '@atlaskit/primitives';
 import type { ScopeProbeResult, TokenReport } from '../../../src/core/checks/types';
 import { CopyButton } from '../components/CopyButton';
+import { ReportCard } from '../components/ReportCard';
 import { ResultLines, ResultMessages } from '../components/ResultMessages';
 import { ScopeCode, ScopeList } from '../components/ScopeCode';
 import { VerdictLozenge } from '../components/VerdictLozenge';
@@ -31,14 +32,6 @@ const PROBE_HEAD = {
 };
 const PROBE_ORDER = { missing: 0, unknown: 1, held: 2 } as const;
 
-const reportStyles = xcss({
-  borderColor: 'color.border',
-  borderStyle: 'solid',
-  borderWidth: 'border.width',
-  borderRadius: 'radius.medium',
-  padding: 'space.200',
-});
-
 export function TokenReportView({ report }: { report: TokenReport }) {
   const missing = report.coverage?.missing.length
     ? report.coverage.missing
@@ -56,61 +49,59 @@ export function TokenReportView({ report }: { report: TokenReport }) {
   }));
 
   return (
-    <Box xcss={reportStyles} testId="token-report">
-      <Stack space="space.200">
-        <Inline space="space.100" alignBlock="center" shouldWrap>
-          <Heading size="small" as="h2">
-            {report.site}
-          </Heading>
-          <VerdictLozenge status={report.verdict} testId="token-verdict" />
-          <Lozenge appearance={KIND[report.kind].appearance} testId="token-kind">
-            {KIND[report.kind].label}
-          </Lozenge>
-          <Text color="color.text.subtle">Checked {timeAgo(report.checkedAt)}</Text>
-        </Inline>
-        <ResultLines results={report.results} />
-        {report.gatewayUrl && (
-          <Stack space="space.050" testId="gateway-url">
-            <Text weight="semibold">Base URL for this token</Text>
-            <Inline space="space.100" alignBlock="center" shouldWrap>
-              <ScopeCode scope={report.gatewayUrl} />
-              <CopyButton text={report.gatewayUrl} label="Copy URL" />
-            </Inline>
-            <Text size="small" color="color.text.subtle">
-              Scoped tokens work only through this gateway URL{report.cloudId ? ` (Cloud ID ${report.cloudId})` : ''},
-              not on https://{report.site}.
-            </Text>
-          </Stack>
-        )}
-        {missing.length > 0 && (
-          <Stack space="space.050" testId="scopes-to-add">
-            <Text weight="semibold">Scopes to add ({missing.length})</Text>
-            <Inline space="space.100" alignBlock="center" shouldWrap>
-              <ScopeList scopes={missing} />
-              <CopyButton text={missing.join(' ')} label="Copy missing scopes" />
-            </Inline>
-            <Text size="small" color="color.text.subtle">
-              A token's scopes cannot change: create a new token with these added, then replace it in the integration.
-            </Text>
-          </Stack>
-        )}
-        {report.daysToExpiry !== undefined && (
-          <Text testId="token-expiry-days">
-            Expires in: <Text weight="semibold">{describeExpiry(report.daysToExpiry)}</Text>
+    <ReportCard testId="token-report">
+      <Inline space="space.100" alignBlock="center" shouldWrap>
+        <Heading size="small" as="h2">
+          {report.site}
+        </Heading>
+        <VerdictLozenge status={report.verdict} testId="token-verdict" />
+        <Lozenge appearance={KIND[report.kind].appearance} testId="token-kind">
+          {KIND[report.kind].label}
+        </Lozenge>
+        <Text color="color.text.subtle">Checked {timeAgo(report.checkedAt)}</Text>
+      </Inline>
+      <ResultLines results={report.results} />
+      {report.gatewayUrl && (
+        <Stack space="space.050" testId="gateway-url">
+          <Text weight="semibold">Base URL for this token</Text>
+          <Inline space="space.100" alignBlock="center" shouldWrap>
+            <ScopeCode scope={report.gatewayUrl} />
+            <CopyButton text={report.gatewayUrl} label="Copy URL" />
+          </Inline>
+          <Text size="small" color="color.text.subtle">
+            Scoped tokens work only through this gateway URL{report.cloudId ? ` (Cloud ID ${report.cloudId})` : ''},
+            not on https://{report.site}.
           </Text>
-        )}
-        {rows.length > 0 && (
-          <DynamicTable
-            head={PROBE_HEAD}
-            rows={rows}
-            defaultSortKey="status"
-            defaultSortOrder="ASC"
-            label="Scope probes"
-            testId="probe-table"
-          />
-        )}
-        <ResultMessages results={report.results} />
-      </Stack>
-    </Box>
+        </Stack>
+      )}
+      {missing.length > 0 && (
+        <Stack space="space.050" testId="scopes-to-add">
+          <Text weight="semibold">Scopes to add ({missing.length})</Text>
+          <Inline space="space.100" alignBlock="center" shouldWrap>
+            <ScopeList scopes={missing} />
+            <CopyButton text={missing.join(' ')} label="Copy missing scopes" />
+          </Inline>
+          <Text size="small" color="color.text.subtle">
+            A token's scopes cannot change: create a new token with these added, then replace it in the integration.
+          </Text>
+        </Stack>
+      )}
+      {report.daysToExpiry !== undefined && (
+        <Text testId="token-expiry-days">
+          Expires in: <Text weight="semibold">{describeExpiry(report.daysToExpiry)}</Text>
+        </Text>
+      )}
+      {rows.length > 0 && (
+        <DynamicTable
+          head={PROBE_HEAD}
+          rows={rows}
+          defaultSortKey="status"
+          defaultSortOrder="ASC"
+          label="Scope probes"
+          testId="probe-table"
+        />
+      )}
+      <ResultMessages results={report.results} />
+    </ReportCard>
   );
 }
