@@ -31,6 +31,11 @@ export interface Store {
   /** `ttlSeconds` lets short-lived records (pending consent) expire on their own. */
   set<T>(key: string, value: T, options?: { ttlSeconds?: number }): Promise<void>;
   delete(key: string): Promise<void>;
+  /**
+   * Creates the key only if it does not exist yet: true when this call created it, false when it was there.
+   * The one atomic write storage offers; versioned saves claim their next version with it.
+   */
+  claim(key: string, options?: { ttlSeconds?: number }): Promise<boolean>;
   /** Items whose key starts with `prefix`, in key order, one page at a time. */
   list<T>(prefix: string, options?: { cursor?: string; limit?: number }): Promise<StorePage<T>>;
 }

@@ -13,6 +13,19 @@ export const kvsStore: Store = {
     await kvs.set(key, value, options?.ttlSeconds ? { ttl: { value: options.ttlSeconds, unit: 'SECONDS' } } : undefined);
   },
   delete: (key) => kvs.delete(key),
+  async claim(key: string, options?: { ttlSeconds?: number }) {
+    try {
+      await kvs.set(key, true, {
+        keyPolicy: 'FAIL_IF_EXISTS',
+        ...(options?.ttlSeconds ? { ttl: { value: options.ttlSeconds, unit: 'SECONDS' as const } } : {}),
+      });
+      return true;
+    } catch (error) {
+      // The refusal's error code is not part of the documented API: the key being there is what tells.
+      if ((await kvs.get(key)) !== undefined) return false;
+      throw error;
+    }
+  },
   async list<T>(prefix: string, options: { cursor?: string; limit?: number } = {}): Promise<StorePage<T>> {
     let query = kvs.query().where('key', WhereConditions.beginsWith(prefix)).limit(options.limit ?? DEFAULT_PAGE);
     if (options.cursor) query = query.cursor(options.cursor);

@@ -53,6 +53,22 @@ describe('saveConnection', () => {
     expect((await deps.store.get<{ name: string }>(`connection:${first.id}`))?.name).toBe('First edit');
   });
 
+  it('lets exactly one of two simultaneous saves of the same version win, and keeps its secret', async () => {
+    const deps = await setup();
+    const first = dataOf(await save(deps, { connection: input }));
+    const [a, b] = await Promise.all([
+      save(deps, { id: first.id, version: 1, connection: { ...input, name: 'Edit A', clientSecret: 'demo-secret-aaaa' } }),
+      save(deps, { id: first.id, version: 1, connection: { ...input, name: 'Edit B', clientSecret: 'demo-secret-bbbb' } }),
+    ]);
+    const winners = [a, b].filter((r) => r.ok);
+    expect(winners).toHaveLength(1);
+    expect([a, b].filter((r) => !r.ok)).toMatchObject([{ error: { code: 'conflict' } }]);
+    const stored = await deps.store.get<{ name: string; version: number }>(`connection:${first.id}`);
+    const winnerName = a.ok ? 'Edit A' : 'Edit B';
+    expect(stored).toMatchObject({ name: winnerName, version: 2 });
+    expect(await deps.secrets.getSecret(`client-secret:${first.id}`)).toBe(a.ok ? 'demo-secret-aaaa' : 'demo-secret-bbbb');
+  });
+
   it('needs the loaded version to update', async () => {
     const deps = await setup();
     const first = dataOf(await save(deps, { connection: input }));

@@ -7,6 +7,9 @@ import { defineResolver } from './define';
 import { conflict } from './errors';
 import { connectionId } from './schemas';
 
+/** A claim only has to outlive the save that made it; later saves of that version fail on the read anyway. */
+const VERSION_CLAIM_TTL_SECONDS = 24 * 60 * 60;
+
 const connectionInput = z.object({
   name: z.string().trim().min(1, 'give the connection a name').max(100),
   profileId: z.string().trim().min(1, 'pick a profile').max(100),
@@ -27,20 +30,23 @@ export const saveConnection = defineResolver('saveConnection', payload, async (i
   const { clientSecret, ...settings } = input.connection;
   await findProfile(deps.store, settings.profileId);
   const previous = input.id ? await loadConnection(deps.store, input.id) : undefined;
-  // Another admin saved since this one loaded: refuse rather than silently overwrite their change.
-  if (previous && previous.version !== input.version) {
-    throw conflict(
-      `${previous.updatedBy === context.accountId ? 'You' : 'Another admin'} changed "${previous.name}" at ` +
-        `${previous.updatedAt}. Reload to see the latest version, then make your change again.`,
-    );
-  }
   const id = previous?.id ?? randomUUID();
+  const version = (previous?.version ?? 0) + 1;
+  // Another admin saved since this one loaded, or is saving the same version right now: refuse rather than
+  // silently overwrite their change. The read catches the first; claiming the next version atomically, the second.
+  const stale =
+    previous !== undefined &&
+    (previous.version !== input.version ||
+      !(await deps.store.claim(keys.connectionVersion(id, version), { ttlSeconds: VERSION_CLAIM_TTL_SECONDS })));
+  if (stale) {
+    throw conflict(`"${previous.name}" was changed since you loaded it. Reload to see the latest version, then make your change again.`);
+  }
   if (clientSecret) await deps.secrets.setSecret(secretKeys.clientSecret(id), clientSecret);
   const secretEndsWith = clientSecret ? clientSecret.slice(-4) : previous?.secretEndsWith;
   const connection: StoredConnection = {
     ...settings,
     id,
-    version: (previous?.version ?? 0) + 1,
+    version,
     updatedAt: deps.clock.now().toISOString(),
     updatedBy: context.accountId,
     ...(secretEndsWith ? { secretEndsWith } : {}),

@@ -6,6 +6,8 @@ export const keys = {
   /** Connection settings, versioned: written only by saveConnection. */
   connection: (id: string) => `connection:${id}`,
   connectionPrefix: 'connection:',
+  /** Claimed atomically by the save that creates that version, so two saves of one version cannot both win. */
+  connectionVersion: (id: string, version: number) => `connection-version:${id}:${version}`,
   /** Last report, consent result and verdict history: written by checks, so a check never races an edit. */
   connectionStatus: (id: string) => `connection-status:${id}`,
   tokenCheck: (accountId: string) => `token-check:${accountId}`,

@@ -27,6 +27,15 @@ describe('MemoryStore', () => {
     expect((await store.list('consent:')).items).toEqual([]);
   });
 
+  it('claims a key once, again only after its time to live has passed', async () => {
+    const clock = new ManualClock();
+    const store = new MemoryStore(undefined, undefined, clock);
+    const claims = await Promise.all([store.claim('v:2', { ttlSeconds: 60 }), store.claim('v:2', { ttlSeconds: 60 })]);
+    expect(claims.sort()).toEqual([false, true]);
+    clock.advance(61_000);
+    expect(await store.claim('v:2')).toBe(true);
+  });
+
   it('hands out copies, so changing a returned value does not change the store', async () => {
     const store = new MemoryStore();
     await store.set('k', { list: [1] });

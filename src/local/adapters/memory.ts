@@ -38,6 +38,13 @@ export class MemoryStore implements Store {
     if (this.entries.delete(key)) await this.persist();
   }
 
+  // Check and set happen in one synchronous step, so no other call can slip in between.
+  async claim(key: string, options?: { ttlSeconds?: number }): Promise<boolean> {
+    if (this.live(key)) return false;
+    await this.set(key, true, options);
+    return true;
+  }
+
   /** The cursor is the last key of the page: stable even when items are added or removed meanwhile. */
   async list<T>(prefix: string, options: { cursor?: string; limit?: number } = {}): Promise<StorePage<T>> {
     const limit = options.limit ?? DEFAULT_PAGE;
