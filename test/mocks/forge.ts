@@ -52,7 +52,13 @@ function queryBuilder() {
 
 const kvs = {
   get: async (key: string) => forgeState.entries.get(key),
-  set: async (key: string, value: unknown) => void forgeState.entries.set(key, value),
+  set: async (key: string, value: unknown, options?: { keyPolicy?: 'OVERRIDE' | 'FAIL_IF_EXISTS' }) => {
+    // Like the real service: a create-only write to an existing key is refused with an API error.
+    if (options?.keyPolicy === 'FAIL_IF_EXISTS' && forgeState.entries.has(key)) {
+      throw Object.assign(new Error('The key already exists'), { code: 'KEY_ALREADY_EXISTS' });
+    }
+    forgeState.entries.set(key, value);
+  },
   delete: async (key: string) => void forgeState.entries.delete(key),
   query: () => queryBuilder(),
   getSecret: async (key: string) => forgeState.secrets.get(key),
