@@ -142,6 +142,9 @@ export interface ResolverApi {
   finishConsent: [{ id: string; state: string; redirectedUrl: string }, ConnectionView];
   listTokenChecks: [Record<string, never>, TokenCheckSummary[]];
   explore: [{ query: string }, ExploreResult];
+  /** A custom profile as JSON text; saving an existing custom id replaces that profile. */
+  saveProfile: [{ profile: string }, ProfileSummary];
+  deleteProfile: [{ id: string }, { deleted: true }];
 }
 
 export type ResolverName = keyof ResolverApi;
@@ -159,4 +162,6 @@ export const ADMIN_RESOLVERS = [
   'finishConsent',
   'listTokenChecks',
   'explore',
+  'saveProfile',
+  'deleteProfile',
 ] as const satisfies readonly ResolverName[];

@@ -3,5 +3,5 @@
  * core lays out its files.
  */
 export { checkOAuthClient, checkToken, CLOUD_ID_HELP, finishConsent, lookupCloudId, startConsent } from '../core/checks';
-export { builtinProfiles, getProfile } from '../core/profiles';
+export { builtinProfiles, getProfile, parseCustomProfile, ProfileError } from '../core/profiles';
 export { parseScopeList } from '../core/scopes';

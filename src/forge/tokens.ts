@@ -6,7 +6,7 @@ import type { TokenReport } from '../core/checks/types';
 import type { TokenCheckSummary } from './api';
 import { checkToken } from './core';
 import type { AppDeps } from './ports';
-import { findProfile } from './profiles';
+import { findAppProfile } from './profiles';
 import { keys, secretKeys } from './storage/keys';
 
 export interface TokenCheckRequest {
@@ -32,7 +32,7 @@ export async function runTokenCheck(request: TokenCheckRequest, deps: AppDeps): 
     site: request.site,
     email: request.email,
     token: request.token,
-    profile: await findProfile(deps.store, request.profileId),
+    profile: await findAppProfile(deps.store, request.profileId),
     ...(request.cloudId ? { cloudId: request.cloudId } : {}),
     expectedAccountId: request.accountId,
     ...(request.expiresOn ? { expiresOn: request.expiresOn } : {}),

@@ -4,6 +4,7 @@ import type { ResolverDefinition } from './define';
 import { checkConnection } from './checkConnection';
 import { checkMyToken } from './checkMyToken';
 import { deleteConnection } from './deleteConnection';
+import { deleteProfile } from './deleteProfile';
 import { explore } from './explore';
 import { finishConsent } from './finishConsent';
 import { forgetMyToken } from './forgetMyToken';
@@ -15,6 +16,7 @@ import { listProfiles } from './listProfiles';
 import { listTokenChecks } from './listTokenChecks';
 import { lookupCloudId } from './lookupCloudId';
 import { saveConnection } from './saveConnection';
+import { saveProfile } from './saveProfile';
 import { startConsent } from './startConsent';
 
 export { ADMIN_ONLY_MESSAGE } from './define';
@@ -36,6 +38,8 @@ export const resolvers: { [K in ResolverName]: ResolverDefinition<K> } = {
   finishConsent,
   listTokenChecks,
   explore,
+  saveProfile,
+  deleteProfile,
 };
 
 export function isResolverName(name: string): name is ResolverName {

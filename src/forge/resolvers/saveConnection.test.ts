@@ -90,6 +90,14 @@ describe('saveConnection', () => {
     });
   });
 
+  it('refuses a Jira Data Center profile and points at the CLI', async () => {
+    const deps = await setup();
+    const response = await save(deps, { connection: { ...input, profileId: 'kendis-dc-oauth' } });
+    expect(response).toMatchObject({ ok: false, error: { code: 'invalid-input', field: 'profileId' } });
+    if (!response.ok) expect(response.error.message).toMatch(/is a Jira Data Center profile: check it with the CLI, `scope-doctor dc`/);
+    expect([...deps.store.entries.keys()].filter((key) => key.startsWith('connection'))).toEqual([]);
+  });
+
   it('answers not-found for an id that does not exist', async () => {
     const deps = await setup();
     expect(await save(deps, { id: 'gone', version: 1, connection: input })).toMatchObject({ ok: false, error: { code: 'not-found' } });

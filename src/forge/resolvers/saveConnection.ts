@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { loadConnection, viewOf, type StoredConnection } from '../connections';
-import { findProfile } from '../profiles';
+import { findAppProfile } from '../profiles';
 import { keys, secretKeys } from '../storage/keys';
 import { defineResolver } from './define';
 import { conflict } from './errors';
@@ -28,7 +28,7 @@ const payload = z
 
 export const saveConnection = defineResolver('saveConnection', payload, async (input, context, deps) => {
   const { clientSecret, ...settings } = input.connection;
-  await findProfile(deps.store, settings.profileId);
+  await findAppProfile(deps.store, settings.profileId);
   const previous = input.id ? await loadConnection(deps.store, input.id) : undefined;
   const id = previous?.id ?? randomUUID();
   const version = (previous?.version ?? 0) + 1;

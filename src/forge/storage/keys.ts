@@ -14,6 +14,8 @@ export const keys = {
   tokenCheckPrefix: 'token-check:',
   tokenReport: (accountId: string) => `token-report:${accountId}`,
   pendingConsent: (state: string) => `consent:${state}`,
+  /** A custom profile saved from the admin page (built-in ones live in code). */
+  customProfile: (id: string) => `profile:${id}`,
   customProfilePrefix: 'profile:',
   recheckProgress: 'recheck-progress',
 } as const;
