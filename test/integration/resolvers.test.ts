@@ -136,6 +136,50 @@ describe('demo run over the local adapters', () => {
     expect(await deps.secrets.getSecret(`client-secret:${first!.id}`)).toBeUndefined();
   });
 
+  it('checks a connection against a custom profile and keeps that profile while the connection uses it', async () => {
+    const custom = await data('admin', 'saveProfile', {
+      profile: JSON.stringify({
+        id: 'acme-sprint-sync',
+        name: 'Acme sprint sync',
+        vendor: 'Acme',
+        tokenKind: 'oauth',
+        capabilities: [{ name: 'Everything this integration does', scopes: ['read:sprint:jira-software'] }],
+      }),
+    });
+    expect(custom).toMatchObject({ id: 'acme-sprint-sync', source: 'custom' });
+    const profiles = await data('user', 'listProfiles', {});
+    expect(profiles.map((p) => p.id)).toContain('acme-sprint-sync');
+    expect(profiles.map((p) => p.id)).not.toContain('kendis-dc-oauth');
+
+    const kendis = DEMO_OAUTH_APPS.kendis;
+    const saved = await data('admin', 'saveConnection', {
+      connection: {
+        name: 'Acme sprint sync',
+        profileId: custom.id,
+        clientId: kendis.clientId,
+        callbackUrl: kendis.callbackUrl,
+        scopes: 'read:sprint:jira-software',
+        clientSecret: kendis.clientSecret,
+      },
+    });
+    const checked = await data('admin', 'checkConnection', { id: saved.id });
+    expect(checked.lastReport?.coverage?.capabilities).toMatchObject([{ status: 'covered' }]);
+
+    const refused = await call('admin', 'deleteProfile', { id: custom.id });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    if (!refused.ok) expect(refused.error.message).toContain('"Acme sprint sync"');
+    await data('admin', 'deleteConnection', { id: saved.id });
+    expect(await data('admin', 'deleteProfile', { id: custom.id })).toEqual({ deleted: true });
+  });
+
+  it('refuses a Jira Data Center profile for a connection and names the CLI command', async () => {
+    const refused = await call('admin', 'saveConnection', {
+      connection: { name: 'Kendis DC', profileId: 'kendis-dc-oauth', clientId: 'id', callbackUrl: '', scopes: 'READ' },
+    });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-input', field: 'profileId' } });
+    if (!refused.ok) expect(refused.error.message).toContain('`scope-doctor dc`');
+  });
+
   it('never showed or logged a secret and never changed anything in Jira', () => {
     const seen = JSON.stringify(answers) + logs.join('\n');
     for (const secret of SECRETS) expect(seen, secret).not.toContain(secret);
