@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
+import Lozenge from '@atlaskit/lozenge';
 import Select from '@atlaskit/select';
 import TextArea from '@atlaskit/textarea';
 import { Inline, Stack, Text } from '@atlaskit/primitives';
@@ -10,6 +11,7 @@ import { Field } from '../components/Field';
 import { TextField } from '../components/TextField';
 import { describeSecret } from '../format';
 import { useAction } from '../useResolver';
+import { CustomProfileEditor, profileTemplate } from './CustomProfileEditor';
 
 interface ConnectionFormProps {
   profiles: ProfileSummary[];
@@ -19,18 +21,44 @@ interface ConnectionFormProps {
   onDeleted: (id: string) => void;
   onCancel: () => void;
   onReload: () => void;
+  /** A custom profile was saved (new or replaced): the list should include it. */
+  onProfileSaved: (profile: ProfileSummary) => void;
+  onProfileDeleted: (id: string) => void;
 }
 
 interface ProfileOption {
   label: string;
   value: string;
+  custom?: boolean;
+}
+
+/** The picker's last entry: write a profile for an integration with no built-in one. */
+const CUSTOM_OPTION: ProfileOption = { label: 'Custom profile…', value: '__custom__' };
+
+function optionLabel(option: ProfileOption) {
+  if (!option.custom) return option.label;
+  return (
+    <Inline space="space.100" alignBlock="center">
+      <span>{option.label}</span>
+      <Lozenge>custom</Lozenge>
+    </Inline>
+  );
 }
 
 function defaultsFor(profile: ProfileSummary | undefined): Pick<ConnectionInput, 'callbackUrl' | 'scopes'> {
   return { callbackUrl: profile?.callbackUrls[0] ?? '', scopes: profile?.vendorScopes.join('\n') ?? '' };
 }
 
-export default function ConnectionForm({ profiles, connection, onSaved, onDeleted, onCancel, onReload }: ConnectionFormProps) {
+export default function ConnectionForm({
+  profiles,
+  connection,
+  onSaved,
+  onDeleted,
+  onCancel,
+  onReload,
+  onProfileSaved,
+  onProfileDeleted,
+}: ConnectionFormProps) {
   const initialProfile = profiles.find((profile) => profile.id === connection?.profileId) ?? profiles[0];
   const [form, setForm] = useState<Omit<ConnectionInput, 'clientSecret'>>(() =>
     connection
@@ -47,18 +75,60 @@ export default function ConnectionForm({ profiles, connection, onSaved, onDelete
   const [replacingSecret, setReplacingSecret] = useState(!connection?.clientSecret.set);
   const [secret, setSecret] = useState('');
   const [confirmingDelete, setConfirmingDelete] = useState(false);
+  // The JSON the custom profile box starts with, while it is open.
+  const [customDraft, setCustomDraft] = useState<string | undefined>();
+  const [confirmingProfileDelete, setConfirmingProfileDelete] = useState(false);
   const save = useAction('saveConnection');
   const remove = useAction('deleteConnection');
+  const removeProfile = useAction('deleteProfile');
 
   const profile = profiles.find((candidate) => candidate.id === form.profileId);
-  const options: ProfileOption[] = profiles.map((candidate) => ({ label: candidate.name, value: candidate.id }));
+  const options: ProfileOption[] = [
+    ...profiles.map((candidate) => ({ label: candidate.name, value: candidate.id, custom: candidate.source === 'custom' })),
+    CUSTOM_OPTION,
+  ];
   const update = (changes: Partial<typeof form>) => setForm((current) => ({ ...current, ...changes }));
 
-  const onProfileChange = (option: ProfileOption | null) => {
-    const chosen = profiles.find((candidate) => candidate.id === option?.value);
-    if (!chosen) return;
+  const selectProfile = (chosen: ProfileSummary) => {
+    setCustomDraft(undefined);
+    setConfirmingProfileDelete(false);
+    removeProfile.clearError();
     // Editing keeps what the admin configured; a new connection starts from the vendor's guide.
     update(connection ? { profileId: chosen.id } : { profileId: chosen.id, name: chosen.name, ...defaultsFor(chosen) });
+  };
+
+  const onProfileChange = (option: ProfileOption | null) => {
+    if (option === CUSTOM_OPTION || option?.value === CUSTOM_OPTION.value) {
+      setConfirmingProfileDelete(false);
+      setCustomDraft(profileTemplate(form.scopes, form.callbackUrl));
+      return;
+    }
+    const chosen = profiles.find((candidate) => candidate.id === option?.value);
+    if (chosen) selectProfile(chosen);
+  };
+
+  const onProfileSavedHere = (saved: ProfileSummary) => {
+    onProfileSaved(saved);
+    setCustomDraft(undefined);
+    // The profile was written from this form: keep the callback URL and scopes the admin already pasted.
+    const defaults = defaultsFor(saved);
+    update({
+      profileId: saved.id,
+      ...(connection ? {} : { name: saved.name }),
+      callbackUrl: form.callbackUrl.trim() !== '' ? form.callbackUrl : defaults.callbackUrl,
+      scopes: form.scopes.trim() !== '' ? form.scopes : defaults.scopes,
+    });
+  };
+
+  const onDeleteProfile = async () => {
+    if (!profile) return;
+    const deleted = await removeProfile.run({ id: profile.id });
+    if (!deleted) return;
+    setConfirmingProfileDelete(false);
+    onProfileDeleted(profile.id);
+    const fallback = profiles.find((candidate) => candidate.id !== profile.id);
+    if (fallback) selectProfile(fallback);
+    else update({ profileId: '' });
   };
 
   const onSubmit = async (event: FormEvent) => {
@@ -84,14 +154,46 @@ export default function ConnectionForm({ profiles, connection, onSaved, onDelete
         <Heading size="small" as="h2">
           {connection ? `Edit ${connection.name}` : 'Add connection'}
         </Heading>
-        <Field id="connection-profile" label="Integration profile" helper={profile?.summary}>
+        <Field
+          id="connection-profile"
+          label="Integration profile"
+          helper={customDraft === undefined ? profile?.summary : 'Describe what the integration needs; the connection is checked against it.'}
+        >
           <Select<ProfileOption>
             inputId="connection-profile"
+            testId="connection-profile"
             options={options}
-            value={options.find((option) => option.value === form.profileId) ?? null}
+            value={customDraft !== undefined ? CUSTOM_OPTION : (options.find((option) => option.value === form.profileId) ?? null)}
             onChange={onProfileChange}
+            formatOptionLabel={optionLabel}
           />
         </Field>
+        {customDraft !== undefined && (
+          <CustomProfileEditor initial={customDraft} onSaved={onProfileSavedHere} onCancel={() => setCustomDraft(undefined)} />
+        )}
+        {customDraft === undefined &&
+          profile?.source === 'custom' &&
+          (confirmingProfileDelete ? (
+            <Inline space="space.100" alignBlock="center" shouldWrap>
+              <Text>Delete the custom profile {profile.name}? Connections using it must move to another profile first.</Text>
+              <Button appearance="danger" onClick={onDeleteProfile} isLoading={removeProfile.pending}>
+                Delete profile
+              </Button>
+              <Button onClick={() => setConfirmingProfileDelete(false)}>Keep</Button>
+            </Inline>
+          ) : (
+            <Inline>
+              <Button appearance="subtle" spacing="compact" onClick={() => setConfirmingProfileDelete(true)}>
+                Delete custom profile…
+              </Button>
+            </Inline>
+          ))}
+        {removeProfile.error && (
+          <ErrorMessage
+            error={removeProfile.error}
+            title={removeProfile.error.code === 'conflict' ? 'This profile is still in use' : undefined}
+          />
+        )}
         <TextField id="connection-name" label="Name" value={form.name} onValueChange={(name) => update({ name })} isRequired />
         <TextField
           id="connection-client-id"

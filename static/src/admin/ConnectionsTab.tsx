@@ -69,6 +69,8 @@ export function ConnectionsTab() {
             await connections.reload();
             setEditing({ kind: 'none' });
           }}
+          onProfileSaved={(saved) => profiles.replace([...profileList.filter((profile) => profile.id !== saved.id), saved])}
+          onProfileDeleted={(id) => profiles.replace(profileList.filter((profile) => profile.id !== id))}
         />
       </Suspense>
     );
