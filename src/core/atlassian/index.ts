@@ -8,9 +8,11 @@ export {
   isInconclusive,
   isRecord,
   parseRetryAfterSeconds,
+  AUTH_DENIED_REASON_HEADER,
   FAILURE_CATEGORY_HEADER,
   SCOPE_CHECK_FAILURE,
 } from './outcome';
 export type { AnsweredKind, FailedOutcome, InconclusiveKind, OkOutcome, Outcome, OutcomeKind, RawReply } from './outcome';
 export { gatewayBaseUrl, gatewayRequest, getAccessibleResources, getTenantInfo, postToken, siteRequest } from './endpoints';
 export type { JiraMethod } from './endpoints';
+export { DC_MYSELF_PATH, DC_TOKEN_PATH, getDataCenterMyself, parseDataCenterBaseUrl, postDataCenterToken } from './data-center';

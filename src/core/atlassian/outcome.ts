@@ -3,6 +3,11 @@ import type { Evidence } from '../model';
 /** Header Atlassian sets on a 401 when the credentials are fine but lack a scope the endpoint needs. */
 export const FAILURE_CATEGORY_HEADER = 'X-Failure-Category';
 export const SCOPE_CHECK_FAILURE = 'FAILURE_CLIENT_SCOPE_CHECK';
+/**
+ * Header Jira Data Center sets when it refused to even try the credentials, e.g.
+ * `CAPTCHA_CHALLENGE; login-url=…` after too many failed logins. Only its first word is kept.
+ */
+export const AUTH_DENIED_REASON_HEADER = 'X-Authentication-Denied-Reason';
 
 /** Replies that came back and say something definite. */
 export type AnsweredKind =
@@ -41,6 +46,8 @@ export interface FailedOutcome extends OutcomeBase {
   /** The body's description (`Unauthorized`, `Invalid authorization code`). */
   errorMessage?: string;
   failureCategory?: string;
+  /** Jira Data Center's reason for not checking the credentials at all (`CAPTCHA_CHALLENGE`). */
+  authDeniedReason?: string;
   /** Seconds the server asked us to wait, when it said so. */
   retryAfterSeconds?: number;
   /** One readable sentence on what went wrong. */
@@ -69,6 +76,7 @@ export function evidenceOf(outcome: Outcome): Evidence {
   if (outcome.kind !== 'ok') {
     if (outcome.errorCode) evidence.error = outcome.errorCode;
     if (outcome.failureCategory) evidence.failureCategory = outcome.failureCategory;
+    if (outcome.authDeniedReason) evidence.authDeniedReason = outcome.authDeniedReason;
     if (outcome.retryAfterSeconds !== undefined) evidence.retryAfterSeconds = outcome.retryAfterSeconds;
   }
   if (outcome.attempts > 1) evidence.attempts = outcome.attempts;
@@ -95,7 +103,8 @@ export function classifyReply(request: string, reply: RawReply, attempts: number
   const parsed = parseJson(reply.text);
   const { errorCode, errorMessage } = errorFields(parsed === INVALID_JSON ? null : parsed);
   const failureCategory = reply.header(FAILURE_CATEGORY_HEADER) ?? undefined;
-  const base = { request, status, attempts, errorCode, errorMessage, failureCategory };
+  const authDeniedReason = firstWord(reply.header(AUTH_DENIED_REASON_HEADER));
+  const base = { request, status, attempts, errorCode, errorMessage, failureCategory, ...(authDeniedReason ? { authDeniedReason } : {}) };
   const make = (kind: FailedOutcome['kind'], reason: string): FailedOutcome => ({ kind, ...base, reason });
 
   if (status === 400) return make('bad-request', `${request} was rejected as a bad request (400)`);
@@ -127,6 +136,11 @@ export function classifyReply(request: string, reply: RawReply, attempts: number
   function failed(kind: FailedOutcome['kind'], reason: string): FailedOutcome {
     return { kind, request, status, attempts, reason };
   }
+}
+
+function firstWord(value: string | null): string | undefined {
+  const word = value?.split(/[;,\s]/)[0]?.trim();
+  return word ? word.slice(0, 64) : undefined;
 }
 
 function retryAfterOf(reply: RawReply, nowMs: number): number | undefined {

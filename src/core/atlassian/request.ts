@@ -17,6 +17,8 @@ export interface ApiRequest {
   label: string;
   auth: Credentials;
   json?: unknown;
+  /** An `application/x-www-form-urlencoded` body (OAuth 2.0 token endpoints per RFC 6749); not with `json`. */
+  form?: Record<string, string>;
 }
 
 /**
@@ -52,7 +54,7 @@ async function sendOnce(deps: CheckDeps, request: ApiRequest, attempt: number): 
     const response = await deps.fetch(request.url, {
       method: request.method,
       headers: headersFor(request),
-      body: request.json === undefined ? undefined : JSON.stringify(request.json),
+      body: bodyOf(request),
       signal: controller.signal,
       redirect: 'manual',
     });
@@ -70,9 +72,15 @@ async function sendOnce(deps: CheckDeps, request: ApiRequest, attempt: number): 
   }
 }
 
+function bodyOf(request: ApiRequest): string | undefined {
+  if (request.form !== undefined) return new URLSearchParams(request.form).toString();
+  return request.json === undefined ? undefined : JSON.stringify(request.json);
+}
+
 function headersFor(request: ApiRequest): Record<string, string> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (request.json !== undefined) headers['Content-Type'] = 'application/json';
+  if (request.form !== undefined) headers['Content-Type'] = 'application/x-www-form-urlencoded';
+  else if (request.json !== undefined) headers['Content-Type'] = 'application/json';
   if ('basic' in request.auth) {
     const { email, token } = request.auth.basic;
     headers.Authorization = `Basic ${base64Utf8(`${email}:${token}`)}`;
