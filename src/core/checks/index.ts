@@ -10,3 +10,6 @@ export { scopeListResults, offlineAccessResult } from './scope-list';
 export { coverageResults } from './coverage-results';
 export { startConsent, finishConsent } from './consent';
 export type { ConsentStartInput } from './consent';
+export { checkDataCenter, permissionResults, readCredentialsOutcome, readTokenOutcome, requiredPermission, PERMISSION_LABELS } from './data-center';
+export { parseDataCenterBaseUrl } from '../atlassian';
+export { requireCloudProfile, requireDataCenterProfile } from './input';

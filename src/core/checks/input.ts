@@ -1,4 +1,5 @@
 import { InputError } from '../model';
+import type { Profile } from '../profiles/types';
 
 const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
 
@@ -34,4 +35,25 @@ export function parseIsoDate(value: string, field: string): Date {
     throw new InputError('Enter the expiry date as YYYY-MM-DD', field);
   }
   return date;
+}
+
+/**
+ * The Cloud checks (auth.atlassian.com, *.atlassian.net) cannot say anything about a Jira Data Center app
+ * or token: those live on the customer's own server. Refuse rather than report a false failure.
+ */
+export function requireCloudProfile(profile: Profile | undefined): void {
+  if (profile?.tokenKind !== 'dc-oauth') return;
+  throw new InputError(
+    `${profile.id} is a Jira Data Center profile: its app and tokens live on your own Jira server, not on Jira Cloud. Use scope-doctor dc --base-url https://your-jira-host --profile ${profile.id}`,
+    'profile',
+  );
+}
+
+/** The converse: `scope-doctor dc` checks Data Center profiles only. */
+export function requireDataCenterProfile(profile: Profile | undefined): void {
+  if (!profile || profile.tokenKind === 'dc-oauth') return;
+  throw new InputError(
+    `${profile.id} is a Jira Cloud profile (${profile.tokenKind}): use scope-doctor ${profile.tokenKind === 'oauth' ? 'oauth' : 'token'} for it, or a Data Center profile such as kendis-dc-oauth`,
+    'profile',
+  );
 }

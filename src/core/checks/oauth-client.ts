@@ -5,7 +5,7 @@ import { systemClock } from '../ports';
 import { parseScopeList } from '../scopes';
 import { checkCallbackUrl } from './callback-url';
 import { coverageResults } from './coverage-results';
-import { requireLine } from './input';
+import { requireCloudProfile, requireLine } from './input';
 import { offlineAccessResult, scopeListResults } from './scope-list';
 import type { CheckDeps, OAuthClientInput, OAuthClientReport } from './types';
 
@@ -16,8 +16,9 @@ const CONSOLE_SETTINGS_FIX =
 
 /** Checks an OAuth 2.0 (3LO) app's credentials, callback URL and scope list. Reads only; stores nothing. */
 export async function checkOAuthClient(deps: CheckDeps, input: OAuthClientInput): Promise<OAuthClientReport> {
-  const clientId = requireLine(input.clientId, 'clientId', 'Client ID');
   const { profile } = input;
+  requireCloudProfile(profile);
+  const clientId = requireLine(input.clientId, 'clientId', 'Client ID');
   const parsed = parseScopeList(input.scopes ?? '', { needsOfflineAccess: profile?.needsOfflineAccess ?? false });
 
   const results: CheckResult[] = [await credentialsResult(deps, clientId, input.clientSecret, input.callbackUrl)];

@@ -7,7 +7,7 @@ import type { Profile } from '../profiles/types';
 import { resolveCloudId } from './cloud-id';
 import { neededForLines } from './coverage-results';
 import { daysUntil, expiryResult } from './expiry';
-import { requireEmail, requireSecret } from './input';
+import { requireCloudProfile, requireEmail, requireSecret } from './input';
 import { inferScopes, planProbe, verdictOf, type Observation, type ProbePlan } from './scope-probes';
 import type { CheckDeps, ScopeProbeResult, TokenCheckInput, TokenKindDetected, TokenReport } from './types';
 
@@ -22,6 +22,7 @@ export const DEFAULT_CONCURRENCY = 24;
  * token's kind only decides how the probe answers are read. Reads only; never stores the token.
  */
 export async function checkToken(deps: CheckDeps, input: TokenCheckInput): Promise<TokenReport> {
+  requireCloudProfile(input.profile);
   const site = parseSite(input.site);
   const email = requireEmail(input.email);
   const token = requireSecret(input.token, 'token', 'API token');

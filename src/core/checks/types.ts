@@ -104,3 +104,25 @@ export interface TokenReport extends Report {
   /** Whole days from today to expiresOn; negative once expired. */
   daysToExpiry?: number;
 }
+
+export interface DataCenterInput {
+  /** The Jira server's base URL, context path included, e.g. `https://jira.acme.com/jira`. */
+  baseUrl: string;
+  /** Client ID of the incoming application link. */
+  clientId?: string;
+  /** Used for the token-endpoint probe only; never echoed back in any result. */
+  clientSecret?: string;
+  /** The integration's callback URL, which must equal the link's Redirect URL. */
+  callbackUrl?: string;
+  /** A personal access token, sent as Bearer; never echoed back in any result. */
+  token?: string;
+  /** The link's permission (READ / WRITE / ADMIN / SYSTEM_ADMIN, or the UI's "Admin"), as pasted. */
+  scopes?: string;
+  /** A profile with tokenKind `dc-oauth`. */
+  profile?: Profile;
+}
+
+export interface DataCenterReport extends Report {
+  /** Normalised base URL the checks ran against (no trailing slash). */
+  baseUrl: string;
+}
