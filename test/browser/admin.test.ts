@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DEMO_ACCOUNTS, DEMO_OAUTH_APPS, DEMO_SITE, DEMO_TOKENS } from '../../src/emulator/demo';
+import { DEMO_ACCOUNTS, DEMO_OAUTH_APPS, DEMO_OTHER_SITE, DEMO_SITE, DEMO_TOKENS } from '../../src/emulator/demo';
 import type { ProfileSummary } from '../../src/forge/api';
 import {
   invokeAs,
@@ -76,6 +76,63 @@ describe('admin page', () => {
     const problem = page.getByTestId('result-messages').locator('section').filter({ hasText: MISSING_SCOPE }).first();
     await problem.getByRole('button', { name: /^Copy/ }).first().click();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(MISSING_SCOPE);
+  });
+
+  it('looks up the Cloud ID of another site and refuses a host that is not Atlassian', async () => {
+    await openAdmin();
+    const lookup = async (site: string) => {
+      await page.locator('#lookup-site').fill(site);
+      await page.getByRole('button', { name: 'Look up' }).click();
+    };
+    await lookup(DEMO_OTHER_SITE.host);
+    await expect.poll(() => page.getByTestId('lookup-result').textContent()).toContain(DEMO_OTHER_SITE.cloudId);
+    expect(await page.getByTestId('lookup-result').textContent()).toContain(DEMO_OTHER_SITE.host);
+    await screenshot(page, 'admin-cloud-id-lookup');
+
+    await lookup('evil.example.com');
+    const refusal = page.getByTestId('site-header').getByTestId('error-message');
+    await expect.poll(() => refusal.textContent()).toMatch(/atlassian\.net/);
+    expect(await page.getByTestId('site-header').textContent()).toContain('Please check what you entered');
+    await screenshot(page, 'admin-cloud-id-refused');
+  });
+
+  it('runs the live consent test on the Kendis connection and shows what Atlassian really granted', async () => {
+    const emulator = ui.server.emulator;
+    expect(emulator, 'the harness starts its own emulator').toBeDefined();
+    await openAdmin();
+    const row = page.getByTestId(/^connection-row-/).filter({ hasText: 'Kendis' });
+    await row.getByRole('button', { name: 'Show results' }).click();
+    const report = page.getByTestId('connection-report');
+    await report.getByRole('button', { name: 'Start consent test' }).click();
+
+    const link = report.getByRole('link', { name: 'Open the Atlassian consent screen' });
+    const authorizeUrl = new URL((await link.getAttribute('href')) ?? '');
+    expect(authorizeUrl.origin).toBe(new URL(ui.server.emulatorUrl).origin);
+    expect(authorizeUrl.pathname).toMatch(/\/authorize$/);
+    expect(authorizeUrl.searchParams.get('client_id')).toBe(DEMO_OAUTH_APPS.kendis.clientId);
+    expect(authorizeUrl.searchParams.get('redirect_uri')).toBe(DEMO_OAUTH_APPS.kendis.callbackUrl);
+    await screenshot(page, 'admin-consent-started');
+
+    // Stand in for the admin clicking Accept: the emulator consents as the demo admin and redirects.
+    emulator!.consent.autoAccept('admin');
+    try {
+      const redirect = await fetch(authorizeUrl, { redirect: 'manual' });
+      const location = redirect.headers.get('location') ?? '';
+      expect(location.startsWith(DEMO_OAUTH_APPS.kendis.callbackUrl)).toBe(true);
+      await page.locator('#consent-redirect').fill(location);
+    } finally {
+      emulator!.consent.showPage();
+    }
+    await page.getByRole('button', { name: 'Finish consent test' }).click();
+
+    const result = page.getByTestId('consent-result');
+    await expect.poll(() => result.textContent(), { timeout: 20_000 }).toContain(DEMO_SITE.host);
+    const text = (await result.textContent()) ?? '';
+    expect(text).toContain('read:sprint:jira-software');
+    // The app in the console lacks the sprint write scope, so consent cannot grant it either.
+    expect(await result.getByRole('row').filter({ hasText: 'Update and delete sprints' }).textContent()).toContain(MISSING_SCOPE);
+    expect(await page.content()).not.toContain(DEMO_OAUTH_APPS.kendis.clientSecret);
+    await screenshot(page, 'admin-consent-result');
   });
 
   it('keeps the stored client secret hidden when editing', async () => {
