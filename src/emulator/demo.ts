@@ -105,3 +105,24 @@ export const DEMO_APP_SCOPES: Record<DemoOAuthApp, readonly string[]> = {
 function withoutScopes(scopes: readonly string[], omitted: readonly string[]): readonly string[] {
   return scopes.filter((scope) => !omitted.includes(scope));
 }
+
+/**
+ * The emulated Jira Data Center server under `/dc` (seed 002): an incoming application link for Kendis
+ * with the Admin permission, and personal access tokens sent as Bearer.
+ */
+export const DEMO_DC = {
+  /** Path prefix: `${emulator.url}/dc` is the server's base URL. */
+  pathPrefix: '/dc',
+  link: {
+    name: 'Kendis',
+    clientId: 'demo-dc-client-id',
+    clientSecret: 'demo-dc-client-secret',
+    redirectUrl: 'https://acme.kendis.io/oauth/jira-server/callback',
+    permission: 'ADMIN',
+  },
+  user: { name: 'ana', key: 'JIRAUSER10000', displayName: 'Ana Admin', emailAddress: 'ana@acme.example' },
+  /** Ana's personal access token. */
+  pat: 'demo-dc-pat-ana',
+  /** A personal access token past its expiry date: 401. */
+  expiredPat: 'demo-dc-pat-expired',
+} as const;

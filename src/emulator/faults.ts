@@ -1,5 +1,6 @@
 export type FaultKind = 'latency' | '429' | '500' | 'malformed' | 'hang' | 'reset';
-export type HostName = 'auth' | 'api' | 'site';
+/** `dc` is the emulated Jira Data Center server under `/dc`. */
+export type HostName = 'auth' | 'api' | 'site' | 'dc';
 
 export interface FaultRule {
   host?: HostName;

@@ -1,8 +1,9 @@
 /**
  * The Atlassian emulator: auth.atlassian.com, api.atlassian.com and any number of `*.atlassian.net` sites,
- * served from one loopback origin (`/auth`, `/api`, `/site/{host}`). It reproduces the wire behaviour
- * Scope Doctor reasons about (scope enforcement from the catalog, token kinds, OAuth errors, refresh-token
- * rotation) so every check runs locally and in tests with no Atlassian account.
+ * served from one loopback origin (`/auth`, `/api`, `/site/{host}`), and a Jira Data Center server (`/dc`).
+ * It reproduces the wire behaviour Scope Doctor reasons about (scope enforcement from the catalog, token
+ * kinds, OAuth errors, refresh-token rotation) so every check runs locally and in tests with no Atlassian
+ * account.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
@@ -17,7 +18,8 @@ import { EmulatorState } from './state';
 export { ConsentScript } from './consent';
 export { FaultInjector, type FaultKind, type FaultRule } from './faults';
 export { EmulatorState } from './state';
-export type { EmulatedAccount, EmulatedApiToken, EmulatedOAuthApp, EmulatedSite } from './state';
+export type { EmulatedAccount, EmulatedApiToken, EmulatedDcLink, EmulatedDcToken, EmulatedDcUser, EmulatedOAuthApp, EmulatedSite } from './state';
+export { DC_ERRORS } from './data-center';
 export { TOKEN_ERRORS } from './oauth-token';
 export { FakeClock } from './fake-clock';
 export * from './demo';
@@ -26,7 +28,7 @@ export interface RecordedRequest {
   /** ISO time from the emulator's clock. */
   at: string;
   method: string;
-  host: 'auth' | 'api' | 'site';
+  host: 'auth' | 'api' | 'site' | 'dc';
   siteHost?: string;
   /** Path within the host, without the query. */
   path: string;
@@ -130,7 +132,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
           contentType: String(req.headers['content-type'] ?? ''),
           body,
         })
-      : { status: 404, json: { errorMessages: ['Use /auth, /api or /site/{host}.'] } };
+      : { status: 404, json: { errorMessages: ['Use /auth, /api, /site/{host} or /dc.'] } };
     finish(res, record, reply);
   }
 

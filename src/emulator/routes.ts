@@ -1,4 +1,5 @@
 import type { ConsentScript } from './consent';
+import { dataCenterRoute } from './data-center';
 import type { Exchange, Reply } from './http';
 import { SCOPE_MISMATCH } from './jira-auth';
 import { handleJiraRequest, notFound } from './jira-rest';
@@ -23,8 +24,8 @@ export interface Target {
 }
 
 export function targetOf(urlPath: string): Target | undefined {
-  const match = /^\/(auth|api)(\/.*)?$/.exec(urlPath);
-  if (match) return { host: match[1] as 'auth' | 'api', path: match[2] ?? '/' };
+  const match = /^\/(auth|api|dc)(\/.*)?$/.exec(urlPath);
+  if (match) return { host: match[1] as 'auth' | 'api' | 'dc', path: match[2] ?? '/' };
   const site = /^\/site\/([^/]+)(\/.*)?$/.exec(urlPath);
   if (site?.[1]) return { host: 'site', siteHost: site[1].toLowerCase(), path: site[2] ?? '/' };
   return undefined;
@@ -32,7 +33,7 @@ export function targetOf(urlPath: string): Target | undefined {
 
 /** The Jira REST path inside a target, if it is one: `/rest/…` on a site or `/ex/jira/{cloudId}/rest/…`. */
 export function jiraPathOf(target: Target): { cloudId?: string; path: string } | undefined {
-  if (target.host === 'site' && target.path.startsWith('/rest/')) return { path: target.path };
+  if ((target.host === 'site' || target.host === 'dc') && target.path.startsWith('/rest/')) return { path: target.path };
   const gateway = /^\/ex\/jira\/([^/]+)(\/rest\/.*)$/.exec(target.path);
   if (target.host === 'api' && gateway?.[1] && gateway[2]) return { cloudId: gateway[1], path: gateway[2] };
   return undefined;
@@ -46,6 +47,8 @@ export function route(context: RouteContext, target: Target, exchange: Exchange)
       return apiRoute(context, target, exchange);
     case 'site':
       return siteRoute(context, target, exchange);
+    case 'dc':
+      return dataCenterRoute(context.state, exchange, `${context.baseUrl}/dc`);
   }
 }
 

@@ -1,6 +1,7 @@
 import {
   DEMO_ACCOUNTS,
   DEMO_APP_SCOPES,
+  DEMO_DC,
   DEMO_OAUTH_APPS,
   DEMO_OTHER_SITE,
   DEMO_SITE,
@@ -20,7 +21,7 @@ const APP_NAMES: Record<DemoOAuthApp, string> = {
   targetprocess: 'Targetprocess',
 };
 
-/** The demo tenant: the seed scenarios on acme.atlassian.net, plus an empty second site. */
+/** The demo tenant: the seed scenarios on acme.atlassian.net, an empty second site, and a Data Center server. */
 export function seedDemoTenant(state: EmulatorState): void {
   state.addSite({ ...DEMO_SITE, jira: demoJiraData() });
   state.addSite({ ...DEMO_OTHER_SITE });
@@ -65,4 +66,8 @@ export function seedDemoTenant(state: EmulatorState): void {
       scopes: DEMO_APP_SCOPES[key],
     });
   }
+
+  state.dcLinks.set(DEMO_DC.link.clientId, { ...DEMO_DC.link });
+  state.dcTokens.set(DEMO_DC.pat, { token: DEMO_DC.pat, user: { ...DEMO_DC.user } });
+  state.dcTokens.set(DEMO_DC.expiredPat, { token: DEMO_DC.expiredPat, user: { ...DEMO_DC.user }, expiresAt: LONG_AGO });
 }

@@ -68,6 +68,29 @@ export interface RefreshToken {
   status: 'active' | 'rotated' | 'revoked';
 }
 
+/** An incoming application link on the emulated Jira Data Center server. */
+export interface EmulatedDcLink {
+  name: string;
+  clientId: string;
+  clientSecret: string;
+  redirectUrl: string;
+  permission: 'READ' | 'WRITE' | 'ADMIN' | 'SYSTEM_ADMIN';
+}
+
+export interface EmulatedDcUser {
+  name: string;
+  key: string;
+  displayName: string;
+  emailAddress: string;
+}
+
+/** A Jira Data Center personal access token (sent as Bearer). */
+export interface EmulatedDcToken {
+  token: string;
+  user: EmulatedDcUser;
+  expiresAt?: Date;
+}
+
 /** Everything the emulated Atlassian knows. Tests add to it through the methods below. */
 export class EmulatorState {
   readonly sites = new Map<string, EmulatedSite>();
@@ -77,6 +100,9 @@ export class EmulatorState {
   readonly authorizationCodes = new Map<string, AuthorizationCode>();
   readonly accessTokens = new Map<string, AccessToken>();
   readonly refreshTokens = new Map<string, RefreshToken>();
+  /** The emulated Jira Data Center server (`/dc`): links by client ID, personal access tokens by value. */
+  readonly dcLinks = new Map<string, EmulatedDcLink>();
+  readonly dcTokens = new Map<string, EmulatedDcToken>();
 
   constructor(readonly clock: Clock) {}
 
