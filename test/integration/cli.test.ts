@@ -3,7 +3,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_ACCOUNTS, DEMO_OAUTH_APPS, DEMO_SITE, DEMO_TOKENS, startEmulator, type Emulator } from '../../src/emulator';
+import { DEMO_ACCOUNTS, DEMO_DC, DEMO_OAUTH_APPS, DEMO_SITE, DEMO_TOKENS, startEmulator, type Emulator } from '../../src/emulator';
 
 let emulator: Emulator;
 beforeAll(async () => {
@@ -125,5 +125,80 @@ describe('scope-doctor CLI', () => {
     ]);
     for (const run of runs) expectOneLineError(run);
     expect(runs[7]?.stderr).toContain('SCOPE_DOCTOR_TOKEN');
+  });
+});
+
+describe('scope-doctor dc (Jira Data Center)', () => {
+  const link = DEMO_DC.link;
+  const dcSecrets = [link.clientSecret, DEMO_DC.pat, DEMO_DC.expiredPat];
+  const dc = (args: string[], env: Record<string, string> = {}) => cli(['dc', '--base-url', `${emulator.url}${DEMO_DC.pathPrefix}`, ...args], env);
+
+  it('passes the demo link and token (exit 0), with ✓ lines and no secret printed', async () => {
+    const run = await dc(['--client-id', link.clientId, '--callback', link.redirectUrl, '--scopes', 'Admin', '--profile', 'kendis-dc-oauth'], {
+      SCOPE_DOCTOR_CLIENT_SECRET: link.clientSecret,
+      SCOPE_DOCTOR_TOKEN: DEMO_DC.pat,
+    });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`Jira Data Center ${emulator.url}/dc`);
+    expect(run.stdout).toContain('✓ Client ID and secret accepted');
+    expect(run.stdout).toContain(`✓ Token accepted for ${DEMO_DC.user.name}`);
+    for (const secret of dcSecrets) expect(run.stdout + run.stderr).not.toContain(secret);
+  });
+
+  it('fails a wrong secret, an expired token and a lower permission (exit 1) as JSON', async () => {
+    const run = await dc(['--client-id', link.clientId, '--scopes', 'WRITE', '--profile', 'kendis-dc-oauth', '--json'], {
+      SCOPE_DOCTOR_CLIENT_SECRET: 'demo-dc-wrong-secret',
+      SCOPE_DOCTOR_TOKEN: DEMO_DC.expiredPat,
+    });
+    expect(run.code).toBe(1);
+    const json = JSON.parse(run.stdout) as { verdict: string; baseUrl: string; results: { id: string; status: string }[] };
+    expect(json.verdict).toBe('fail');
+    expect(json.baseUrl).toBe(`${emulator.url}/dc`);
+    expect(json.results.map((r) => [r.id, r.status])).toEqual([
+      ['dc.credentials', 'fail'],
+      ['dc.permission', 'fail'],
+      ['dc.token', 'fail'],
+    ]);
+    for (const secret of [...dcSecrets, 'demo-dc-wrong-secret']) expect(run.stdout).not.toContain(secret);
+  });
+
+  it('exits 3 without a secret and no terminal, naming SCOPE_DOCTOR_CLIENT_SECRET, and when the server is down', async () => {
+    const noSecret = await dc(['--client-id', link.clientId]);
+    expect(noSecret.code).toBe(3);
+    expect(noSecret.stdout).toContain('? Client ID and secret');
+    expect(noSecret.stdout).toContain('SCOPE_DOCTOR_CLIENT_SECRET');
+    const down = await cli(['dc', '--base-url', 'http://127.0.0.1:9/dc'], { SCOPE_DOCTOR_TOKEN: DEMO_DC.pat });
+    expect(down.code).toBe(3);
+  });
+
+  it('refuses bad input with one line and exit 2', async () => {
+    const runs = await Promise.all([
+      cli(['dc', '--base-url', 'http://jira.acme.example', '--scopes', 'ADMIN']),
+      cli(['dc', '--base-url', 'https://10.0.0.7/jira', '--scopes', 'ADMIN']),
+      cli(['dc', '--base-url', 'https://acme.atlassian.net', '--scopes', 'ADMIN']),
+      cli(['dc', '--scopes', 'ADMIN']),
+      cli(['dc', '--base-url', `${emulator.url}/dc`]),
+      cli(['dc', '--base-url', `${emulator.url}/dc`, '--scopes', 'ADMIN', '--profile', 'kendis-cloud-oauth']),
+    ]);
+    for (const run of runs) expectOneLineError(run);
+    expect(runs[0]?.stderr).toContain('https');
+    expect(runs[4]?.stderr).toContain('SCOPE_DOCTOR_TOKEN');
+  });
+
+  it('sends oauth and token with a Data Center profile to dc (exit 2), before asking for a secret', async () => {
+    const runs = await Promise.all([
+      cli(['oauth', '--profile', 'kendis-dc-oauth', '--client-id', link.clientId, '--scopes', 'ADMIN'], { SCOPE_DOCTOR_CLIENT_SECRET: link.clientSecret }),
+      cli(['oauth', '--profile', 'kendis-dc-oauth', '--client-id', link.clientId, '--scopes', 'ADMIN']),
+      cli(['token', '--profile', 'kendis-dc-oauth', '--site', 'acme', '--email', DEMO_ACCOUNTS.admin.email], { SCOPE_DOCTOR_TOKEN: DEMO_DC.pat }),
+    ]);
+    for (const run of runs) {
+      expectOneLineError(run);
+      expect(run.stderr).toContain('Jira Data Center profile');
+      expect(run.stderr).toContain('scope-doctor dc --base-url');
+    }
+  });
+
+  it('lists dc in the help text', async () => {
+    expect((await cli(['--help'])).stdout).toContain('dc --base-url URL');
   });
 });

@@ -1,6 +1,15 @@
 import { parseArgs } from 'node:util';
 import { readFile } from 'node:fs/promises';
-import { checkOAuthClient, checkToken, lookupCloudId, type CheckDeps } from '../../core/checks';
+import {
+  checkDataCenter,
+  checkOAuthClient,
+  checkToken,
+  lookupCloudId,
+  parseDataCenterBaseUrl,
+  requireCloudProfile,
+  requireDataCenterProfile,
+  type CheckDeps,
+} from '../../core/checks';
 import { analyzeCoverage } from '../../core/coverage';
 import { InputError, makeReport, type Report } from '../../core/model';
 import { emulatorHosts, realAtlassianHosts, type FetchLike } from '../../core/ports';
@@ -84,6 +93,7 @@ const COMMANDS: Record<string, Command> = {
   'cloud-id': cloudIdCommand,
   token: tokenCommand,
   oauth: oauthCommand,
+  dc: dataCenterCommand,
   emulator: emulatorCommand,
   start: startCommand,
 };
@@ -150,6 +160,7 @@ async function tokenCommand(args: string[], context: Context): Promise<number> {
   const site = requireText(values.site, '--site');
   const email = requireText(values.email, '--email');
   const profile = await loadProfile(values.profile, values['profile-file'], false);
+  requireCloudProfile(profile);
   const token = await readSecret(context, TOKEN_ENV, `API token for ${email}: `);
   const report = await checkToken(checkDeps(context.io), { site, email, token, profile, expiresOn: values.expires });
   return print(context, report, `${report.site}${report.cloudId ? `  (Cloud ID ${report.cloudId})` : ''}`, values.json);
@@ -162,9 +173,41 @@ async function oauthCommand(args: string[], context: Context): Promise<number> {
   const clientId = requireText(values['client-id'], '--client-id');
   const scopes = requireText(values.scopes, '--scopes');
   const profile = await loadProfile(values.profile, values['profile-file'], false);
+  requireCloudProfile(profile);
   const clientSecret = await readSecret(context, SECRET_ENV, `Client secret for ${clientId}: `);
   const report = await checkOAuthClient(checkDeps(context.io), { clientId, clientSecret, callbackUrl: values.callback, scopes, profile });
   return print(context, report, `OAuth 2.0 app ${clientId}${profile ? `  (${profile.name})` : ''}`, values.json);
+}
+
+/**
+ * Jira Data Center: the customer's own server, never an Atlassian host. The personal access token is
+ * optional (only from the environment); the client secret is asked for only when --client-id is given.
+ */
+async function dataCenterCommand(args: string[], context: Context): Promise<number> {
+  const options = {
+    ...COMMON,
+    ...PROFILE,
+    'base-url': { type: 'string' },
+    'client-id': { type: 'string' },
+    callback: { type: 'string' },
+    scopes: { type: 'string' },
+  } as const;
+  const { values } = parseArgs({ args, options, strict: true });
+  if (values.help) return help(context.out);
+  // Everything that can be refused is refused before a secret is asked for.
+  const baseUrl = parseDataCenterBaseUrl(requireText(values['base-url'], '--base-url'));
+  const profile = await loadProfile(values.profile, values['profile-file'], false);
+  requireDataCenterProfile(profile);
+  const clientId = values['client-id'] === undefined ? undefined : requireText(values['client-id'], '--client-id');
+  const token = optionalSecret(context, context.io.env[TOKEN_ENV]);
+  if (!clientId && !token && values.callback === undefined && values.scopes === undefined) {
+    throw new UsageError(`nothing to check: give --client-id, --callback or --scopes, or set ${TOKEN_ENV} to a personal access token`);
+  }
+  const fromEnv = optionalSecret(context, context.io.env[SECRET_ENV]);
+  const clientSecret = clientId && !fromEnv && context.io.promptSecret ? optionalSecret(context, await context.io.promptSecret(`Client secret for ${clientId}: `)) : fromEnv;
+  const deps: CheckDeps = { fetch: context.io.fetch, hosts: realAtlassianHosts };
+  const report = await checkDataCenter(deps, { baseUrl, clientId, clientSecret: clientId ? clientSecret : undefined, callbackUrl: values.callback, token, scopes: values.scopes, profile });
+  return print(context, report, `Jira Data Center ${report.baseUrl}${profile ? `  (${profile.name})` : ''}`, values.json);
 }
 
 async function emulatorCommand(args: string[], { io, out }: Context): Promise<number> {
@@ -234,6 +277,14 @@ async function readSecret(context: Context, envName: string, question: string): 
   const secret = fromEnv || (context.io.promptSecret ? (await context.io.promptSecret(question)).trim() : '');
   if (!secret && !context.io.promptSecret) throw new UsageError(`no terminal to ask on: set ${envName}`);
   if (!secret) throw new UsageError(`nothing entered; you can also set ${envName}`);
+  context.secrets.push(secret);
+  return secret;
+}
+
+/** A secret that may be absent: trimmed, remembered for masking, undefined when empty. */
+function optionalSecret(context: Context, value: string | undefined): string | undefined {
+  const secret = value?.trim();
+  if (!secret) return undefined;
   context.secrets.push(secret);
   return secret;
 }

@@ -16,6 +16,9 @@ Commands:
                                                Check an API token (from $SCOPE_DOCTOR_TOKEN or a hidden prompt)
   oauth --client-id ID --callback URL --scopes "…" [--profile ID]
                                                Check an OAuth 2.0 (3LO) app (secret from $SCOPE_DOCTOR_CLIENT_SECRET or a prompt)
+  dc --base-url URL [--client-id ID] [--callback URL] [--scopes "…"] [--profile ID]
+                                               Check a Jira Data Center application link and/or a personal
+                                               access token ($SCOPE_DOCTOR_TOKEN) on your own Jira server
   emulator [--port N]                          Run the built-in Atlassian emulator until Ctrl-C
   start                                        Build and open the local web page over the emulator
 
