@@ -126,6 +126,26 @@ describe('scope-doctor CLI', () => {
     for (const run of runs) expectOneLineError(run);
     expect(runs[7]?.stderr).toContain('SCOPE_DOCTOR_TOKEN');
   });
+
+  it('refuses a non-Atlassian site before asking for the token', async () => {
+    const run = await cli(['token', '--site', 'https://acme.atlassian.net.evil.example', '--email', 'a@b.example']);
+    expectOneLineError(run);
+    expect(run.stderr).toContain('is not a Jira Cloud site');
+  });
+
+  it('lists every problem of a custom profile, one per line, without a stack trace', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'scope-doctor-'));
+    const profile = join(dir, 'profile.json');
+    const capability = { name: 'Sync', operations: [{ method: 'GET', path: '/rest/foo' }], scopes: ['read:sprnt:jira-software'] };
+    await writeFile(profile, JSON.stringify({ id: 'mine', name: 'Mine', vendor: 'Me', tokenKind: 'oauth', capabilities: [capability] }));
+    const run = await cli(['coverage', '--profile-file', profile, '--scopes', 'read:jira-work']);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split('\n')).toEqual([
+      'scope-doctor: the profile has 2 problems:',
+      '  - capabilities[0].operations[0].path: no Jira operation GET /rest/foo',
+      '  - capabilities[0].scopes[0]: unknown scope "read:sprnt:jira-software" (did you mean read:sprint:jira-software?)',
+    ]);
+  });
 });
 
 describe('scope-doctor dc (Jira Data Center)', () => {

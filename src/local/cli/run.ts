@@ -10,10 +10,11 @@ import {
   requireDataCenterProfile,
   type CheckDeps,
 } from '../../core/checks';
+import { parseSite } from '../../core/atlassian';
 import { analyzeCoverage } from '../../core/coverage';
 import { InputError, makeReport, type Report } from '../../core/model';
 import { emulatorHosts, realAtlassianHosts, type FetchLike } from '../../core/ports';
-import { builtinProfiles, parseCustomProfile, requireProfile, type Profile } from '../../core/profiles';
+import { builtinProfiles, parseCustomProfile, ProfileError, requireProfile, type Profile } from '../../core/profiles';
 import { parseScopeList } from '../../core/scopes';
 import { coverageResults } from '../../core/checks/coverage-results';
 import { scopeListResults } from '../../core/checks/scope-list';
@@ -24,6 +25,8 @@ export const TOKEN_ENV = 'SCOPE_DOCTOR_TOKEN';
 export const SECRET_ENV = 'SCOPE_DOCTOR_CLIENT_SECRET';
 export const ATLASSIAN_URL_ENV = 'SCOPE_DOCTOR_ATLASSIAN_URL';
 const MAX_PROFILE_FILE_BYTES = 256 * 1024;
+/** A profile with more problems than this is better fixed from the top. */
+const MAX_ISSUES_SHOWN = 20;
 
 export interface CliIo {
   out(text: string): void;
@@ -63,6 +66,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (!handler) throw new UsageError(`unknown command "${command.slice(0, 40)}"; run scope-doctor --help`);
     return await handler(rest, context);
   } catch (error) {
+    if (error instanceof ProfileError && error.issues.length > 1) {
+      // One line per bad field, so a custom profile can be fixed in one go.
+      io.err(`scope-doctor: the profile has ${error.issues.length} problems:`);
+      for (const issue of error.issues.slice(0, MAX_ISSUES_SHOWN)) io.err(`  - ${oneLine(issue)}`);
+      return EXIT.usage;
+    }
     if (error instanceof InputError || error instanceof UsageError) {
       io.err(`scope-doctor: ${oneLine(maskSecrets(error.message, secrets))}`);
       return EXIT.usage;
@@ -157,7 +166,8 @@ async function tokenCommand(args: string[], context: Context): Promise<number> {
   const options = { ...COMMON, ...PROFILE, site: { type: 'string' }, email: { type: 'string' }, expires: { type: 'string' } } as const;
   const { values } = parseArgs({ args, options, strict: true });
   if (values.help) return help(context.out);
-  const site = requireText(values.site, '--site');
+  // Everything that can be refused is refused before the token is asked for.
+  const site = parseSite(requireText(values.site, '--site'));
   const email = requireText(values.email, '--email');
   const profile = await loadProfile(values.profile, values['profile-file'], false);
   requireCloudProfile(profile);
