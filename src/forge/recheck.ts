@@ -1,16 +1,21 @@
 /**
- * The daily re-check (scheduled trigger): opted-in tokens, then saved connections. A run stops before the
- * time budget ends and leaves a bookmark; the next run resumes there.
+ * The daily re-check: opted-in tokens, then saved connections, each at most once a day. The trigger runs
+ * hourly so that a site with many tokens is still covered daily; a run stops before the time budget ends and
+ * leaves a bookmark, and the next run resumes there.
  */
 import type { TokenCheckSummary } from './api';
-import type { StoredConnection } from './connections';
+import { loadStatus, type StoredConnection } from './connections';
 import type { AppDeps } from './ports';
 import { recheckConnection } from './resolvers/checkConnection';
 import { keys } from './storage/keys';
 import { recheckToken } from './tokens';
 
-/** Scheduled functions get 55 s; one check takes at most ~25 s, so stop starting new ones well before. */
-export const DEFAULT_BUDGET_MS = 50_000;
+/** Checked less than this long ago: not due yet (a little under a day, so the hourly runs don't drift). */
+export const RECHECK_AFTER_MS = 20 * 60 * 60 * 1000;
+/** A scheduled function is stopped after 55 s. */
+export const DEFAULT_BUDGET_MS = 55_000;
+/** Every check is built to fit a resolver's 25 s; one started later than this before the end could be cut off. */
+export const LONGEST_CHECK_MS = 25_000;
 const PAGE_SIZE = 5;
 
 type Phase = 'tokens' | 'connections';
@@ -31,6 +36,8 @@ export interface RecheckSummary {
 interface PhaseSpec {
   phase: Phase;
   prefix: string;
+  /** When the item was last checked (ISO), if ever. */
+  lastChecked(value: unknown, deps: AppDeps): Promise<string | undefined>;
   recheck(value: unknown, deps: AppDeps): Promise<boolean>;
 }
 
@@ -38,11 +45,13 @@ const PHASES: readonly PhaseSpec[] = [
   {
     phase: 'tokens',
     prefix: keys.tokenCheckPrefix,
+    lastChecked: async (value) => (value as TokenCheckSummary).checkedAt,
     recheck: (value, deps) => recheckToken((value as TokenCheckSummary).accountId, deps),
   },
   {
     phase: 'connections',
     prefix: keys.connectionPrefix,
+    lastChecked: async (value, deps) => (await loadStatus(deps.store, (value as StoredConnection).id)).lastReport?.checkedAt,
     recheck: async (value, deps) => {
       await recheckConnection((value as StoredConnection).id, deps);
       return true;
@@ -51,7 +60,8 @@ const PHASES: readonly PhaseSpec[] = [
 ];
 
 export async function recheckAll(deps: AppDeps, budgetMs = DEFAULT_BUDGET_MS): Promise<RecheckSummary> {
-  const deadline = deps.clock.now().getTime() + budgetMs;
+  // The last moment a check may start and still finish inside the budget.
+  const deadline = deps.clock.now().getTime() + budgetMs - LONGEST_CHECK_MS;
   const summary: RecheckSummary = { checked: 0, failed: 0, finished: false };
   const progress = (await deps.store.get<Progress>(keys.recheckProgress)) ?? { phase: 'tokens' };
   const start = PHASES.findIndex((p) => p.phase === progress.phase);
@@ -68,6 +78,7 @@ export async function recheckAll(deps: AppDeps, budgetMs = DEFAULT_BUDGET_MS): P
           return summary;
         }
         try {
+          if (!isDue(await spec.lastChecked(item.value, deps), deps.clock.now())) continue;
           if (await spec.recheck(item.value, deps)) summary.checked += 1;
         } catch (error) {
           summary.failed += 1;
@@ -81,4 +92,9 @@ export async function recheckAll(deps: AppDeps, budgetMs = DEFAULT_BUDGET_MS): P
   await deps.store.delete(keys.recheckProgress);
   summary.finished = true;
   return summary;
+}
+
+function isDue(lastChecked: string | undefined, now: Date): boolean {
+  const last = lastChecked ? Date.parse(lastChecked) : Number.NaN;
+  return Number.isNaN(last) || now.getTime() - last >= RECHECK_AFTER_MS;
 }

@@ -54,7 +54,7 @@ describe('manifest.yml', () => {
     expect(manifest.app.runtime?.name).toBe('nodejs22.x');
   });
 
-  it('declares the admin page as the configure page, the personal page, one resolver and the daily trigger', () => {
+  it('declares the admin page as the configure page, the personal page, one resolver and the hourly re-check trigger', () => {
     const text = readFileSync(join(ROOT, 'manifest.yml'), 'utf8');
     for (const expected of [
       'key: scope-doctor-admin-page',
@@ -62,7 +62,7 @@ describe('manifest.yml', () => {
       'key: scope-doctor-personal-page',
       'handler: forge/index.handler',
       'handler: forge/index.recheck',
-      'interval: day',
+      'interval: hour',
       'path: static/build',
     ]) {
       expect(text).toContain(expected);

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../../src/emulator';
 import { DEMO_ACCOUNTS, DEMO_APP_SCOPES, DEMO_OAUTH_APPS, DEMO_SITE, DEMO_TOKENS, type DemoRole } from '../../src/emulator/demo';
 import { ADMIN_RESOLVERS, type DataOf, type PayloadOf, type ResolverName, type ResolverResponse } from '../../src/forge/api';
+import { systemClock } from '../../src/core/ports';
 import type { AppDeps } from '../../src/forge/ports';
 import { recheckAll } from '../../src/forge/recheck';
 import { ADMIN_ONLY_MESSAGE, invokeResolver } from '../../src/forge/resolvers';
@@ -21,6 +22,9 @@ const SECRETS = [
 
 let emulator: Emulator;
 let deps: AppDeps;
+/** Moves the app's clock ahead of real time, for what happens a day later. */
+let clockOffsetMs = 0;
+const clock = { now: () => new Date(Date.now() + clockOffsetMs), sleep: systemClock.sleep };
 const logs: string[] = [];
 const answers: unknown[] = [];
 
@@ -38,7 +42,7 @@ async function data<K extends ResolverName>(role: DemoRole, name: K, payload: Pa
 
 beforeAll(async () => {
   emulator = await startEmulator();
-  deps = localDeps({ store: new MemoryStore(), secrets: new MemorySecretStore(), hosts: emulator.hosts, log: (line) => logs.push(line) });
+  deps = localDeps({ store: new MemoryStore(), secrets: new MemorySecretStore(), hosts: emulator.hosts, clock, log: (line) => logs.push(line) });
   await seedDemoData(deps);
 });
 
@@ -122,9 +126,14 @@ describe('demo run over the local adapters', () => {
     );
     expect(await deps.secrets.getSecret(`user-token:${DEMO_ACCOUNTS.user.accountId}`)).toBeUndefined();
 
-    const summary = await recheckAll(deps);
-    expect(summary).toMatchObject({ finished: true, failed: 0 });
-    expect(summary.checked).toBe(1 + 3); // Ana's opted-in token and the three connections
+    // What was never checked is due at once; then nothing is, until a day has passed.
+    expect(await recheckAll(deps)).toMatchObject({ finished: true, failed: 0 });
+    expect(await recheckAll(deps)).toMatchObject({ finished: true, failed: 0, checked: 0 });
+    clockOffsetMs = 24 * 60 * 60 * 1000;
+    const tomorrow = await recheckAll(deps);
+    clockOffsetMs = 0;
+    expect(tomorrow).toMatchObject({ finished: true, failed: 0 });
+    expect(tomorrow.checked).toBe(1 + 3); // Ana's opted-in token and the three connections
 
     expect(await data('user', 'forgetMyToken', {})).toEqual({ forgotten: true });
     expect(await data('user', 'getMyTokenStatus', {})).toEqual({});
