@@ -14,6 +14,7 @@ import { authKindOf, BodyTooLargeError, parseAuthorization, readBody, type Reply
 import { jiraPathOf, route, targetOf, type Target } from './routes';
 import { seedDemoTenant } from './seed';
 import { EmulatorState } from './state';
+import { listenOnLoopback } from '../local/listen';
 
 export { ConsentScript } from './consent';
 export { FaultInjector, type FaultKind, type FaultRule } from './faults';
@@ -136,13 +137,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     finish(res, record, reply);
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('The emulator did not get a TCP port.');
-  baseUrl = `http://127.0.0.1:${address.port}`;
+  baseUrl = `http://127.0.0.1:${await listenOnLoopback(server, options.port ?? 0, 'choose another with --port')}`;
 
   return {
     url: baseUrl,

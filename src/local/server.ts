@@ -3,7 +3,7 @@
  * bridge with `GET /api/context` and `POST /api/invoke`, running the same resolvers over local adapters.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import { emulatorHosts } from '../core/ports';
@@ -14,6 +14,7 @@ import type { AppDeps, Log } from '../forge/ports';
 import { invokeResolver } from '../forge/resolvers';
 import { DEFAULT_DATA_DIR, openFileStorage } from './adapters/file-store';
 import { ADMIN_MODULE_KEY, demoContext, localDeps, PERSONAL_MODULE_KEY } from './deps';
+import { listenOnLoopback } from './listen';
 import { seedDemoData } from './seed';
 
 export interface LocalServerOptions {
@@ -113,8 +114,14 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     return invokeResolver(key, payload, demoContext(roleOf(as)), deps);
   }
 
-  await new Promise<void>((ready) => server.listen(options.port ?? 0, '127.0.0.1', ready));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  let url: string;
+  try {
+    url = `http://127.0.0.1:${await listenOnLoopback(server, options.port ?? 0, 'choose another with PORT=…')}`;
+  } catch (error) {
+    // Without the page, the emulator started for it has no one to serve.
+    await emulator?.close();
+    throw error;
+  }
 
   return {
     url,

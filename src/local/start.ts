@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { InputError } from '../core/model';
 import { startLocalServer } from './server';
 
 export const DEFAULT_PORT = 8787;
@@ -14,7 +15,7 @@ const UI_BUILD = 'static/build';
 export async function runStart(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   if (await uiNeedsBuild()) await buildUi();
   const port = env.PORT ? Number(env.PORT) : DEFAULT_PORT;
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not "${env.PORT}".`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InputError(`PORT must be a port number, not "${env.PORT}"`);
   const server = await startLocalServer({ port, ...(env.SCOPE_DOCTOR_DATA_DIR ? { dataDir: env.SCOPE_DOCTOR_DATA_DIR } : {}) });
   console.log(
     [

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS, DEMO_SITE } from '../../src/emulator/demo';
 import { ADMIN_ONLY_MESSAGE } from '../../src/forge/resolvers';
+import { InputError } from '../../src/core/model';
 import { MAX_INVOKE_BYTES, startLocalServer, type LocalServer } from '../../src/local/server';
 
 let server: LocalServer;
@@ -89,5 +90,12 @@ describe('local server', () => {
     } finally {
       await again.close();
     }
+  });
+
+  it('says the port is taken, as input to change, and leaves no emulator running', async () => {
+    const port = Number(new URL(server.url).port);
+    const attempt = startLocalServer({ port, dataDir, staticDir, log: () => {} });
+    await expect(attempt).rejects.toThrow(InputError);
+    await expect(attempt).rejects.toThrow(`port ${port} is already in use`);
   });
 });
