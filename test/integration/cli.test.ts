@@ -127,6 +127,17 @@ describe('scope-doctor CLI', () => {
     expect(runs[7]?.stderr).toContain('SCOPE_DOCTOR_TOKEN');
   });
 
+  it('says a taken port in one line and exits, for the emulator and for start', async () => {
+    const port = new URL(emulator.url).port;
+    const dataDir = await mkdtemp(join(tmpdir(), 'scope-doctor-'));
+    const runs = await Promise.all([cli(['emulator', '--port', port]), cli(['start'], { PORT: port, SCOPE_DOCTOR_DATA_DIR: dataDir })]);
+    // Exiting at all shows the emulator `start` had begun was stopped again.
+    for (const run of runs) {
+      expectOneLineError(run);
+      expect(run.stderr).toContain(`port ${port} is already in use`);
+    }
+  });
+
   it('refuses a non-Atlassian site before asking for the token', async () => {
     const run = await cli(['token', '--site', 'https://acme.atlassian.net.evil.example', '--email', 'a@b.example']);
     expectOneLineError(run);

@@ -92,7 +92,7 @@ describe('local server', () => {
     }
   });
 
-  it('says the port is taken, as input to change, and leaves no emulator running', async () => {
+  it('says the port is taken, as input to change', async () => {
     const port = Number(new URL(server.url).port);
     const attempt = startLocalServer({ port, dataDir, staticDir, log: () => {} });
     await expect(attempt).rejects.toThrow(InputError);
