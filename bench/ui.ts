@@ -103,4 +103,3 @@ export async function runUiBench(): Promise<UiBenchResult> {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await runUiBench();

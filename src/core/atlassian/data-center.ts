@@ -28,7 +28,6 @@ export function parseDataCenterBaseUrl(input: string): string {
   };
   if (!text) refuse('Enter the Jira Data Center base URL, e.g. https://jira.acme.com');
   if (text.length > MAX_URL_LENGTH) refuse('That base URL is too long');
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f\s]/.test(text)) refuse('The base URL contains spaces or control characters');
   if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) refuse(`"${preview(text)}" is not a URL: use https://your-jira-host (the Base URL under Administration → System → General configuration)`);
   let url: URL;

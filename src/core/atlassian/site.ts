@@ -12,7 +12,6 @@ export function parseSite(input: string): string {
   const text = input.trim();
   if (!text) throw new InputError('Enter a Jira site, e.g. acme.atlassian.net', 'site');
   if (text.length > MAX_HOST_LENGTH) throw new InputError('That site address is too long to be a Jira site', 'site');
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f\s]/.test(text)) throw new InputError('The site address contains spaces or control characters', 'site');
 
   if (SITE_LABEL.test(text.toLowerCase())) return `${text.toLowerCase()}.atlassian.net`;
