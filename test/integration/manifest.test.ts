@@ -51,6 +51,8 @@ describe('manifest.yml', () => {
       'https://*.atlassian.net',
     ]);
     expect(manifest.permissions?.external?.fetch?.client).toBeUndefined();
+    // The page loads no script from anywhere; only Atlaskit's run-time styles need an exception.
+    expect(manifest.permissions?.content).toEqual({ styles: ['unsafe-inline'] });
     expect(manifest.app.runtime?.name).toBe('nodejs22.x');
   });
 
