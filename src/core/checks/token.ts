@@ -162,7 +162,7 @@ function tokenKindResult(kind: TokenKindDetected, site: string, cloudId: string,
     const wantsScoped = profile?.tokenKind === 'scoped-token';
     return {
       id: 'token.kind',
-      title: 'Classic API token',
+      title: wantsScoped ? `Classic API token, where ${integration} asks for a scoped one` : 'Classic API token',
       status: wantsScoped ? 'warn' : 'pass',
       detail: `Works on https://${site} and through ${gateway}, with your full access.`,
       ...(wantsScoped ? { fix: `For least privilege, create a token with scopes at ${NEW_TOKEN_URL} (the ${integration} guide asks for one).` } : {}),
