@@ -5,7 +5,8 @@ import type { CheckDeps, CloudIdReport } from './types';
 
 /** Where an admin reads the Cloud ID themselves. */
 export const CLOUD_ID_HELP =
-  'In admin.atlassian.com open Products, select the Jira site: the Cloud ID is the id in the page address (admin.atlassian.com/s/{cloudId}/…).';
+  'In admin.atlassian.com go to Apps → Atlassian apps → Jira → Manage app: the Cloud ID ends the page address ' +
+  '(…/atlassian-apps/jira-software/{cloudId}). Anyone can also open https://your-site.atlassian.net/_edge/tenant_info.';
 
 const CLOUD_ID_SHAPE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
