@@ -70,6 +70,10 @@ describe('admin page', () => {
     expect(reportText).toContain(MISSING_SCOPE);
     expect(reportText).toContain('Fix:');
     expect(reportText).not.toContain(app.clientSecret);
+    // Entra-style row: the missing scope, its kind, what it allows in Atlassian's words, and the status.
+    const sprintRow = report.getByRole('row').filter({ hasText: 'Update and delete sprints' }).first();
+    const sprintRowText = (await sprintRow.textContent()) ?? '';
+    for (const part of [MISSING_SCOPE, 'granular', 'move issues to sprints', 'Missing']) expect(sprintRowText).toContain(part);
     await screenshot(page, 'admin-kendis-report');
 
     // The problem naming the scope offers to copy exactly that scope.

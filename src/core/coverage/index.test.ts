@@ -28,6 +28,14 @@ describe('analyzeCoverage', () => {
     expect(analyzeCoverage(profileOf([boards]), ['read:board-scope:jira-software', 'read:project:jira']).verdict).toBe('pass');
   });
 
+  it('says what each named scope allows, and carries the profile’s note on a capability', () => {
+    const noted: Capability = { ...boards, description: 'Listing boards needs two scopes.' };
+    const result = analyzeCoverage(profileOf([noted]), ['read:board-scope:jira-software', 'read:jira-work']);
+    expect(result.capabilities[0]!.note).toBe('Listing boards needs two scopes.');
+    expect(Object.keys(result.scopeLabels).sort()).toEqual(['read:board-scope:jira-software', 'read:jira-work', 'read:project:jira']);
+    expect(result.scopeLabels['read:project:jira']).toBe('View projects.');
+  });
+
   it('accepts any one set: classic or granular', () => {
     const granularUsers = ['read:application-role:jira', 'read:avatar:jira', 'read:group:jira', 'read:user.property:jira', 'read:user:jira'];
     expect(analyzeCoverage(profileOf([user]), granularUsers).capabilities[0]!.status).toBe('covered');

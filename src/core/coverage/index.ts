@@ -2,7 +2,7 @@
  * Required versus granted: per capability, covered / covered only through classic scopes / missing (with
  * the fewest scopes to add), plus the granted scopes nothing needs and the strings that are not scopes.
  */
-import type { ScopeKind, ScopeSet } from '../catalog';
+import { getScope, type ScopeKind, type ScopeSet } from '../catalog';
 import type { Status } from '../model';
 import type { Capability, Profile } from '../profiles/types';
 import { isRecognisedScope, jiraScopeKind } from '../scopes';
@@ -24,7 +24,16 @@ export function analyzeCoverage(profile: Profile, granted: readonly string[]): C
   const excess = [...grant].filter((s) => isRecognisedScope(s) && !used.has(s)).sort();
   const missing = [...new Set(capabilities.flatMap((c) => c.missing))].sort();
 
-  return { profileId: profile.id, verdict: verdictOf(capabilities, excess, unknown), capabilities, missing, excess, unknown };
+  const named = [...used, ...missing, ...excess];
+  return {
+    profileId: profile.id,
+    verdict: verdictOf(capabilities, excess, unknown),
+    capabilities,
+    missing,
+    excess,
+    unknown,
+    scopeLabels: labelsOf(named),
+  };
 }
 
 /** A mostly granular grant should be completed with granular scopes, a classic one with classic scopes. */
@@ -59,7 +68,23 @@ function coverCapability(capability: Capability, grant: ReadonlySet<string>, pre
   chosen.push(...cover.chosen);
   const usedScopes = [...new Set(chosen.flatMap((set) => set.scopes))].filter((s) => grant.has(s)).sort();
   const status = cover.added.length > 0 ? 'missing' : onlyClassic ? 'covered-by-classic' : 'covered';
-  return { name: capability.name, status, covered: status !== 'missing', missing: cover.added, usedScopes };
+  return {
+    name: capability.name,
+    ...(capability.description ? { note: capability.description } : {}),
+    status,
+    covered: status !== 'missing',
+    missing: cover.added,
+    usedScopes,
+  };
+}
+
+function labelsOf(scopes: Iterable<string>): Record<string, string> {
+  const labels: Record<string, string> = {};
+  for (const scope of scopes) {
+    const label = getScope(scope)?.label ?? getScope(scope)?.note;
+    if (label) labels[scope] = label;
+  }
+  return labels;
 }
 
 function verdictOf(capabilities: readonly CapabilityCoverage[], excess: readonly string[], unknown: readonly string[]): Status {

@@ -9,6 +9,8 @@ export type CapabilityStatus = 'covered' | 'covered-by-classic' | 'missing';
 
 export interface CapabilityCoverage {
   name: string;
+  /** The profile's note on the capability (what it needs and why), when it has one. */
+  note?: string;
   status: CapabilityStatus;
   covered: boolean;
   /** Smallest set of scopes to add (granular preferred when the grant is granular). */
@@ -27,4 +29,6 @@ export interface CoverageResult {
   excess: string[];
   /** Granted strings that are not scopes we know. */
   unknown: string[];
+  /** What each scope named above allows, in Atlassian's words, where the catalog has them. */
+  scopeLabels: Record<string, string>;
 }

@@ -30,7 +30,7 @@ export function ConnectionReport({ connection, onUpdated }: ConnectionReportProp
             <Text color="color.text.subtle">Checked {timeAgo(report.checkedAt)}</Text>
           </Inline>
           <ResultLines results={report.results} />
-          {report.coverage && <CoverageTable capabilities={report.coverage.capabilities} />}
+          {report.coverage && <CoverageTable coverage={report.coverage} />}
           {report.coverage && report.coverage.excess.length > 0 && (
             <Stack space="space.050">
               <Text weight="semibold">Granted but not needed (remove for least privilege)</Text>

@@ -108,7 +108,7 @@ export function ConsentTest({ connection, onUpdated }: ConsentTestProps) {
               ],
             }))}
           />
-          {consent.coverage && <CoverageTable capabilities={consent.coverage.capabilities} />}
+          {consent.coverage && <CoverageTable coverage={consent.coverage} />}
           <ResultMessages results={consent.results} />
         </Stack>
       )}

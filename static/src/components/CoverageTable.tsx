@@ -1,7 +1,7 @@
 import DynamicTable from '@atlaskit/dynamic-table';
 import Lozenge from '@atlaskit/lozenge';
 import { Stack, Text } from '@atlaskit/primitives';
-import type { CapabilityCoverage, CapabilityStatus } from '../../../src/core/coverage/types';
+import type { CapabilityStatus, CoverageResult } from '../../../src/core/coverage/types';
 import { scopeKind } from '../format';
 import { ScopeList } from './ScopeCode';
 
@@ -13,10 +13,11 @@ const STATUS = {
 
 const HEAD = {
   cells: [
-    { key: 'capability', content: 'Capability', width: 25 },
-    { key: 'scopes', content: 'Scopes', width: 45 },
-    { key: 'type', content: 'Type', width: 15 },
-    { key: 'status', content: 'Status', width: 15 },
+    { key: 'capability', content: 'Capability', width: 22 },
+    { key: 'scopes', content: 'Scopes', width: 28 },
+    { key: 'type', content: 'Type', width: 10 },
+    { key: 'allows', content: 'What it allows', width: 28 },
+    { key: 'status', content: 'Status', width: 12 },
   ],
 };
 
@@ -27,11 +28,23 @@ function typeOf(scopes: readonly string[]): string {
 }
 
 /** Entra "API permissions" style: one row per capability the integration needs. */
-export function CoverageTable({ capabilities }: { capabilities: readonly CapabilityCoverage[] }) {
-  const rows = capabilities.map((capability) => ({
+export function CoverageTable({ coverage }: { coverage: Pick<CoverageResult, 'capabilities' | 'scopeLabels'> }) {
+  const rows = coverage.capabilities.map((capability) => ({
     key: capability.name,
     cells: [
-      { key: 'capability', content: <Text weight="semibold">{capability.name}</Text> },
+      {
+        key: 'capability',
+        content: (
+          <Stack space="space.025">
+            <Text weight="semibold">{capability.name}</Text>
+            {capability.note && (
+              <Text size="small" color="color.text.subtlest">
+                {capability.note}
+              </Text>
+            )}
+          </Stack>
+        ),
+      },
       {
         key: 'scopes',
         content: (
@@ -49,6 +62,7 @@ export function CoverageTable({ capabilities }: { capabilities: readonly Capabil
         ),
       },
       { key: 'type', content: typeOf([...capability.usedScopes, ...capability.missing]) },
+      { key: 'allows', content: <Allows scopes={[...capability.usedScopes, ...capability.missing]} labels={coverage.scopeLabels} /> },
       {
         key: 'status',
         content: <Lozenge appearance={STATUS[capability.status].appearance}>{STATUS[capability.status].label}</Lozenge>,
@@ -56,4 +70,19 @@ export function CoverageTable({ capabilities }: { capabilities: readonly Capabil
     ],
   }));
   return <DynamicTable head={HEAD} rows={rows} label="Scope coverage by capability" testId="coverage-table" />;
+}
+
+/** Atlassian's one-line description of each scope in the row, so nobody has to look a scope up. */
+function Allows({ scopes, labels }: { scopes: readonly string[]; labels: Readonly<Record<string, string>> }) {
+  const described = [...new Set(scopes)].filter((scope) => labels[scope]);
+  if (described.length === 0) return <Text color="color.text.subtlest">—</Text>;
+  return (
+    <Stack space="space.050">
+      {described.map((scope) => (
+        <Text key={scope} size="small">
+          {labels[scope]}
+        </Text>
+      ))}
+    </Stack>
+  );
 }
