@@ -5,7 +5,7 @@
 import { performance } from 'node:perf_hooks';
 import { allScopes } from '../src/core/catalog';
 import { checkToken, DEFAULT_CONCURRENCY } from '../src/core/checks';
-import { analyzeCoverage } from '../src/core/coverage';
+import { analyzeCoverage } from '../src/core/scope-coverage';
 import { builtinProfiles, requireProfile } from '../src/core/profiles';
 import { DEMO_ACCOUNTS, DEMO_SITE, DEMO_TOKENS, startEmulator } from '../src/emulator';
 

@@ -1,5 +1,5 @@
 import { evidenceOf, getAccessibleResources, isRecord, postToken, type Outcome } from '../atlassian';
-import { analyzeCoverage } from '../coverage';
+import { analyzeCoverage } from '../scope-coverage';
 import { InputError, makeReport, type CheckResult } from '../model';
 import { systemClock } from '../ports';
 import { coverageResults } from './coverage-results';

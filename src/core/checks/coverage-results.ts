@@ -1,4 +1,4 @@
-import type { CoverageResult } from '../coverage/types';
+import type { CoverageResult } from '../scope-coverage/types';
 import type { CheckResult } from '../model';
 
 /**

@@ -1,5 +1,5 @@
 import { evidenceOf, postToken } from '../atlassian';
-import { analyzeCoverage } from '../coverage';
+import { analyzeCoverage } from '../scope-coverage';
 import { makeReport, type CheckResult } from '../model';
 import { systemClock } from '../ports';
 import { parseScopeList } from '../scopes';

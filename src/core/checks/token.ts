@@ -1,6 +1,6 @@
 import { evidenceOf, gatewayBaseUrl, gatewayRequest, isInconclusive, isRecord, mapLimit, parseSite, siteRequest, type Credentials, type Outcome } from '../atlassian';
 import { findOperation } from '../catalog';
-import { analyzeCoverage } from '../coverage';
+import { analyzeCoverage } from '../scope-coverage';
 import { makeReport, type CheckResult } from '../model';
 import { systemClock } from '../ports';
 import type { Profile } from '../profiles/types';

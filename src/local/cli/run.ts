@@ -11,7 +11,7 @@ import {
   type CheckDeps,
 } from '../../core/checks';
 import { parseSite } from '../../core/atlassian';
-import { analyzeCoverage } from '../../core/coverage';
+import { analyzeCoverage } from '../../core/scope-coverage';
 import { InputError, makeReport, type Report } from '../../core/model';
 import { emulatorHosts, realAtlassianHosts, type FetchLike } from '../../core/ports';
 import { builtinProfiles, parseCustomProfile, ProfileError, requireProfile, type Profile } from '../../core/profiles';

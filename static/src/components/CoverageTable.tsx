@@ -1,7 +1,7 @@
 import DynamicTable from '@atlaskit/dynamic-table';
 import Lozenge from '@atlaskit/lozenge';
 import { Stack, Text } from '@atlaskit/primitives';
-import type { CapabilityStatus, CoverageResult } from '../../../src/core/coverage/types';
+import type { CapabilityStatus, CoverageResult } from '../../../src/core/scope-coverage/types';
 import { scopeKind } from '../format';
 import { ScopeList } from './ScopeCode';
 
