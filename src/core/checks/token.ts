@@ -259,39 +259,50 @@ function probeResults(probes: readonly ScopeProbeResult[]): CheckResult[] {
       evidence: { held: held.map((p) => p.scope) },
     });
   }
-  const undecided = (why: string) => unknown.filter((p) => p.evidence?.undecided === why);
-  const unprobeable = undecided('unprobeable');
-  if (unprobeable.length) {
-    results.push({
-      id: 'token.scopes.unprobeable',
-      title: `${count(unprobeable.length, 'scope')} cannot be probed safely`,
-      status: 'warn',
-      detail: `No request proves ${scopeNames(unprobeable)} without the risk of changing something.`,
-      fix: 'Check them in the scope list shown when the token was created.',
-    });
-  }
-  const ambiguous = undecided('ambiguous');
-  if (ambiguous.length) {
-    results.push({
-      id: 'token.scopes.ambiguous',
-      title: `${count(ambiguous.length, 'scope')} could not be told apart`,
-      status: 'warn',
-      detail: `Every safe request for ${scopeNames(ambiguous)} is also allowed by other scopes the token may hold (e.g. classic read:jira-work).`,
-      fix: 'Check them in the scope list shown when the token was created.',
-    });
-  }
-  const faults = undecided('fault');
-  if (faults.length) {
-    results.push({
-      id: 'token.scopes.unanswered',
-      title: `${count(faults.length, 'scope')} could not be checked`,
-      status: 'unknown',
-      detail: faults.map((p) => `${p.scope}: ${String(p.evidence?.reason)}`).join('\n'),
-      fix: 'Run the check again in a minute.',
-    });
+  for (const kind of UNDECIDED) {
+    const probes = unknown.filter((p) => p.evidence?.undecided === kind.why);
+    if (probes.length === 0) continue;
+    results.push({ id: kind.id, title: kind.title(probes.length), status: kind.status, detail: kind.detail(probes), fix: kind.fix });
   }
   return results;
 }
+
+/** Why a scope's probe decided nothing, and what the person can do about it: one result per reason. */
+const UNDECIDED: readonly {
+  why: 'unprobeable' | 'ambiguous' | 'fault';
+  id: string;
+  status: 'warn' | 'unknown';
+  title: (n: number) => string;
+  detail: (probes: readonly ScopeProbeResult[]) => string;
+  fix: string;
+}[] = [
+  {
+    why: 'unprobeable',
+    id: 'token.scopes.unprobeable',
+    status: 'warn',
+    title: (n) => `${count(n, 'scope')} cannot be probed safely`,
+    detail: (probes) => `No request proves ${scopeNames(probes)} without the risk of changing something.`,
+    fix: 'Check them in the scope list shown when the token was created.',
+  },
+  {
+    why: 'ambiguous',
+    id: 'token.scopes.ambiguous',
+    status: 'warn',
+    title: (n) => `${count(n, 'scope')} could not be told apart`,
+    detail: (probes) =>
+      `Every safe request for ${scopeNames(probes)} is also allowed by other scopes the token may hold (e.g. classic read:jira-work).`,
+    fix: 'Check them in the scope list shown when the token was created.',
+  },
+  {
+    // A fault says nothing about the scope: unknown, never missing.
+    why: 'fault',
+    id: 'token.scopes.unanswered',
+    status: 'unknown',
+    title: (n) => `${count(n, 'scope')} could not be checked`,
+    detail: (probes) => probes.map((p) => `${p.scope}: ${String(p.evidence?.reason)}`).join('\n'),
+    fix: 'Run the check again in a minute.',
+  },
+];
 
 function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
