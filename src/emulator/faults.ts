@@ -1,4 +1,5 @@
-export type FaultKind = 'latency' | '429' | '500' | 'malformed' | 'hang' | 'reset';
+/** `429` and `503` carry Retry-After (and a 429 Atlassian's X-RateLimit-* headers), as recorded. */
+export type FaultKind = 'latency' | '429' | '503' | '500' | 'malformed' | 'hang' | 'reset';
 /** `dc` is the emulated Jira Data Center server under `/dc`. */
 export type HostName = 'auth' | 'api' | 'site' | 'dc';
 
@@ -11,7 +12,7 @@ export interface FaultRule {
   kind: FaultKind;
   /** Delay for `latency`. */
   ms?: number;
-  /** Seconds in the `Retry-After` header of a 429 (default 1). */
+  /** Seconds in the `Retry-After` header of a 429 or 503 (default 1). */
   retryAfter?: number;
   /** How many matching requests it hits before it goes away (default: all). */
   times?: number;

@@ -11,6 +11,7 @@ import { emulatorHosts, systemClock, type AtlassianHosts, type Clock } from '../
 import { ConsentScript } from './consent';
 import { FaultInjector, type FaultRule } from './faults';
 import { authKindOf, BodyTooLargeError, parseAuthorization, readBody, type Reply } from './http';
+import { recordedReply } from './recorded';
 import { jiraPathOf, route, targetOf, type Target } from './routes';
 import { seedDemoTenant } from './seed';
 import { EmulatorState } from './state';
@@ -112,7 +113,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       if (fault?.kind === 'latency') await delay(fault.ms ?? 0);
       else if (fault?.kind === 'hang') return; // the socket stays open until close()
       else if (fault?.kind === 'reset') return void req.socket.destroy();
-      else if (fault) return void finish(res, record, faultReply(fault));
+      else if (fault) return void finish(res, record, faultReply(fault, clock.now()));
     }
 
     let body = '';
@@ -172,25 +173,33 @@ function send(res: ServerResponse, reply: Reply): void {
     headers['Content-Type'] = 'text/html; charset=utf-8';
   } else if (reply.json !== undefined) {
     payload = JSON.stringify(reply.json);
-    headers['Content-Type'] = 'application/json;charset=UTF-8';
+    headers['Content-Type'] ??= 'application/json;charset=UTF-8';
   }
   res.writeHead(reply.status, headers);
   res.end(payload);
 }
 
-function faultReply(fault: FaultRule): Reply {
+function faultReply(fault: FaultRule, now: Date): Reply {
   switch (fault.kind) {
-    case '429':
-      return {
-        status: 429,
-        headers: { 'Retry-After': String(fault.retryAfter ?? 1) },
-        json: { errorMessages: ['Rate limit exceeded.'] },
-      };
+    case '429': {
+      const retryAfter = fault.retryAfter ?? 1;
+      return recordedReply('rate-limit.429', {
+        'Retry-After': String(retryAfter),
+        'X-RateLimit-Reset': rateLimitReset(now, retryAfter),
+      });
+    }
+    case '503':
+      return recordedReply('server.503-retry-after', { 'Retry-After': String(fault.retryAfter ?? 1) });
     case 'malformed':
       return { status: 200, raw: '{"values": [{"id": ' };
     default:
       return { status: 500, json: { errorMessages: ['Internal server error.'] } };
   }
+}
+
+/** Atlassian's format for X-RateLimit-Reset: request time plus Retry-After, as yyyy-MM-ddTHH:mmZ. */
+function rateLimitReset(now: Date, retryAfterSeconds: number): string {
+  return `${new Date(now.getTime() + retryAfterSeconds * 1000).toISOString().slice(0, 16)}Z`;
 }
 
 function pathsOf(urlPath: string, target: Target): string[] {

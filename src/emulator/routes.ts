@@ -5,6 +5,7 @@ import { SCOPE_MISMATCH } from './jira-auth';
 import { handleJiraRequest, notFound } from './jira-rest';
 import { handleAuthorize, handleConsentForm } from './oauth-authorize';
 import { handleToken } from './oauth-token';
+import { recordedReply } from './recorded';
 import type { EmulatorState } from './state';
 import type { HostName } from './faults';
 
@@ -117,7 +118,7 @@ function apiRoute(context: RouteContext, target: Target, exchange: Exchange): Re
 function siteRoute(context: RouteContext, target: Target, exchange: Exchange): Reply {
   const site = target.siteHost === undefined ? undefined : context.state.siteByHost(target.siteHost);
   if (!site) return notFound('Site not found.');
-  if (exchange.path === '/_edge/tenant_info' && exchange.method === 'GET') return { status: 200, json: { cloudId: site.cloudId } };
+  if (exchange.path === '/_edge/tenant_info' && exchange.method === 'GET') return { ...recordedReply('edge.tenant-info'), json: { cloudId: site.cloudId } };
   if (!exchange.path.startsWith('/rest/')) return notFound('No such page.');
   return handleJiraRequest(context.state, {
     ...exchange,

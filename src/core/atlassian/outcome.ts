@@ -8,6 +8,7 @@ export const SCOPE_CHECK_FAILURE = 'FAILURE_CLIENT_SCOPE_CHECK';
  * `CAPTCHA_CHALLENGE; login-url=…` after too many failed logins. Only its first word is kept.
  */
 export const AUTH_DENIED_REASON_HEADER = 'X-Authentication-Denied-Reason';
+const RATE_LIMIT_RESET_HEADER = 'X-RateLimit-Reset';
 
 /** Replies that came back and say something definite. */
 export type AnsweredKind =
@@ -143,12 +144,13 @@ function firstWord(value: string | null): string | undefined {
   return word ? word.slice(0, 64) : undefined;
 }
 
+/** Retry-After, else the time X-RateLimit-Reset names (Atlassian: request time plus the retry period). */
 function retryAfterOf(reply: RawReply, nowMs: number): number | undefined {
-  const value = reply.header('Retry-After');
+  const value = reply.header('Retry-After') ?? reply.header(RATE_LIMIT_RESET_HEADER);
   return value === null ? undefined : parseRetryAfterSeconds(value, nowMs);
 }
 
-/** `Retry-After` is either delay-seconds or an HTTP date; undefined when it is neither. */
+/** Delay-seconds, an HTTP date or an ISO 8601 time (X-RateLimit-Reset); undefined when it is none of them. */
 export function parseRetryAfterSeconds(value: string, nowMs: number): number | undefined {
   const trimmed = value.trim();
   if (/^\d+$/.test(trimmed)) return Number(trimmed);
