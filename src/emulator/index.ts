@@ -164,16 +164,21 @@ function finish(res: ServerResponse, record: RecordedRequest, reply: Reply): voi
 
 function send(res: ServerResponse, reply: Reply): void {
   const headers: Record<string, string> = { ...reply.headers };
+  // A recorded answer's own Content-Type (in whatever case it was recorded) wins over the default.
+  const typed = Object.keys(headers).some((name) => name.toLowerCase() === 'content-type');
+  const withType = (type: string) => {
+    if (!typed) headers['Content-Type'] = type;
+  };
   let payload = '';
   if (reply.raw !== undefined) {
     payload = reply.raw;
-    headers['Content-Type'] ??= 'application/json';
+    withType('application/json');
   } else if (reply.html !== undefined) {
     payload = reply.html;
     headers['Content-Type'] = 'text/html; charset=utf-8';
   } else if (reply.json !== undefined) {
     payload = JSON.stringify(reply.json);
-    headers['Content-Type'] ??= 'application/json;charset=UTF-8';
+    withType('application/json;charset=UTF-8');
   }
   res.writeHead(reply.status, headers);
   res.end(payload);

@@ -1,4 +1,5 @@
 import type { Credentials, Reply } from './http';
+import { recordedReply } from './recorded';
 import type { EmulatedAccount, EmulatedSite, EmulatorState } from './state';
 
 /** Who is calling and what they may do; `all` is a classic API token acting with the user's full access. */
@@ -10,16 +11,15 @@ export interface Principal {
 /** Which door the request came in through: the site URL or the api.atlassian.com gateway. */
 export type Entry = 'site' | 'gateway';
 
-export const NOT_AUTHENTICATED: Reply = {
-  status: 401,
-  json: { code: 401, message: 'Client must be authenticated to access this resource.' },
-};
+/** The gateway's refusal of credentials it did not authenticate, as recorded. */
+export function gatewayNotAuthenticated(): Reply {
+  return recordedReply('gateway.bad-credentials');
+}
 
-export const SCOPE_MISMATCH: Reply = {
-  status: 401,
-  headers: { 'X-Failure-Category': 'FAILURE_CLIENT_SCOPE_CHECK' },
-  json: { code: 401, message: 'Unauthorized; scope does not match' },
-};
+/** The gateway's refusal for a missing scope, as recorded: with the failure-category header, or body only. */
+export function scopeMismatch(state: EmulatorState): Reply {
+  return recordedReply(state.wire.scopeFailureHeader ? 'gateway.scope-mismatch' : 'gateway.scope-mismatch-body');
+}
 
 /**
  * Basic `email:apiToken` (classic tokens anywhere, scoped tokens only through the gateway) or a Bearer

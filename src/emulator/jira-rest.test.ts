@@ -45,7 +45,10 @@ const SCOPE_MISMATCH = {
   headers: { 'X-Failure-Category': 'FAILURE_CLIENT_SCOPE_CHECK' },
   json: { code: 401, message: 'Unauthorized; scope does not match' },
 };
-const NOT_AUTHENTICATED = { status: 401, json: { code: 401, message: 'Client must be authenticated to access this resource.' } };
+/** The site treats credentials it does not take as no credentials at all. */
+const SITE_NOT_AUTHENTICATED = { status: 401, headers: { 'Content-Type': 'text/plain' }, raw: 'Client must be authenticated to access this resource.' };
+/** The gateway refuses them with its auth-mismatch category. */
+const GATEWAY_NOT_AUTHENTICATED = { status: 401, headers: { 'x-failure-category': 'FAILURE_CLIENT_AUTH_MISMATCH' } };
 
 describe('authentication', () => {
   it('accepts a classic token on the site and on the gateway, with full access', () => {
@@ -58,27 +61,43 @@ describe('authentication', () => {
 
   it('accepts a scoped token only through the gateway', () => {
     const credentials = basic(ana.email, DEMO_TOKENS.kendisScopedAna.token);
-    expect(call('GET', '/rest/api/3/myself', credentials, { entry: 'site' })).toMatchObject(NOT_AUTHENTICATED);
+    expect(call('GET', '/rest/api/3/myself', credentials, { entry: 'site' })).toEqual({ ...SITE_NOT_AUTHENTICATED, operationId: 'getCurrentUser' });
     expect(call('GET', '/rest/api/3/myself', credentials, { entry: 'gateway' }).status).toBe(200);
   });
 
-  it('refuses an expired token, a wrong email, no credentials, and OAuth on the site URL', () => {
-    expect(call('GET', '/rest/api/3/myself', basic(uri.email, DEMO_TOKENS.expiredUri.token), { entry: 'site' })).toMatchObject(NOT_AUTHENTICATED);
-    expect(call('GET', '/rest/api/3/myself', basic(uri.email, DEMO_TOKENS.expiredUri.token))).toMatchObject(NOT_AUTHENTICATED);
-    expect(call('GET', '/rest/api/3/myself', basic(uri.email, ana.classicToken))).toMatchObject(NOT_AUTHENTICATED);
-    expect(call('GET', '/rest/api/3/myself', { kind: 'none' })).toMatchObject(NOT_AUTHENTICATED);
-    expect(call('GET', '/rest/api/3/myself', oauth('read:jira-user'), { entry: 'site' })).toMatchObject(NOT_AUTHENTICATED);
+  it('404s issue and project reads on the site URL for a scoped token, as if they did not exist', () => {
+    const credentials = basic(ana.email, DEMO_TOKENS.kendisScopedAna.token);
+    expect(call('GET', '/rest/api/3/issue/ACME-1', credentials, { entry: 'site' })).toMatchObject({
+      status: 404,
+      json: { errorMessages: ['Issue does not exist or you do not have permission to see it.'], errors: {} },
+    });
+    expect(call('GET', '/rest/api/3/project/ACME', credentials, { entry: 'site' })).toMatchObject({
+      status: 404,
+      json: { errorMessages: ["No project could be found with key 'ACME'."], errors: {} },
+    });
+    expect(call('GET', '/rest/api/3/issue/ACME-1', credentials, { entry: 'gateway' }).status).toBe(200);
   });
 
-  it('answers anonymous endpoints even for a bad token', () => {
+  it('refuses an expired token, a wrong email, no credentials, and OAuth on the site URL', () => {
+    expect(call('GET', '/rest/api/3/myself', basic(uri.email, DEMO_TOKENS.expiredUri.token), { entry: 'site' })).toMatchObject(SITE_NOT_AUTHENTICATED);
+    expect(call('GET', '/rest/api/3/myself', basic(uri.email, DEMO_TOKENS.expiredUri.token))).toMatchObject(GATEWAY_NOT_AUTHENTICATED);
+    expect(call('GET', '/rest/api/3/myself', basic(uri.email, ana.classicToken))).toMatchObject(GATEWAY_NOT_AUTHENTICATED);
+    expect(call('GET', '/rest/api/3/myself', { kind: 'none' })).toMatchObject(GATEWAY_NOT_AUTHENTICATED);
+    expect(call('GET', '/rest/api/3/myself', oauth('read:jira-user'), { entry: 'site' })).toMatchObject(SITE_NOT_AUTHENTICATED);
+  });
+
+  it('answers anonymous endpoints even for a bad token, saying the login failed', () => {
     const reply = call('GET', '/rest/api/3/serverInfo', basic('nobody@example.com', 'demo-wrong'), { entry: 'site' });
     expect(reply.status).toBe(200);
     expect(reply.json).toMatchObject({ deploymentType: 'Cloud' });
+    expect(reply.headers).toMatchObject({ 'x-seraph-loginreason': 'AUTHENTICATED_FAILED' });
+    expect(call('GET', '/rest/api/3/serverInfo', { kind: 'none' }, { entry: 'site' }).headers?.['x-seraph-loginreason']).toBeUndefined();
+    expect(call('GET', '/rest/api/3/serverInfo', basic(ana.email, ana.classicToken), { entry: 'site' }).headers?.['x-seraph-loginreason']).toBeUndefined();
   });
 
   it('refuses people on a site they do not belong to', () => {
     const globex = state.siteByHost(DEMO_OTHER_SITE.host)!;
-    expect(call('GET', '/rest/api/3/myself', basic(ana.email, ana.classicToken), { site: globex })).toMatchObject(NOT_AUTHENTICATED);
+    expect(call('GET', '/rest/api/3/myself', basic(ana.email, ana.classicToken), { site: globex })).toMatchObject(GATEWAY_NOT_AUTHENTICATED);
   });
 });
 

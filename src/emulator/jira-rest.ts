@@ -1,8 +1,9 @@
 import { allScopes, findOperation, probesForScope, type OperationRecord } from '../core/catalog';
 import { isRecord, parseBody, type Exchange, type Reply } from './http';
-import { authenticate, NOT_AUTHENTICATED, SCOPE_MISMATCH, scopesAllow, type Entry, type Principal } from './jira-auth';
+import { authenticate, gatewayNotAuthenticated, scopeMismatch, scopesAllow, type Entry, type Principal } from './jira-auth';
 import { findObject, paramKind, type JiraObject } from './jira-data';
 import { jiraResource } from './jira-resources';
+import { recorded, recordedReply } from './recorded';
 import type { EmulatedSite, EmulatorState } from './state';
 
 /** An exchange on a Jira host, with the `/ex/jira/{cloudId}` prefix already taken off `path`. */
@@ -43,14 +44,20 @@ export function handleJiraRequest(state: EmulatorState, request: JiraRequest): R
   const operationId = operation.operationId;
 
   let principal: Principal | undefined;
-  if (!isAnonymous(operation)) {
+  let loginFailedHeaders: Record<string, string> = {};
+  if (isAnonymous(operation)) {
+    // Jira answers anyway, and says in a header that the credentials it was sent failed.
+    const failed = request.entry === 'site' && request.credentials.kind !== 'none' && !authenticate(state, request.credentials, request.site, 'site');
+    if (failed) loginFailedHeaders = recorded('site.anonymous-bad-token').response.headers;
+  } else {
     principal = authenticate(state, request.credentials, request.site, request.entry);
-    if (!principal) return { ...NOT_AUTHENTICATED, operationId };
-    if (!scopesAllow(principal.scopes, operation.scopeSets)) return { ...SCOPE_MISMATCH, operationId };
+    if (!principal) return { ...notAuthenticated(request, operation), operationId };
+    if (!scopesAllow(principal.scopes, operation.scopeSets)) return { ...scopeMismatch(state), operationId };
   }
 
-  const objects = resolvePathObjects(request, operation);
-  if (!objects) return { ...notFound('The requested object does not exist or you do not have permission to see it.'), operationId };
+  const resolved = resolvePathObjects(request, operation);
+  if ('missing' in resolved) return { ...objectNotFound(resolved.missing), operationId };
+  const objects = resolved.found;
 
   const body = parseBody(request);
   if (!body.ok) return { status: 400, json: { errorMessages: ['The request body is not valid JSON.'], errors: {} }, operationId };
@@ -65,22 +72,62 @@ export function handleJiraRequest(state: EmulatorState, request: JiraRequest): R
     body: isRecord(body.value) ? body.value : {},
     baseUrl: request.baseUrl,
   });
-  return { ...reply, operationId };
+  return { ...reply, headers: { ...reply.headers, ...loginFailedHeaders }, operationId };
 }
 
-/** The objects named by the path parameters, or undefined when any of them does not exist. */
-function resolvePathObjects(request: JiraRequest, operation: OperationRecord): JiraObject[] | undefined {
+const ISSUE_READ = /^\/rest\/api\/3\/issue\/\{issueIdOrKey\}$/;
+const PROJECT_READ = /^\/rest\/api\/3\/project\/\{projectIdOrKey\}$/;
+
+/**
+ * Credentials the host did not authenticate. The gateway refuses them; a site treats the caller as
+ * anonymous, who may not see issues or projects (404, as if they did not exist) nor anything else (401).
+ */
+function notAuthenticated(request: JiraRequest, operation: OperationRecord): Reply {
+  if (request.entry === 'gateway') return gatewayNotAuthenticated();
+  const read = request.method === 'GET' || request.method === 'HEAD';
+  if (read && ISSUE_READ.test(operation.path)) return recordedReply('site.scoped-token-issue-read');
+  if (read && PROJECT_READ.test(operation.path)) return projectNotFound(safeDecode(request.path.split('/').at(-1) ?? ''));
+  return recordedReply('site.myself-not-authenticated');
+}
+
+type ObjectKind = ReturnType<typeof paramKind>;
+
+/** The recorded 404 for the kind of object that is missing; other kinds have no recording yet. */
+function objectNotFound(missing: { kind: ObjectKind; value: string }): Reply {
+  if (missing.kind === 'issue') return recordedReply('site.issue-not-found');
+  if (missing.kind === 'project') return projectNotFound(missing.value);
+  return notFound('The requested object does not exist or you do not have permission to see it.');
+}
+
+/** The recorded key in site.project-not-found, which Jira replaces with the key it was asked for. */
+const RECORDED_PROJECT_KEY = 'VULN';
+
+function projectNotFound(key: string): Reply {
+  const reply = recordedReply('site.project-not-found');
+  return { ...reply, json: withProjectKey(reply.json, key) };
+}
+
+function withProjectKey(value: unknown, key: string): unknown {
+  if (typeof value === 'string') return value.replaceAll(`'${RECORDED_PROJECT_KEY}'`, `'${key}'`);
+  if (Array.isArray(value)) return value.map((item) => withProjectKey(item, key));
+  if (isRecord(value)) return Object.fromEntries(Object.entries(value).map(([name, item]) => [name, withProjectKey(item, key)]));
+  return value;
+}
+
+/** The objects named by the path parameters, or the first one that does not exist. */
+function resolvePathObjects(request: JiraRequest, operation: OperationRecord): { found: JiraObject[] } | { missing: { kind: ObjectKind; value: string } } {
   const template = operation.path.split('/').filter(Boolean);
   const concrete = request.path.split('/').filter(Boolean);
-  const objects: JiraObject[] = [];
+  const found: JiraObject[] = [];
   for (const [index, segment] of template.entries()) {
     if (!segment.startsWith('{')) continue;
     const kind = paramKind(segment.slice(1, -1), template[index - 1]);
-    const found = findObject(request.site.jira, kind, safeDecode(concrete[index] ?? ''));
-    if (!found) return undefined;
-    objects.push(found);
+    const value = safeDecode(concrete[index] ?? '');
+    const object = findObject(request.site.jira, kind, value);
+    if (!object) return { missing: { kind, value } };
+    found.push(object);
   }
-  return objects;
+  return { found };
 }
 
 function safeDecode(segment: string): string {

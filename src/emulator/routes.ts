@@ -1,7 +1,7 @@
 import type { ConsentScript } from './consent';
 import { dataCenterRoute } from './data-center';
 import type { Exchange, Reply } from './http';
-import { SCOPE_MISMATCH } from './jira-auth';
+import { gatewayNotAuthenticated, scopeMismatch } from './jira-auth';
 import { handleJiraRequest, notFound } from './jira-rest';
 import { handleAuthorize, handleConsentForm } from './oauth-authorize';
 import { handleToken } from './oauth-token';
@@ -94,10 +94,8 @@ function apiRoute(context: RouteContext, target: Target, exchange: Exchange): Re
     };
   }
   if (exchange.path === '/me') {
-    if (!access || !account) return GATEWAY_UNAUTHORIZED;
-    if (!access.scopes.includes('read:me')) {
-      return SCOPE_MISMATCH;
-    }
+    if (!access || !account) return gatewayNotAuthenticated();
+    if (!access.scopes.includes('read:me')) return scopeMismatch(state);
     return {
       status: 200,
       json: {

@@ -91,8 +91,18 @@ export interface EmulatedDcToken {
   expiresAt?: Date;
 }
 
+/** How the emulated hosts shape their answers, where real clients see different things. */
+export interface WireOptions {
+  /**
+   * Send `X-Failure-Category: FAILURE_CLIENT_SCOPE_CHECK` with a scope refusal (default true). Off, the
+   * refusal carries only its body, as clients that keep no headers see it.
+   */
+  scopeFailureHeader: boolean;
+}
+
 /** Everything the emulated Atlassian knows. Tests add to it through the methods below. */
 export class EmulatorState {
+  readonly wire: WireOptions = { scopeFailureHeader: true };
   readonly sites = new Map<string, EmulatedSite>();
   readonly accounts = new Map<string, EmulatedAccount>();
   readonly apiTokens = new Map<string, EmulatedApiToken>();

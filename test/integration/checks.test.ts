@@ -26,7 +26,8 @@ const SECRETS = [
 
 beforeAll(async () => {
   emulator = await startEmulator();
-  deps = { fetch: (url, init) => fetch(url, init), hosts: emulator.hosts, clock: instantClock(new Date()), timeoutMs: 300, random: () => 0.5 };
+  // timeoutMs: long enough for a loaded 2-core machine to answer 26 parallel requests; each hang fault waits it out once.
+  deps = { fetch: (url, init) => fetch(url, init), hosts: emulator.hosts, clock: instantClock(new Date()), timeoutMs: 1500, random: () => 0.5 };
 });
 afterEach(() => emulator.faults.clear());
 afterAll(async () => {

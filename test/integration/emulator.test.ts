@@ -113,13 +113,23 @@ describe('wire behaviour', () => {
     const scoped = basic(ana.email, DEMO_TOKENS.kendisScopedAna.token);
     const onSite = await get(site('/rest/api/3/myself'), scoped);
     expect(onSite.status).toBe(401);
-    expect(JSON.parse(onSite.text)).toEqual({ code: 401, message: 'Client must be authenticated to access this resource.' });
+    expect(onSite.headers.get('content-type')).toBe('text/plain');
+    expect(onSite.text).toBe('Client must be authenticated to access this resource.');
+    expect((await get(site('/rest/api/3/issue/ACME-1'), scoped)).status).toBe(404);
+    expect((await get(site('/rest/api/3/project/ACME'), scoped)).status).toBe(404);
     expect((await get(gateway('/rest/api/3/myself'), scoped)).status).toBe(200);
     const classic = basic(ana.email, ana.classicToken);
     expect((await get(site('/rest/api/3/myself'), classic)).status).toBe(200);
     expect((await get(gateway('/rest/api/3/myself'), classic)).status).toBe(200);
-    expect((await get(site('/rest/api/3/myself'), basic(uri.email, DEMO_TOKENS.expiredUri.token))).status).toBe(401);
-    expect((await get(site('/rest/api/3/serverInfo'), basic(uri.email, DEMO_TOKENS.expiredUri.token))).status).toBe(200);
+    const expired = basic(uri.email, DEMO_TOKENS.expiredUri.token);
+    expect((await get(site('/rest/api/3/myself'), expired)).status).toBe(401);
+    const onGateway = await get(gateway('/rest/api/3/myself'), expired);
+    expect(onGateway.status).toBe(401);
+    expect(onGateway.headers.get('x-failure-category')).toBe('FAILURE_CLIENT_AUTH_MISMATCH');
+    const anonymous = await get(site('/rest/api/3/serverInfo'), expired);
+    expect(anonymous.status).toBe(200);
+    expect(anonymous.headers.get('x-seraph-loginreason')).toBe('AUTHENTICATED_FAILED');
+    expect((await get(site('/rest/api/3/serverInfo'), classic)).headers.get('x-seraph-loginreason')).toBeNull();
   });
 
   it('404s an unknown Cloud ID on the gateway and unknown paths everywhere', async () => {

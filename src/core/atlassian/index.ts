@@ -9,6 +9,7 @@ export {
   isRecord,
   parseRetryAfterSeconds,
   AUTH_DENIED_REASON_HEADER,
+  AUTH_MISMATCH_FAILURE,
   FAILURE_CATEGORY_HEADER,
   SCOPE_CHECK_FAILURE,
 } from './outcome';

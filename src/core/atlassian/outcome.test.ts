@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { classifyReply, evidenceOf, parseRetryAfterSeconds, SCOPE_CHECK_FAILURE } from './outcome';
+import { AUTH_MISMATCH_FAILURE, classifyReply, evidenceOf, parseRetryAfterSeconds, SCOPE_CHECK_FAILURE } from './outcome';
 
 const NOW = Date.parse('2026-11-25T09:00:00Z');
 function classify(status: number, body: unknown = '', headers: Record<string, string> = {}) {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
-  return classifyReply('GET /x', { status, text, header: (n) => headers[n] ?? null }, 1, NOW);
+  // Header names are case-insensitive, as in fetch's Headers.
+  const byName = new Map(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
+  return classifyReply('GET /x', { status, text, header: (n) => byName.get(n.toLowerCase()) ?? null }, 1, NOW);
 }
+const SCOPE_BODY = { code: 401, message: 'Unauthorized; scope does not match' };
 
 describe('classifyReply', () => {
   it('parses JSON on 2xx and treats an empty body as null', () => {
@@ -15,9 +18,26 @@ describe('classifyReply', () => {
   it('calls a 2xx that is not JSON malformed', () => {
     expect(classify(200, '<html>').kind).toBe('malformed');
   });
-  it('tells a scope mismatch from bad credentials by the failure category header', () => {
-    expect(classify(401, { code: 401, message: 'Unauthorized; scope does not match' }, { 'X-Failure-Category': SCOPE_CHECK_FAILURE }).kind).toBe('scope-mismatch');
+  it.each([
+    ['header and body', SCOPE_BODY, { 'X-Failure-Category': SCOPE_CHECK_FAILURE }],
+    ['the header alone, any case of its name', '', { 'x-failure-category': SCOPE_CHECK_FAILURE }],
+    ['the body alone (a client that kept no headers)', SCOPE_BODY, {}],
+  ])('reads a scope mismatch from %s', (_, body, headers) => {
+    const outcome = classify(401, body, headers);
+    expect(outcome.kind).toBe('scope-mismatch');
+    expect(evidenceOf(outcome)).toMatchObject({ outcome: 'scope-mismatch', httpStatus: 401 });
+  });
+  it('keeps the failure category, and reads the auth-mismatch category as bad credentials', () => {
+    expect(evidenceOf(classify(401, SCOPE_BODY, { 'X-Failure-Category': SCOPE_CHECK_FAILURE }))).toMatchObject({ failureCategory: SCOPE_CHECK_FAILURE });
+    const badCredentials = classify(401, '', { 'x-failure-category': AUTH_MISMATCH_FAILURE });
+    expect(badCredentials).toMatchObject({ kind: 'invalid-credentials', failureCategory: AUTH_MISMATCH_FAILURE });
+    expect(evidenceOf(badCredentials)).toMatchObject({ failureCategory: AUTH_MISMATCH_FAILURE });
+    // The header says which check failed: a scope sentence in the body does not overrule it.
+    expect(classify(401, SCOPE_BODY, { 'X-Failure-Category': AUTH_MISMATCH_FAILURE }).kind).toBe('invalid-credentials');
+  });
+  it('reads any other 401 as bad credentials', () => {
     expect(classify(401, { error: 'access_denied', error_description: 'Unauthorized' })).toMatchObject({ kind: 'invalid-credentials', errorCode: 'access_denied' });
+    expect(classify(401, 'Client must be authenticated to access this resource.').kind).toBe('invalid-credentials');
   });
   it('reads OAuth error bodies on 403', () => {
     expect(classify(403, { error: 'invalid_grant', error_description: 'Invalid authorization code' })).toMatchObject({ kind: 'forbidden', errorCode: 'invalid_grant' });

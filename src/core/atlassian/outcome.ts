@@ -1,8 +1,16 @@
 import type { Evidence } from '../model';
 
-/** Header Atlassian sets on a 401 when the credentials are fine but lack a scope the endpoint needs. */
+/** Header the api.atlassian.com gateway sets on a 401, saying which of its checks failed. */
 export const FAILURE_CATEGORY_HEADER = 'X-Failure-Category';
+/** The credentials are fine but lack a scope the endpoint needs. */
 export const SCOPE_CHECK_FAILURE = 'FAILURE_CLIENT_SCOPE_CHECK';
+/** The gateway did not authenticate the credentials. */
+export const AUTH_MISMATCH_FAILURE = 'FAILURE_CLIENT_AUTH_MISMATCH';
+/**
+ * The gateway's body for a missing scope, `{"code":401,"message":"Unauthorized; scope does not match"}`:
+ * clients that keep no headers (jira.js, proxies) see only this, so it proves a scope failure on its own.
+ */
+const SCOPE_MISMATCH_MESSAGE = /scope does not match/i;
 /**
  * Header Jira Data Center sets when it refused to even try the credentials, e.g.
  * `CAPTCHA_CHALLENGE; login-url=…` after too many failed logins. Only its first word is kept.
@@ -87,6 +95,7 @@ export function evidenceOf(outcome: Outcome): Evidence {
 export interface RawReply {
   status: number;
   text: string;
+  /** A header's value by case-insensitive name, as fetch's `Headers.get`. */
   header(name: string): string | null;
 }
 
@@ -110,10 +119,13 @@ export function classifyReply(request: string, reply: RawReply, attempts: number
 
   if (status === 400) return make('bad-request', `${request} was rejected as a bad request (400)`);
   if (status === 401) {
-    if (failureCategory === SCOPE_CHECK_FAILURE) {
+    // The header, when there, says which check failed; without it the body alone can say "scope".
+    const scopeFailed =
+      failureCategory === SCOPE_CHECK_FAILURE || (failureCategory !== AUTH_MISMATCH_FAILURE && SCOPE_MISMATCH_MESSAGE.test(errorMessage ?? ''));
+    if (scopeFailed) {
       return make('scope-mismatch', `${request} needs a scope the credentials do not have (401 scope mismatch)`);
     }
-    return make('invalid-credentials', `${request} did not accept the credentials (401)`);
+    return make('invalid-credentials', `${request} did not accept the credentials (401${failureCategory ? ` ${failureCategory}` : ''})`);
   }
   if (status === 403) {
     if (errorCode === 'unauthorized_client' || /expired|revoked|refresh token/i.test(errorMessage ?? '')) {
