@@ -19,9 +19,8 @@ import { listenOnLoopback } from '../local/listen';
 export { ConsentScript } from './consent';
 export { FaultInjector, type FaultKind, type FaultRule } from './faults';
 export { EmulatorState } from './state';
-export type { EmulatedAccount, EmulatedApiToken, EmulatedDcLink, EmulatedDcToken, EmulatedDcUser, EmulatedOAuthApp, EmulatedSite } from './state';
+export type { EmulatedAccount, EmulatedApiToken, EmulatedDcLink, EmulatedDcToken, EmulatedDcUser, EmulatedOAuthApp, EmulatedSite, TokenEndpointMode } from './state';
 export { DC_ERRORS } from './data-center';
-export { TOKEN_ERRORS } from './oauth-token';
 export { FakeClock } from './fake-clock';
 export * from './demo';
 
@@ -172,7 +171,8 @@ function send(res: ServerResponse, reply: Reply): void {
     headers['Content-Type'] = 'text/html; charset=utf-8';
   } else if (reply.json !== undefined) {
     payload = JSON.stringify(reply.json);
-    headers['Content-Type'] = 'application/json;charset=UTF-8';
+    // A recorded reply carries the Content-Type Atlassian was seen to send; keep it byte for byte.
+    headers['Content-Type'] ??= 'application/json;charset=UTF-8';
   }
   res.writeHead(reply.status, headers);
   res.end(payload);

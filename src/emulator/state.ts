@@ -68,6 +68,18 @@ export interface RefreshToken {
   status: 'active' | 'rotated' | 'revoked';
 }
 
+/**
+ * How the token endpoint words a bad authorization code, and in which order it checks: today's 400, the
+ * older reports' 403, or the code checked before the client (so a wrong secret is not told apart). Which
+ * order Atlassian uses is not known, so tests cover every mode.
+ */
+export type TokenEndpointMode = 'current' | 'older-403' | 'code-before-client';
+
+/** Wire behaviours the sources disagree on or do not show; tests switch them. */
+export interface WireSwitches {
+  tokenEndpoint: TokenEndpointMode;
+}
+
 /** An incoming application link on the emulated Jira Data Center server. */
 export interface EmulatedDcLink {
   name: string;
@@ -103,6 +115,7 @@ export class EmulatorState {
   /** The emulated Jira Data Center server (`/dc`): links by client ID, personal access tokens by value. */
   readonly dcLinks = new Map<string, EmulatedDcLink>();
   readonly dcTokens = new Map<string, EmulatedDcToken>();
+  readonly wire: WireSwitches = { tokenEndpoint: 'current' };
 
   constructor(readonly clock: Clock) {}
 
