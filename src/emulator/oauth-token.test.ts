@@ -126,9 +126,23 @@ describe('refresh_token grant', () => {
     expect(state.liveAccessToken(second.access_token)).toBeDefined();
   });
 
-  it('revokes the whole family when a rotated refresh token is used again', () => {
+  it('accepts a rotated refresh token again within the 10-minute leeway, without revoking anything', () => {
     const first = firstTokens();
     const second = tokens(refresh(first.refresh_token!));
+    clock.advance(9 * 60 * 1000);
+    const retried = tokens(refresh(first.refresh_token!));
+    expect(retried.refresh_token).not.toBe(second.refresh_token);
+    expect(state.liveAccessToken(second.access_token)).toBeDefined();
+    expect(state.liveAccessToken(retried.access_token)).toBeDefined();
+    // The leeway counts from the first rotation, not from the retry.
+    clock.advance(2 * 60 * 1000);
+    expect(refresh(first.refresh_token!)).toEqual(REFRESH_UNKNOWN);
+  });
+
+  it('revokes the whole family when a rotated refresh token is used again after the leeway', () => {
+    const first = firstTokens();
+    const second = tokens(refresh(first.refresh_token!));
+    clock.advance(10 * 60 * 1000 + 1);
     expect(refresh(first.refresh_token!)).toEqual(REFRESH_UNKNOWN);
     expect(REFRESH_UNKNOWN).toMatchObject({ status: 403, json: { error: 'unauthorized_client', error_description: 'refresh_token is invalid' } });
     // The legitimate holder is cut off too: that is how a reused token breaks a vendor's connection.

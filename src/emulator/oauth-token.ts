@@ -4,6 +4,8 @@ import { ACCESS_TOKEN_LIFETIME_S, type AccessToken, type AuthorizationCode, type
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const CODE_LIFETIME_MS = 10 * 60 * 1000;
+/** A rotated refresh token still works this long after its rotation, for clients that missed the reply. */
+const REUSE_LEEWAY_MS = 10 * 60 * 1000;
 const REFRESH_IDLE_MS = 90 * DAY_MS;
 const REFRESH_ABSOLUTE_MS = 365 * DAY_MS;
 
@@ -56,18 +58,23 @@ function exchangeGrant(state: EmulatorState, grant: AuthorizationCode): Reply {
 }
 
 /**
- * Refresh tokens rotate: each use returns a new one and retires the old. Presenting a retired one again
- * means it leaked, so the whole family (every token of that consent) is revoked.
+ * Refresh tokens rotate: each use returns a new one and retires the old. A retired one presented again
+ * within the leeway still works (the client may have missed the reply); after it, the token has leaked, so
+ * the whole family (every token of that consent) is revoked.
  */
 function refresh(state: EmulatorState, clientId: string, token: string | undefined): Reply {
   const current = token === undefined ? undefined : state.refreshTokens.get(token);
   if (!current || current.clientId !== clientId || current.status === 'revoked') return recordedReply('token.refresh-unknown');
-  if (current.status === 'rotated') {
+  const now = state.clock.now().getTime();
+  if (current.status === 'rotated' && now - (current.rotatedAt?.getTime() ?? 0) > REUSE_LEEWAY_MS) {
     state.revokeFamily(current.familyId);
     return recordedReply('token.refresh-unknown');
   }
-  if (isExpired(current, state.clock.now().getTime())) return recordedReply('token.refresh-expired');
-  current.status = 'rotated';
+  if (isExpired(current, now)) return recordedReply('token.refresh-expired');
+  if (current.status === 'active') {
+    current.status = 'rotated';
+    current.rotatedAt = state.clock.now();
+  }
   const { accountId, scopes, familyId, familyStartedAt } = current;
   const access = state.addAccessToken({ clientId, accountId, scopes, familyId });
   const next = state.addRefreshToken({ clientId, accountId, scopes, familyId, familyStartedAt });

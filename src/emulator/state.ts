@@ -64,8 +64,10 @@ export interface RefreshToken {
   familyId: string;
   issuedAt: Date;
   familyStartedAt: Date;
-  /** rotated: exchanged once already; presenting it again revokes the family. */
+  /** rotated: exchanged once already; presenting it again after the reuse leeway revokes the family. */
   status: 'active' | 'rotated' | 'revoked';
+  /** When it was first exchanged: the reuse leeway counts from here. */
+  rotatedAt?: Date;
 }
 
 /**
