@@ -1,4 +1,4 @@
-import { evidenceOf, getAccessibleResources, isRecord, postToken, type Outcome } from '../atlassian';
+import { evidenceOf, getAccessibleResources, isRecord, postToken, type FailedOutcome, type Outcome } from '../atlassian';
 import { analyzeCoverage } from '../scope-coverage';
 import { InputError, makeReport, type CheckResult } from '../model';
 import { systemClock } from '../ports';
@@ -124,14 +124,30 @@ function tokensOf(outcome: Outcome): { accessToken: string; hasRefreshToken: boo
 
 function exchangeFailed(outcome: Outcome): CheckResult {
   const base = { id: 'consent.exchange', title: 'Code exchange', evidence: evidenceOf(outcome) };
-  if (outcome.kind === 'invalid-credentials') {
-    return { ...base, status: 'fail', detail: 'Atlassian refused the client ID or secret.', fix: 'Copy them again from developer.atlassian.com → your app → Settings.' };
+  if (outcome.kind !== 'ok' && outcome.status === 401 && outcome.errorCode === 'access_denied') {
+    return {
+      ...base,
+      status: 'fail',
+      detail: 'Atlassian refused the client ID or secret (401 access_denied) when exchanging the code.',
+      fix: 'Copy them again from developer.atlassian.com → your app → Settings.',
+    };
   }
-  if (outcome.kind === 'forbidden' && outcome.errorCode === 'invalid_grant') {
-    return { ...base, status: 'fail', detail: 'The code was refused: it was used already, expired (codes last minutes) or was issued for another callback URL.', fix: 'Start the consent test again and paste the new URL right away.' };
+  if (codeRefused(outcome)) {
+    return {
+      ...base,
+      status: 'fail',
+      detail: `Atlassian refused the code (${outcome.status} ${outcome.errorCode}): it expired (codes live about 10 minutes), was used already, or was issued for another redirect_uri than this connection's callback URL.`,
+      fix: 'Start the consent test again and paste the new URL within a few minutes, without changing the callback URL in between.',
+    };
   }
   const why = outcome.kind === 'ok' ? 'the reply had no access token' : outcome.reason;
   return { ...base, status: 'unknown', detail: `Could not exchange the code: ${why}.` };
+}
+
+/** The code's refusal: today's `400 invalid_request`, or the older reports' `403 invalid_grant`. */
+function codeRefused(outcome: Outcome): outcome is FailedOutcome & { errorCode: string } {
+  if (outcome.kind === 'ok') return false;
+  return (outcome.status === 400 && outcome.errorCode === 'invalid_request') || (outcome.status === 403 && outcome.errorCode === 'invalid_grant');
 }
 
 function resourcesOf(outcome: Outcome): AccessibleResource[] | undefined {
