@@ -1,10 +1,11 @@
-import { evidenceOf, getAccessibleResources, isRecord, postToken, type FailedOutcome, type Outcome } from '../atlassian';
+import { evidenceOf, getAccessibleResources, isRecord, postToken, type Outcome } from '../atlassian';
 import { analyzeCoverage } from '../scope-coverage';
 import { InputError, makeReport, type CheckResult } from '../model';
 import { systemClock } from '../ports';
 import { coverageResults } from './coverage-results';
 import { requireLine, requireSecret } from './input';
 import { offlineAccessResult } from './scope-list';
+import { tokenRefusal } from './token-endpoint';
 import type { AccessibleResource, CheckDeps, ConsentFinishInput, ConsentReport, ConsentStart } from './types';
 
 export interface ConsentStartInput {
@@ -124,7 +125,9 @@ function tokensOf(outcome: Outcome): { accessToken: string; hasRefreshToken: boo
 
 function exchangeFailed(outcome: Outcome): CheckResult {
   const base = { id: 'consent.exchange', title: 'Code exchange', evidence: evidenceOf(outcome) };
-  if (outcome.kind !== 'ok' && outcome.status === 401 && outcome.errorCode === 'access_denied') {
+  if (outcome.kind === 'ok') return { ...base, status: 'unknown', detail: 'Could not exchange the code: the reply had no access token.' };
+  const refusal = tokenRefusal(outcome);
+  if (refusal === 'bad-client') {
     return {
       ...base,
       status: 'fail',
@@ -132,7 +135,7 @@ function exchangeFailed(outcome: Outcome): CheckResult {
       fix: 'Copy them again from developer.atlassian.com → your app → Settings.',
     };
   }
-  if (codeRefused(outcome)) {
+  if (refusal === 'bad-code') {
     return {
       ...base,
       status: 'fail',
@@ -140,14 +143,7 @@ function exchangeFailed(outcome: Outcome): CheckResult {
       fix: 'Start the consent test again and paste the new URL within a few minutes, without changing the callback URL in between.',
     };
   }
-  const why = outcome.kind === 'ok' ? 'the reply had no access token' : outcome.reason;
-  return { ...base, status: 'unknown', detail: `Could not exchange the code: ${why}.` };
-}
-
-/** The code's refusal: today's `400 invalid_request`, or the older reports' `403 invalid_grant`. */
-function codeRefused(outcome: Outcome): outcome is FailedOutcome & { errorCode: string } {
-  if (outcome.kind === 'ok') return false;
-  return (outcome.status === 400 && outcome.errorCode === 'invalid_request') || (outcome.status === 403 && outcome.errorCode === 'invalid_grant');
+  return { ...base, status: 'unknown', detail: `Could not exchange the code: ${outcome.reason}.` };
 }
 
 function resourcesOf(outcome: Outcome): AccessibleResource[] | undefined {

@@ -7,6 +7,7 @@ import { checkCallbackUrl } from './callback-url';
 import { coverageResults } from './coverage-results';
 import { requireCloudProfile, requireLine } from './input';
 import { offlineAccessResult, scopeListResults } from './scope-list';
+import { tokenRefusal } from './token-endpoint';
 import type { CheckDeps, OAuthClientInput, OAuthClientReport } from './types';
 
 /** A code no authorization server ever issued: the token endpoint must refuse it, telling us why. */
@@ -69,8 +70,8 @@ async function credentialsResult(deps: CheckDeps, clientId: string, clientSecret
     });
   const [real, control] = await Promise.all([probe(secret), probe(CONTROL_CLIENT_SECRET)]);
   const evidence = bothEvidence(real, control);
-  const realRefusal = refusalOf(real);
-  const controlRefusal = refusalOf(control);
+  const realRefusal = tokenRefusal(real);
+  const controlRefusal = tokenRefusal(control);
 
   if (controlRefusal === 'bad-client' && realRefusal === 'bad-code') {
     return {
@@ -103,16 +104,6 @@ async function credentialsResult(deps: CheckDeps, clientId: string, clientSecret
     [real, control].find(isInconclusive)?.reason ??
     `with this secret it answered ${answer(real)}, with a made-up one ${answer(control)}, which does not tell`;
   return { ...base, status: 'unknown', detail: `Could not tell whether the client ID and secret are right: ${why}.`, evidence };
-}
-
-/** How the token endpoint refused the test code: as a bad client, for the code alone, or neither. */
-function refusalOf(outcome: Outcome): 'bad-client' | 'bad-code' | undefined {
-  if (outcome.kind === 'ok') return undefined;
-  if (outcome.status === 401 && outcome.errorCode === 'access_denied') return 'bad-client';
-  // The code's refusal in today's wording, then in the older reports'.
-  if (outcome.status === 400 && outcome.errorCode === 'invalid_request') return 'bad-code';
-  if (outcome.status === 403 && outcome.errorCode === 'invalid_grant') return 'bad-code';
-  return undefined;
 }
 
 /** `400 invalid_request`, or what came back instead of an answer. */
