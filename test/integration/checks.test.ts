@@ -26,7 +26,8 @@ const SECRETS = [
 
 beforeAll(async () => {
   emulator = await startEmulator();
-  deps = { fetch: (url, init) => fetch(url, init), hosts: emulator.hosts, clock: instantClock(new Date()), timeoutMs: 300, random: () => 0.5 };
+  // Short enough that hang faults end quickly, long enough for a loaded test machine to answer in time.
+  deps = { fetch: (url, init) => fetch(url, init), hosts: emulator.hosts, clock: instantClock(new Date()), timeoutMs: 1000, random: () => 0.5 };
 });
 afterEach(() => {
   emulator.faults.clear();
