@@ -20,9 +20,8 @@ import { listenOnLoopback } from '../local/listen';
 export { ConsentScript } from './consent';
 export { FaultInjector, type FaultKind, type FaultRule } from './faults';
 export { EmulatorState } from './state';
-export type { EmulatedAccount, EmulatedApiToken, EmulatedDcLink, EmulatedDcToken, EmulatedDcUser, EmulatedOAuthApp, EmulatedSite } from './state';
+export type { EmulatedAccount, EmulatedApiToken, EmulatedDcLink, EmulatedDcToken, EmulatedDcUser, EmulatedOAuthApp, EmulatedSite, TokenEndpointMode } from './state';
 export { DC_ERRORS } from './data-center';
-export { TOKEN_ERRORS } from './oauth-token';
 export { FakeClock } from './fake-clock';
 export * from './demo';
 

@@ -49,6 +49,16 @@ describe('authorize', () => {
     expect(authorize({ response_type: 'token' }).status).toBe(400);
   });
 
+  it('takes an authorize URL without audience (optional in current docs) but refuses a wrong one', () => {
+    const params = authorizeParams();
+    params.delete('audience');
+    expect(handleAuthorize(state, consent, exchangeOf({ path: '/authorize', query: params }), AUTH_BASE).status).toBe(200);
+    consent.autoAccept('admin');
+    expect(redirectedTo(handleAuthorize(state, consent, exchangeOf({ path: '/authorize', query: params }), AUTH_BASE)).searchParams.get('code')).toBeTruthy();
+    expect(authorize({ audience: 'api.example.com' })).toMatchObject({ status: 400, html: expect.stringContaining('audience') });
+    expect(authorize({ audience: '' }).status).toBe(400);
+  });
+
   it('shows a consent page listing the scopes by default', () => {
     const reply = authorize();
     expect(reply.status).toBe(200);
@@ -88,6 +98,13 @@ describe('consent form', () => {
     const url = redirectedTo(submit('accept', 'admin'));
     const code = state.authorizationCodes.get(url.searchParams.get('code')!);
     expect(code?.accountId).toBe(DEMO_ACCOUNTS.admin.accountId);
+  });
+
+  it('Accept works for a consent page opened without audience', () => {
+    const form = authorizeParams({ decision: 'accept', account: 'admin' });
+    form.delete('audience');
+    const reply = handleConsentForm(state, exchangeOf({ method: 'POST', path: '/authorize/consent', contentType: 'application/x-www-form-urlencoded', body: form.toString() }));
+    expect(redirectedTo(reply).searchParams.get('code')).toBeTruthy();
   });
 
   it('Deny redirects with access_denied', () => {

@@ -11,8 +11,9 @@ interface AuthorizeRequest {
 }
 
 /**
- * `GET /authorize`: the consent step of OAuth 2.0 (3LO). Unknown client or a redirect URI that is not
- * exactly a registered callback → 400 page; otherwise the consent script decides.
+ * `GET /authorize`: the consent step of OAuth 2.0 (3LO). Unknown client, a redirect URI that is not
+ * exactly a registered callback, or a wrong audience (it may be left out) → 400 page; otherwise the consent
+ * script decides.
  */
 export function handleAuthorize(state: EmulatorState, consent: ConsentScript, exchange: Exchange, authBase: string): Reply {
   const request = readAuthorizeRequest(state, exchange.query);
@@ -47,7 +48,9 @@ function readAuthorizeRequest(state: EmulatorState, params: URLSearchParams): Au
     return { error: 'The redirect_uri does not match any callback URL configured for this app.' };
   }
   if (params.get('response_type') !== 'code') return { error: 'response_type must be "code".' };
-  if (params.get('audience') !== 'api.atlassian.com') return { error: 'audience must be "api.atlassian.com".' };
+  // Current docs leave audience out; when it is given it must still be the API's.
+  const audience = params.get('audience');
+  if (audience !== null && audience !== 'api.atlassian.com') return { error: 'audience must be "api.atlassian.com".' };
   const scopes = (params.get('scope') ?? '').split(/\s+/).filter(Boolean);
   return { app, redirectUri, scopes, state: params.get('state') ?? '' };
 }
@@ -84,7 +87,6 @@ function consentPage(request: AuthorizeRequest, action: string): Reply {
     scope: request.scopes.join(' '),
     state: request.state,
     response_type: 'code',
-    audience: 'api.atlassian.com',
   };
   const fields = Object.entries(hidden)
     .map(([name, value]) => `<input type="hidden" name="${name}" value="${escapeHtml(value)}">`)

@@ -64,8 +64,27 @@ export interface RefreshToken {
   familyId: string;
   issuedAt: Date;
   familyStartedAt: Date;
-  /** rotated: exchanged once already; presenting it again revokes the family. */
+  /** rotated: exchanged once already; presenting it again after the reuse leeway revokes the family. */
   status: 'active' | 'rotated' | 'revoked';
+  /** When it was first exchanged: the reuse leeway counts from here. */
+  rotatedAt?: Date;
+}
+
+/**
+ * How the token endpoint words a bad authorization code, and in which order it checks: today's 400, the
+ * older reports' 403, or the code checked before the client (so a wrong secret is not told apart). Which
+ * order Atlassian uses is not known, so tests cover every mode.
+ */
+export type TokenEndpointMode = 'current' | 'older-403' | 'code-before-client';
+
+/** Wire behaviours the sources disagree on, or that clients see differently; tests switch them. */
+export interface WireSwitches {
+  tokenEndpoint: TokenEndpointMode;
+  /**
+   * Send `X-Failure-Category: FAILURE_CLIENT_SCOPE_CHECK` with a scope refusal (default true). Off, the
+   * refusal carries only its body, as clients that keep no headers see it.
+   */
+  scopeFailureHeader: boolean;
 }
 
 /** An incoming application link on the emulated Jira Data Center server. */
@@ -91,18 +110,9 @@ export interface EmulatedDcToken {
   expiresAt?: Date;
 }
 
-/** How the emulated hosts shape their answers, where real clients see different things. */
-export interface WireOptions {
-  /**
-   * Send `X-Failure-Category: FAILURE_CLIENT_SCOPE_CHECK` with a scope refusal (default true). Off, the
-   * refusal carries only its body, as clients that keep no headers see it.
-   */
-  scopeFailureHeader: boolean;
-}
-
 /** Everything the emulated Atlassian knows. Tests add to it through the methods below. */
 export class EmulatorState {
-  readonly wire: WireOptions = { scopeFailureHeader: true };
+  readonly wire: WireSwitches = { tokenEndpoint: 'current', scopeFailureHeader: true };
   readonly sites = new Map<string, EmulatedSite>();
   readonly accounts = new Map<string, EmulatedAccount>();
   readonly apiTokens = new Map<string, EmulatedApiToken>();

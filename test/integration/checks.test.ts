@@ -29,7 +29,10 @@ beforeAll(async () => {
   // timeoutMs: long enough for a loaded 2-core machine to answer 26 parallel requests; each hang fault waits it out once.
   deps = { fetch: (url, init) => fetch(url, init), hosts: emulator.hosts, clock: instantClock(new Date()), timeoutMs: 1500, random: () => 0.5 };
 });
-afterEach(() => emulator.faults.clear());
+afterEach(() => {
+  emulator.faults.clear();
+  emulator.state.wire.tokenEndpoint = 'current';
+});
 afterAll(async () => {
   // Whatever ran above: nothing was changed and no credential leaked into a report.
   expect(emulator.requests.length).toBeGreaterThan(0);
@@ -184,6 +187,24 @@ describe('consent test against the emulator', () => {
     expect(byId(await consentWith(DEMO_APP_SCOPES.targetprocess), 'consent.offline-access')?.status).toBe('pass');
     const without = DEMO_APP_SCOPES.targetprocess.filter((s) => s !== 'offline_access');
     expect(byId(await consentWith(without), 'consent.offline-access')?.status).toBe('fail');
+    emulator.consent.showPage();
+  });
+  it.each(['current', 'older-403'] as const)('names a code used twice (%s token endpoint) and a wrong secret on exchange', async (mode) => {
+    emulator.state.wire.tokenEndpoint = mode;
+    emulator.consent.autoAccept('admin');
+    const finish = async (clientSecret: string) => {
+      const start = startConsent(deps, { clientId: kendis.clientId, callbackUrl: kendis.callbackUrl, scopes: ['read:project:jira'] });
+      const redirectedUrl = await redirectAfterConsent(start.authorizeUrl);
+      const input = { clientId: kendis.clientId, clientSecret, callbackUrl: kendis.callbackUrl, state: start.state, redirectedUrl };
+      return { first: keep(await finishConsent(deps, input)), again: () => finishConsent(deps, input).then(keep) };
+    };
+    const right = await finish(kendis.clientSecret);
+    expect(right.first.verdict).toBe('pass');
+    const reused = byId(await right.again(), 'consent.exchange');
+    expect(reused).toMatchObject({ status: 'fail', evidence: { httpStatus: mode === 'current' ? 400 : 403 } });
+    expect(reused?.detail).toMatch(/10 minutes.*used already.*redirect_uri/);
+    const wrong = byId((await finish('demo-wrong-secret')).first, 'consent.exchange');
+    expect(wrong).toMatchObject({ status: 'fail', detail: expect.stringContaining('client ID or secret'), evidence: { httpStatus: 401, error: 'access_denied' } });
     emulator.consent.showPage();
   });
   it('fails when consent is declined and refuses a foreign state', async () => {

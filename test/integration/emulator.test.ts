@@ -71,14 +71,14 @@ describe('wire behaviour', () => {
     expect((await get(`${emulator.hosts.site('nowhere.atlassian.net')}/_edge/tenant_info`)).status).toBe(404);
   });
 
-  it('answers the documented token-endpoint errors word for word', async () => {
+  it('answers the recorded token-endpoint errors word for word', async () => {
     expect(await postToken({ grant_type: 'authorization_code', client_id: app.clientId, client_secret: 'demo-wrong', code: 'x', redirect_uri: app.callbackUrl })).toEqual({
       status: 401,
       json: { error: 'access_denied', error_description: 'Unauthorized' },
     });
     expect(await postToken({ grant_type: 'authorization_code', client_id: app.clientId, client_secret: app.clientSecret, code: 'demo-invalid', redirect_uri: app.callbackUrl })).toEqual({
-      status: 403,
-      json: { error: 'invalid_grant', error_description: 'Invalid authorization code' },
+      status: 400,
+      json: { error: 'invalid_request', error_description: 'authorization_code is invalid' },
     });
     expect((await postToken({ grant_type: 'refresh_token', client_id: app.clientId, client_secret: app.clientSecret, refresh_token: 'demo-unknown' })).json.error).toBe('unauthorized_client');
   });

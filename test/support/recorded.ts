@@ -18,10 +18,16 @@ export function replayRecorded(name: string): Outcome {
 /** A fetch that answers every request with the recorded responses in turn (the last one repeats). */
 export function recordedFetch(...names: string[]) {
   let next = 0;
+  return recordedFetchBy(() => names[Math.min(next++, names.length - 1)] as string);
+}
+
+/** A fetch that answers each request with the recorded response `pick` names for it (e.g. by its body). */
+export function recordedFetchBy(pick: (request: { url: string; body?: string }) => string) {
   const seen: { url: string; body?: string }[] = [];
   const fetch = async (url: string, init?: { body?: string }) => {
-    seen.push({ url, ...(init?.body === undefined ? {} : { body: init.body }) });
-    const reply = recordedRawReply(names[Math.min(next++, names.length - 1)] as string);
+    const request = { url, ...(init?.body === undefined ? {} : { body: init.body }) };
+    seen.push(request);
+    const reply = recordedRawReply(pick(request));
     return { status: reply.status, headers: { get: reply.header }, text: async () => reply.text };
   };
   return { fetch, seen };

@@ -5,6 +5,7 @@ import { systemClock } from '../ports';
 import { coverageResults } from './coverage-results';
 import { requireLine, requireSecret } from './input';
 import { offlineAccessResult } from './scope-list';
+import { tokenRefusal } from './token-endpoint';
 import type { AccessibleResource, CheckDeps, ConsentFinishInput, ConsentReport, ConsentStart } from './types';
 
 export interface ConsentStartInput {
@@ -124,14 +125,25 @@ function tokensOf(outcome: Outcome): { accessToken: string; hasRefreshToken: boo
 
 function exchangeFailed(outcome: Outcome): CheckResult {
   const base = { id: 'consent.exchange', title: 'Code exchange', evidence: evidenceOf(outcome) };
-  if (outcome.kind === 'invalid-credentials') {
-    return { ...base, status: 'fail', detail: 'Atlassian refused the client ID or secret.', fix: 'Copy them again from developer.atlassian.com → your app → Settings.' };
+  if (outcome.kind === 'ok') return { ...base, status: 'unknown', detail: 'Could not exchange the code: the reply had no access token.' };
+  const refusal = tokenRefusal(outcome);
+  if (refusal === 'bad-client') {
+    return {
+      ...base,
+      status: 'fail',
+      detail: 'Atlassian refused the client ID or secret (401 access_denied) when exchanging the code.',
+      fix: 'Copy them again from developer.atlassian.com → your app → Settings.',
+    };
   }
-  if (outcome.kind === 'forbidden' && outcome.errorCode === 'invalid_grant') {
-    return { ...base, status: 'fail', detail: 'The code was refused: it was used already, expired (codes last minutes) or was issued for another callback URL.', fix: 'Start the consent test again and paste the new URL right away.' };
+  if (refusal === 'bad-code') {
+    return {
+      ...base,
+      status: 'fail',
+      detail: `Atlassian refused the code (${outcome.status} ${outcome.errorCode}): it expired (codes live about 10 minutes), was used already, or was issued for another redirect_uri than this connection's callback URL.`,
+      fix: 'Start the consent test again and paste the new URL within a few minutes, without changing the callback URL in between.',
+    };
   }
-  const why = outcome.kind === 'ok' ? 'the reply had no access token' : outcome.reason;
-  return { ...base, status: 'unknown', detail: `Could not exchange the code: ${why}.` };
+  return { ...base, status: 'unknown', detail: `Could not exchange the code: ${outcome.reason}.` };
 }
 
 function resourcesOf(outcome: Outcome): AccessibleResource[] | undefined {

@@ -58,7 +58,7 @@ export function ConsentTest({ connection, onUpdated }: ConsentTestProps) {
             Start consent test
           </Button>
           <Text size="small" color="color.text.subtle">
-            Consent as the integration would, to see the scopes Atlassian really grants.
+            Consent as the integration would, to see the scopes Atlassian really grants and whether it takes the client secret.
           </Text>
         </Inline>
       )}
@@ -72,7 +72,7 @@ export function ConsentTest({ connection, onUpdated }: ConsentTestProps) {
                 Open the Atlassian consent screen
               </a>{' '}
               in a new tab and accept. 2. Copy the address you land on (it may show an error page; that is fine) and
-              paste it here.
+              paste it here within a few minutes: the code in it lasts about 10 minutes and works once.
             </Text>
             <TextField
               id="consent-redirect"
