@@ -3,6 +3,8 @@
  * answers the Jira admin check and /myself for a configurable person. Use it from a test file with
  *   vi.mock('@forge/kvs', async () => (await import('<path>/test/mocks/forge')).kvsModule);
  *   vi.mock('@forge/api', async () => (await import('<path>/test/mocks/forge')).apiModule);
+ * The bundle `forge deploy` builds runs the real @forge/api and @forge/kvs instead, on the platform stand-in in
+ * forge-runtime.mjs (beside this file).
  */
 export const forgeState = {
   entries: new Map<string, unknown>(),
