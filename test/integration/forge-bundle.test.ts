@@ -50,7 +50,7 @@ interface BundleReport {
 
 type Call = { export: 'handler'; functionKey: string; payload?: unknown } | { export: 'recheck' };
 interface Scenario {
-  jira: { admin: boolean };
+  jira: { admin: boolean; proxyError?: string };
   calls: Call[];
 }
 type Outcome = { resolved: unknown } | { rejected: { name?: string; message?: string; status?: number } };
@@ -96,6 +96,7 @@ async function runBundle(scenario: Scenario): Promise<RuntimeRun> {
 }
 
 const asUser = (method: string, path: string): PlatformRequest => ({ type: 'fpp', provider: 'user', remote: 'jira', method, path });
+const ADMIN_CHECK = asUser('POST', '/rest/api/3/permissions/check');
 
 describe("Forge's deploy bundler", () => {
   it('bundles the manifest handlers into forge/index.cjs', () => {
@@ -128,7 +129,7 @@ describe('the bundle under the Forge runtime', () => {
         },
       },
     ]);
-    expect(result.requests).toEqual([asUser('GET', '/rest/api/3/myself'), asUser('POST', '/rest/api/3/permissions/check')]);
+    expect(result.requests).toEqual([asUser('GET', '/rest/api/3/myself'), ADMIN_CHECK]);
   });
 
   it('runs the scheduled re-check against Forge storage', async () => {
@@ -137,5 +138,27 @@ describe('the bundle under the Forge runtime', () => {
     expect(result.logs).toContain('daily re-check: 0 checked, 0 failed, finished=true');
     expect(result.requests.filter((r) => r.type === 'kvs').map((r) => r.path)).toContain('/api/v1/query');
     expect(result.requests.filter((r) => r.type === 'egress')).toEqual([]);
+  });
+
+  it('rejects, not resolves, while the user has not allowed access, so Jira shows "Allow access"', async () => {
+    const result = await runBundle({
+      jira: { admin: true, proxyError: 'NEEDS_AUTHENTICATION_ERR' },
+      calls: [
+        { export: 'handler', functionKey: 'listConnections' },
+        { export: 'handler', functionKey: 'getMe' },
+      ],
+    });
+    const needsConsent = { rejected: { name: 'NEEDS_AUTHENTICATION_ERR', message: 'Authentication Required', status: 401 } };
+    expect(result.results).toEqual([needsConsent, needsConsent]);
+    expect(result.requests[0]).toEqual(ADMIN_CHECK);
+  });
+
+  it('keeps the envelope for any other platform error, logged without a stack', async () => {
+    const result = await runBundle({
+      jira: { admin: true, proxyError: 'SOME_OTHER_PROXY_ERROR' },
+      calls: [{ export: 'handler', functionKey: 'listConnections' }],
+    });
+    expect(result.results).toEqual([{ resolved: { ok: false, error: { code: 'internal', message: expect.any(String) } } }]);
+    expect(result.logs).toEqual([expect.stringMatching(/^resolver listConnections failed: PROXY_ERR: .*SOME_OTHER_PROXY_ERROR$/)]);
   });
 });

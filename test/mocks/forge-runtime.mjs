@@ -6,7 +6,9 @@
  *
  *   node forge-runtime.mjs <bundle.cjs> '<scenario JSON>'
  *
- * scenario: { accountId, jira: { admin: boolean }, calls: [{ export: 'handler', functionKey, payload? } | { export: 'recheck' }] }
+ * scenario: { accountId, jira: { admin: boolean, proxyError?: string }, calls: [{ export: 'handler', functionKey, payload? } | { export: 'recheck' }] }
+ * `proxyError` is what Forge's proxy puts in the `forge-proxy-error` header of every asUser() reply, e.g.
+ * NEEDS_AUTHENTICATION_ERR while the user has not allowed access yet.
  * Prints one JSON line: { results: [{ resolved } | { rejected: { name, message, status } }], requests, logs }.
  */
 import { createRequire } from 'node:module';
@@ -17,12 +19,16 @@ const requests = [];
 const logs = [];
 const entries = new Map();
 
-function json(status, body) {
-  return new Response(body === undefined ? null : JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+function json(status, body, headers = {}) {
+  return new Response(body === undefined ? null : JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json', ...headers },
+  });
 }
 
 function jira(path, init) {
-  const { admin } = scenario.jira;
+  const { admin, proxyError } = scenario.jira;
+  if (proxyError) return json(401, undefined, { 'forge-proxy-error': proxyError });
   if (path === '/rest/api/3/permissions/check' && init.method === 'POST') {
     return json(200, { globalPermissions: admin ? ['ADMINISTER'] : [], projectPermissions: [] });
   }

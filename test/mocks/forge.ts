@@ -74,6 +74,15 @@ export const kvsModule = {
   WhereConditions: { beginsWith: (value: string): Clause => ({ condition: 'BEGINS_WITH', values: [value] }) },
 };
 
+/** What @forge/api's asUser() throws until the person has allowed access (its NeedsAuthenticationError). */
+export function needsAuthenticationError(): Error {
+  return Object.assign(new Error('Authentication Required'), {
+    name: 'NEEDS_AUTHENTICATION_ERR',
+    status: 401,
+    serviceKey: 'atlassian-token-service-key',
+  });
+}
+
 function reply(status: number, body: unknown) {
   return { status, ok: status < 300, headers: { get: () => null }, text: async () => JSON.stringify(body) };
 }
