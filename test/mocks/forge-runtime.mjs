@@ -9,7 +9,7 @@
  * scenario: { accountId, jira: { admin: boolean, proxyError?: string }, calls: [{ export: 'handler', functionKey, payload? } | { export: 'recheck' }] }
  * `proxyError` is what Forge's proxy puts in the `forge-proxy-error` header of every asUser() reply, e.g.
  * NEEDS_AUTHENTICATION_ERR while the user has not allowed access yet.
- * Prints one JSON line: { results: [{ resolved } | { rejected: { name, message, status } }], requests, logs }.
+ * Prints one JSON line: { exports, results: [{ resolved } | { rejected: { name, message, status } }], requests, logs }.
  */
 import { createRequire } from 'node:module';
 
