@@ -3,11 +3,12 @@
  * Its overall `success` is false even for warnings alone, so the test fails on errors and prints warnings.
  */
 import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { validate, type ManifestSchema } from '@forge/manifest';
 import { afterAll, describe, expect, it } from 'vitest';
+import { ADMIN_MODULE_KEYS, PERSONAL_MODULE_KEY } from '../../static/src/bridge';
 
 const ROOT = resolve('.');
 const BUILT_UI = join(ROOT, 'static/build/index.html');
@@ -26,6 +27,12 @@ async function manifestToValidate(): Promise<string> {
   return join(dir, 'manifest.yml');
 }
 
+async function parsedManifest(): Promise<ManifestSchema> {
+  const manifest = (await validate(false, await manifestToValidate())).manifestObject?.typedContent;
+  if (!manifest) throw new Error('manifest.yml did not parse');
+  return manifest;
+}
+
 afterAll(async () => {
   await Promise.all(temporaryDirs.map((dir) => rm(dir, { recursive: true, force: true })));
 });
@@ -41,8 +48,7 @@ describe('manifest.yml', () => {
   });
 
   it('asks for the fewest permissions and egress only to Atlassian', async () => {
-    const result = await validate(false, await manifestToValidate());
-    const manifest = result.manifestObject?.typedContent as ManifestSchema;
+    const manifest = await parsedManifest();
     expect(manifest.permissions?.scopes).toEqual(['storage:app', 'read:permission:jira', 'read:jira-user']);
     const backend = manifest.permissions?.external?.fetch?.backend ?? [];
     expect(backend.map((entry) => (typeof entry === 'string' ? entry : 'address' in entry ? entry.address : entry))).toEqual([
@@ -56,18 +62,27 @@ describe('manifest.yml', () => {
     expect(manifest.app.runtime?.name).toBe('nodejs22.x');
   });
 
-  it('declares the admin page as the configure page, the personal page, one resolver and the hourly re-check trigger', () => {
-    const text = readFileSync(join(ROOT, 'manifest.yml'), 'utf8');
-    for (const expected of [
-      'key: scope-doctor-admin-page',
-      'useAsConfig: true',
-      'key: scope-doctor-personal-page',
-      'handler: forge/index.handler',
-      'handler: forge/index.recheck',
-      'interval: hour',
-      'path: static/build',
-    ]) {
-      expect(text).toContain(expected);
-    }
+  it('declares the admin page in the sidebar and as the Configure page, the personal page, one resolver and the hourly trigger', async () => {
+    const manifest = await parsedManifest();
+    const modules = manifest.modules ?? {};
+    const page = { resource: 'main', resolver: { function: 'resolver' }, title: 'Scope Doctor' };
+    // A useAsConfig (or useAsGetStarted) entry is left out of Jira settings → Apps, so the sidebar needs its own.
+    expect(modules['jira:adminPage']).toEqual([
+      { key: 'scope-doctor-admin-sidebar-page', ...page },
+      { key: 'scope-doctor-admin-page', ...page, useAsConfig: true },
+    ]);
+    expect(modules['jira:personalSettingsPage']).toMatchObject([{ key: PERSONAL_MODULE_KEY, resource: 'main' }]);
+    expect(modules.function).toEqual([
+      { key: 'resolver', handler: 'forge/index.handler' },
+      { key: 'recheck', handler: 'forge/index.recheck' },
+    ]);
+    expect(modules.scheduledTrigger).toEqual([{ key: 'scope-doctor-daily-recheck', function: 'recheck', interval: 'hour' }]);
+    expect(manifest.resources).toEqual([{ key: 'main', path: 'static/build' }]);
+  });
+
+  it('has the UI route every page module to its page', async () => {
+    const modules = (await parsedManifest()).modules ?? {};
+    expect(modules['jira:adminPage']?.map((m) => m.key).sort()).toEqual([...ADMIN_MODULE_KEYS].sort());
+    expect(modules['jira:personalSettingsPage']?.map((m) => m.key)).toEqual([PERSONAL_MODULE_KEY]);
   });
 });

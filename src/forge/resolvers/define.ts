@@ -10,7 +10,7 @@ import type { AppDeps, ResolverContext } from '../ports';
 import { ResolverError } from './errors';
 
 export const ADMIN_ONLY_MESSAGE =
-  "Scope Doctor's admin page checks the site's integrations, so it is for Jira administrators. Ask one to open it; to check your own API token, use Profile → Personal settings → Scope Doctor.";
+  "Scope Doctor's admin page checks the site's integrations, so it is for Jira administrators. Ask one to open it; to check your own API token, open your profile picture (top right) → Scope Doctor — my API token.";
 
 export type Handler<K extends ResolverName> = (
   payload: PayloadOf<K>,
