@@ -6,8 +6,12 @@ import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { EgressFilteringService } from '@forge/egress';
 import { validate, type ManifestSchema } from '@forge/manifest';
 import { afterAll, describe, expect, it } from 'vitest';
+import { parseSite } from '../../src/core/atlassian';
+import { SITE_DOMAINS } from '../../src/core/atlassian/site';
+import { realAtlassianHosts } from '../../src/core/ports';
 import { ADMIN_MODULE_KEYS, PERSONAL_MODULE_KEY } from '../../static/src/bridge';
 
 const ROOT = resolve('.');
@@ -33,6 +37,12 @@ async function parsedManifest(): Promise<ManifestSchema> {
   return manifest;
 }
 
+/** The addresses of permissions.external.fetch.backend, whether written as strings or `address:` entries. */
+function backendEgress(manifest: ManifestSchema): string[] {
+  const backend = manifest.permissions?.external?.fetch?.backend ?? [];
+  return backend.flatMap((entry) => (typeof entry === 'string' ? [entry] : 'address' in entry ? [entry.address] : []));
+}
+
 afterAll(async () => {
   await Promise.all(temporaryDirs.map((dir) => rm(dir, { recursive: true, force: true })));
 });
@@ -50,16 +60,25 @@ describe('manifest.yml', () => {
   it('asks for the fewest permissions and egress only to Atlassian', async () => {
     const manifest = await parsedManifest();
     expect(manifest.permissions?.scopes).toEqual(['storage:app', 'read:permission:jira', 'read:jira-user']);
-    const backend = manifest.permissions?.external?.fetch?.backend ?? [];
-    expect(backend.map((entry) => (typeof entry === 'string' ? entry : 'address' in entry ? entry.address : entry))).toEqual([
+    expect(backendEgress(manifest)).toEqual([
       'https://auth.atlassian.com',
       'https://api.atlassian.com',
       'https://*.atlassian.net',
+      'https://*.jira.com',
     ]);
     expect(manifest.permissions?.external?.fetch?.client).toBeUndefined();
     // The page loads no script from anywhere; only Atlaskit's run-time styles need an exception.
     expect(manifest.permissions?.content).toEqual({ styles: ['unsafe-inline'] });
     expect(manifest.app.runtime?.name).toBe('nodejs22.x');
+  });
+
+  it('lets the app fetch every site address parseSite accepts, so the two cannot drift apart', async () => {
+    const egress = new EgressFilteringService(backendEgress(await parsedManifest()));
+    for (const domain of SITE_DOMAINS) {
+      const site = realAtlassianHosts.site(parseSite(`acme.${domain}`));
+      expect(egress.isValidUrl(`${site}/_edge/tenant_info`), site).toBe(true);
+    }
+    expect(egress.isValidUrl('https://acme.example.com/_edge/tenant_info')).toBe(false);
   });
 
   it('declares the admin page in the sidebar and as the Configure page, the personal page, one resolver and the hourly trigger', async () => {
