@@ -44,11 +44,13 @@ function run(args: string[], env: Record<string, string>): Promise<Run> {
 
 interface BundleReport {
   outputDir: string;
+  /** The manifest's function handlers: `forge/index.handler` is { module: 'forge/index', func: 'handler' }. */
+  handlers: { module: string; func: string }[];
   warnings: string[];
   dependencies: string[];
 }
 
-type Call = { export: 'handler'; functionKey: string; payload?: unknown } | { export: 'recheck' };
+type Call = { export: 'handler'; functionKey: string } | { export: 'recheck' };
 interface Scenario {
   jira: { admin: boolean; proxyError?: string };
   calls: Call[];
@@ -99,8 +101,12 @@ const asUser = (method: string, path: string): PlatformRequest => ({ type: 'fpp'
 const ADMIN_CHECK = asUser('POST', '/rest/api/3/permissions/check');
 
 describe("Forge's deploy bundler", () => {
-  it('bundles the manifest handlers into forge/index.cjs', () => {
+  it("bundles the manifest's handlers, all in forge/index, into forge/index.cjs", () => {
     for (const warning of report.warnings) console.warn(`forge bundle warning: ${warning}`);
+    expect(report.handlers).toEqual([
+      { module: 'forge/index', func: 'handler' },
+      { module: 'forge/index', func: 'recheck' },
+    ]);
     expect(existsSync(bundlePath)).toBe(true);
   });
 
@@ -120,7 +126,7 @@ describe("Forge's deploy bundler", () => {
 describe('the bundle under the Forge runtime', () => {
   it("exports the manifest's handlers, and a resolver call reaches Jira as the calling user", async () => {
     const result = await runBundle({ jira: { admin: true }, calls: [{ export: 'handler', functionKey: 'getMe' }] });
-    expect(result.exports).toEqual(expect.arrayContaining(['handler', 'recheck']));
+    expect(result.exports).toEqual(expect.arrayContaining(report.handlers.map((h) => h.func)));
     expect(result.results).toEqual([
       {
         resolved: {

@@ -6,7 +6,7 @@
  *
  *   node forge-runtime.mjs <bundle.cjs> '<scenario JSON>'
  *
- * scenario: { accountId, jira: { admin: boolean, proxyError?: string }, calls: [{ export: 'handler', functionKey, payload? } | { export: 'recheck' }] }
+ * scenario: { accountId, jira: { admin: boolean, proxyError?: string }, calls: [{ export: 'handler', functionKey } | { export: 'recheck' }] }
  * `proxyError` is what Forge's proxy puts in the `forge-proxy-error` header of every asUser() reply, e.g.
  * NEEDS_AUTHENTICATION_ERR while the user has not allowed access yet.
  * Prints one JSON line: { exports, results: [{ resolved } | { rejected: { name, message, status } }], requests, logs }.
@@ -77,10 +77,10 @@ for (const level of ['log', 'info', 'warn', 'error']) console[level] = (...parts
 const bundle = createRequire(import.meta.url)(bundlePath);
 
 /** How Forge calls the resolver function for a Custom UI `invoke`: the call, its context, the principal. */
-function invoke({ functionKey, payload = {} }) {
+function invoke({ functionKey }) {
   return bundle.handler(
     {
-      call: { functionKey, payload },
+      call: { functionKey, payload: {} },
       context: { cloudId: 'bundle-cloud-id', siteUrl: 'https://acme.atlassian.net', moduleKey: 'scope-doctor-admin-page' },
     },
     { principal: { accountId: scenario.accountId } },
