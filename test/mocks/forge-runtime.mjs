@@ -1,7 +1,7 @@
 /**
  * A stand-in for Forge's Node runtime, to run the bundle `forge deploy` would upload
  * (test/integration/forge-bundle.test.ts). It provides what @forge/api and @forge/kvs call inside the bundle —
- * `global.__forge_fetch__` — with an in-memory KVS and a Jira that answers as one user, and makes plain
+ * `global.__forge_fetch__` — with an empty KVS and a Jira that answers as one user, and makes plain
  * `fetch` fail so no request leaves the process. Plain JavaScript: it runs under Forge's Node, outside vitest.
  *
  *   node forge-runtime.mjs <bundle.cjs> '<scenario JSON>'
@@ -17,7 +17,6 @@ const [bundlePath, scenarioJson] = process.argv.slice(2);
 const scenario = JSON.parse(scenarioJson);
 const requests = [];
 const logs = [];
-const entries = new Map();
 
 function json(status, body, headers = {}) {
   return new Response(body === undefined ? null : JSON.stringify(body), {
@@ -38,24 +37,15 @@ function jira(path, init) {
   return json(404, { errorMessages: ['not in the stand-in'] });
 }
 
-/** The KVS REST calls @forge/kvs makes (POST /api/v1/…), as far as these scenarios need them. */
-function kvs(path, body) {
+/** An empty KVS, answering the REST calls @forge/kvs makes (POST /api/v1/…) that these scenarios need. */
+function kvs(path) {
   switch (path) {
     case '/api/v1/get':
-      return entries.has(body.key)
-        ? json(200, { key: body.key, value: entries.get(body.key) })
-        : json(404, { code: 'KEY_NOT_FOUND', message: 'not found' });
-    case '/api/v1/set':
-      entries.set(body.key, body.value);
-      return json(200, undefined);
+      return json(404, { code: 'KEY_NOT_FOUND', message: 'not found' });
+    case '/api/v1/query':
+      return json(200, { data: [] });
     case '/api/v1/delete':
-      entries.delete(body.key);
       return json(204, undefined);
-    case '/api/v1/query': {
-      const prefix = body.where?.[0]?.values?.[0] ?? '';
-      const data = [...entries].filter(([key]) => key.startsWith(prefix)).map(([key, value]) => ({ key, value }));
-      return json(200, { data });
-    }
     default:
       return json(400, { code: 'NOT_IN_STAND_IN', message: `the stand-in KVS has no ${path}` });
   }
@@ -64,7 +54,7 @@ function kvs(path, body) {
 globalThis.__forge_fetch__ = async (options, path, init = {}) => {
   const method = init.method ?? 'GET';
   requests.push({ type: options.type, provider: options.provider, remote: options.remote, method, path });
-  if (options.type === 'kvs') return kvs(path, JSON.parse(init.body));
+  if (options.type === 'kvs') return kvs(path);
   if (options.type === 'fpp' && options.provider === 'user' && options.remote === 'jira') return jira(path, { method });
   return json(400, { message: `the stand-in platform has no ${options.type}/${options.provider}/${options.remote}` });
 };
