@@ -5,7 +5,10 @@
  */
 import type { DataOf, PayloadOf, ResolverName, ResolverResponse } from '../../src/forge/api';
 
-export type ModuleKey = 'scope-doctor-admin-page' | 'scope-doctor-personal-page';
+/** The manifest's page modules: both admin entries (the sidebar's and Configure's) open the admin page. */
+export const ADMIN_MODULE_KEYS = ['scope-doctor-admin-sidebar-page', 'scope-doctor-admin-page'] as const;
+export const PERSONAL_MODULE_KEY = 'scope-doctor-personal-page';
+export type ModuleKey = (typeof ADMIN_MODULE_KEYS)[number] | typeof PERSONAL_MODULE_KEY;
 
 export interface PageContext {
   moduleKey: ModuleKey;
@@ -57,7 +60,7 @@ export async function invoke<K extends ResolverName>(
 }
 
 function moduleKeyFromPath(): ModuleKey {
-  return window.location.pathname.includes('personal') ? 'scope-doctor-personal-page' : 'scope-doctor-admin-page';
+  return window.location.pathname.includes('personal') ? PERSONAL_MODULE_KEY : 'scope-doctor-admin-page';
 }
 
 export async function getPageContext(): Promise<PageContext> {

@@ -2,7 +2,7 @@ import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@atlaskit/css-reset';
 import { token } from '@atlaskit/tokens/token';
-import { enableTheme, getPageContext, type PageContext } from './bridge';
+import { enableTheme, getPageContext, PERSONAL_MODULE_KEY, type PageContext } from './bridge';
 import { PageShell } from './components/PageShell';
 import { Loading } from './components/Loading';
 
@@ -14,7 +14,7 @@ function App({ context }: { context: PageContext }) {
   return (
     <PageShell>
       <Suspense fallback={<Loading label="Loading Scope Doctor" />}>
-        {context.moduleKey === 'scope-doctor-personal-page' ? (
+        {context.moduleKey === PERSONAL_MODULE_KEY ? (
           <PersonalPage context={context} />
         ) : (
           <AdminPage />

@@ -14,7 +14,7 @@ const link = DEMO_DC.link;
 beforeAll(async () => {
   emulator = await startEmulator();
   baseUrl = `${emulator.url}${DEMO_DC.pathPrefix}`;
-  deps = { fetch: (url, init) => fetch(url, init), hosts: emulator.hosts, clock: instantClock(new Date()), timeoutMs: 300, random: () => 0.5 };
+  deps = { fetch: (url, init) => fetch(url, init), hosts: emulator.hosts, clock: instantClock(new Date()), timeoutMs: 1500, random: () => 0.5 };
 });
 afterEach(() => emulator.faults.clear());
 afterAll(async () => {

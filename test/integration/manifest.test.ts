@@ -3,11 +3,16 @@
  * Its overall `success` is false even for warnings alone, so the test fails on errors and prints warnings.
  */
 import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { EgressFilteringService } from '@forge/egress';
 import { validate, type ManifestSchema } from '@forge/manifest';
 import { afterAll, describe, expect, it } from 'vitest';
+import { parseSite } from '../../src/core/atlassian';
+import { SITE_DOMAINS } from '../../src/core/atlassian/site';
+import { realAtlassianHosts } from '../../src/core/ports';
+import { ADMIN_MODULE_KEYS, PERSONAL_MODULE_KEY } from '../../static/src/bridge';
 
 const ROOT = resolve('.');
 const BUILT_UI = join(ROOT, 'static/build/index.html');
@@ -26,13 +31,33 @@ async function manifestToValidate(): Promise<string> {
   return join(dir, 'manifest.yml');
 }
 
+let validation: ReturnType<typeof validate> | undefined;
+
+/** One validation for the whole file: each takes seconds. */
+function validated(): ReturnType<typeof validate> {
+  validation ??= manifestToValidate().then((path) => validate(false, path));
+  return validation;
+}
+
+async function parsedManifest(): Promise<ManifestSchema> {
+  const manifest = (await validated()).manifestObject?.typedContent;
+  if (!manifest) throw new Error('manifest.yml did not parse');
+  return manifest;
+}
+
+/** The addresses of permissions.external.fetch.backend, whether written as strings or `address:` entries. */
+function backendEgress(manifest: ManifestSchema): string[] {
+  const backend = manifest.permissions?.external?.fetch?.backend ?? [];
+  return backend.flatMap((entry) => (typeof entry === 'string' ? [entry] : 'address' in entry ? [entry.address] : []));
+}
+
 afterAll(async () => {
   await Promise.all(temporaryDirs.map((dir) => rm(dir, { recursive: true, force: true })));
 });
 
 describe('manifest.yml', () => {
   it('passes @forge/manifest validation with no errors', async () => {
-    const result = await validate(false, await manifestToValidate());
+    const result = await validated();
     const problems = result.errors ?? [];
     for (const warning of problems.filter((p) => p.level === 'warning')) {
       console.warn(`manifest warning (line ${warning.line ?? '?'}): ${warning.message}`);
@@ -41,14 +66,13 @@ describe('manifest.yml', () => {
   });
 
   it('asks for the fewest permissions and egress only to Atlassian', async () => {
-    const result = await validate(false, await manifestToValidate());
-    const manifest = result.manifestObject?.typedContent as ManifestSchema;
+    const manifest = await parsedManifest();
     expect(manifest.permissions?.scopes).toEqual(['storage:app', 'read:permission:jira', 'read:jira-user']);
-    const backend = manifest.permissions?.external?.fetch?.backend ?? [];
-    expect(backend.map((entry) => (typeof entry === 'string' ? entry : 'address' in entry ? entry.address : entry))).toEqual([
+    expect(backendEgress(manifest)).toEqual([
       'https://auth.atlassian.com',
       'https://api.atlassian.com',
       'https://*.atlassian.net',
+      'https://*.jira.com',
     ]);
     expect(manifest.permissions?.external?.fetch?.client).toBeUndefined();
     // The page loads no script from anywhere; only Atlaskit's run-time styles need an exception.
@@ -56,18 +80,36 @@ describe('manifest.yml', () => {
     expect(manifest.app.runtime?.name).toBe('nodejs22.x');
   });
 
-  it('declares the admin page as the configure page, the personal page, one resolver and the hourly re-check trigger', () => {
-    const text = readFileSync(join(ROOT, 'manifest.yml'), 'utf8');
-    for (const expected of [
-      'key: scope-doctor-admin-page',
-      'useAsConfig: true',
-      'key: scope-doctor-personal-page',
-      'handler: forge/index.handler',
-      'handler: forge/index.recheck',
-      'interval: hour',
-      'path: static/build',
-    ]) {
-      expect(text).toContain(expected);
+  it('lets the app fetch every site address parseSite accepts, so the two cannot drift apart', async () => {
+    const egress = new EgressFilteringService(backendEgress(await parsedManifest()));
+    for (const domain of SITE_DOMAINS) {
+      const site = realAtlassianHosts.site(parseSite(`acme.${domain}`));
+      expect(egress.isValidUrl(`${site}/_edge/tenant_info`), site).toBe(true);
     }
+    expect(egress.isValidUrl('https://acme.example.com/_edge/tenant_info')).toBe(false);
+  });
+
+  it('declares the admin page in the sidebar and as the Configure page, the personal page, one resolver and the hourly trigger', async () => {
+    const manifest = await parsedManifest();
+    const modules = manifest.modules ?? {};
+    const page = { resource: 'main', resolver: { function: 'resolver' }, title: 'Scope Doctor' };
+    // A useAsConfig (or useAsGetStarted) entry is left out of Jira settings → Apps, so the sidebar needs its own.
+    expect(modules['jira:adminPage']).toEqual([
+      { key: 'scope-doctor-admin-sidebar-page', ...page },
+      { key: 'scope-doctor-admin-page', ...page, useAsConfig: true },
+    ]);
+    expect(modules['jira:personalSettingsPage']).toMatchObject([{ key: PERSONAL_MODULE_KEY, resource: 'main' }]);
+    expect(modules.function).toEqual([
+      { key: 'resolver', handler: 'forge/index.handler' },
+      { key: 'recheck', handler: 'forge/index.recheck' },
+    ]);
+    expect(modules.scheduledTrigger).toEqual([{ key: 'scope-doctor-daily-recheck', function: 'recheck', interval: 'hour' }]);
+    expect(manifest.resources).toEqual([{ key: 'main', path: 'static/build' }]);
+  });
+
+  it('has the UI route every page module to its page', async () => {
+    const modules = (await parsedManifest()).modules ?? {};
+    expect(modules['jira:adminPage']?.map((m) => m.key).sort()).toEqual([...ADMIN_MODULE_KEYS].sort());
+    expect(modules['jira:personalSettingsPage']?.map((m) => m.key)).toEqual([PERSONAL_MODULE_KEY]);
   });
 });

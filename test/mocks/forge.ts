@@ -3,6 +3,8 @@
  * answers the Jira admin check and /myself for a configurable person. Use it from a test file with
  *   vi.mock('@forge/kvs', async () => (await import('<path>/test/mocks/forge')).kvsModule);
  *   vi.mock('@forge/api', async () => (await import('<path>/test/mocks/forge')).apiModule);
+ * The bundle `forge deploy` builds runs the real @forge/api and @forge/kvs instead, on the platform stand-in in
+ * forge-runtime.mjs (beside this file).
  */
 export const forgeState = {
   entries: new Map<string, unknown>(),
@@ -71,6 +73,15 @@ export const kvsModule = {
   default: kvs,
   WhereConditions: { beginsWith: (value: string): Clause => ({ condition: 'BEGINS_WITH', values: [value] }) },
 };
+
+/** What @forge/api's asUser() throws until the person has allowed access (its NeedsAuthenticationError). */
+export function needsAuthenticationError(): Error {
+  return Object.assign(new Error('Authentication Required'), {
+    name: 'NEEDS_AUTHENTICATION_ERR',
+    status: 401,
+    serviceKey: 'atlassian-token-service-key',
+  });
+}
 
 function reply(status: number, body: unknown) {
   return { status, ok: status < 300, headers: { get: () => null }, text: async () => JSON.stringify(body) };

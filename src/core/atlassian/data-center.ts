@@ -6,11 +6,11 @@ import type { CheckDeps } from '../checks/types';
 import { InputError } from '../model';
 import type { Outcome } from './outcome';
 import { send, type Credentials } from './request';
+import { SITE_DOMAINS } from './site';
 
 const MAX_URL_LENGTH = 2048;
 const HOST_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost']);
-const CLOUD_DOMAINS = ['atlassian.net', 'jira.com'];
 /** Path segments of Jira's own pages: a URL copied from the browser is cut there, keeping the context path. */
 const JIRA_PAGE_SEGMENT = /\/(?:rest|secure|browse|plugins)(?:\/|$).*$/;
 
@@ -56,7 +56,7 @@ function requireHostName(host: string): void {
   if (host.length > 253 || !labels.every((label) => HOST_LABEL.test(label))) {
     throw new InputError(`"${preview(host)}" is not a host name`, 'baseUrl');
   }
-  if (CLOUD_DOMAINS.some((domain) => host === domain || host.endsWith(`.${domain}`))) {
+  if (SITE_DOMAINS.some((domain) => host === domain || host.endsWith(`.${domain}`))) {
     throw new InputError(`${preview(host)} is a Jira Cloud site, not Data Center: use scope-doctor oauth or scope-doctor token`, 'baseUrl');
   }
 }

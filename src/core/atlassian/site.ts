@@ -2,7 +2,8 @@ import { InputError } from '../model';
 
 const MAX_HOST_LENGTH = 253;
 const SITE_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
-const SITE_DOMAINS = ['atlassian.net', 'jira.com'] as const;
+/** Jira Cloud site domains (older sites still live on jira.com); the manifest test checks Forge egress allows each. */
+export const SITE_DOMAINS = ['atlassian.net', 'jira.com'] as const;
 
 /**
  * Turns what a person typed (`acme`, `acme.atlassian.net`, `https://acme.atlassian.net/jira/…`) into a site

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { InputError } from '../../core/model';
 import { ADMIN_RESOLVERS } from '../api';
 import { ADMIN_ID, contextFor, testDeps, USER_ID } from '../../../test/mocks/app-deps';
+import { needsAuthenticationError } from '../../../test/mocks/forge';
 import { ADMIN_ONLY_MESSAGE, defineResolver } from './define';
 import { invokeResolver, resolvers } from '.';
 
@@ -46,6 +47,40 @@ describe('defineResolver', () => {
     expect(JSON.stringify(response)).not.toContain('demo-secret-token-value');
     expect(deps.logs.join('\n')).toContain('[redacted]');
     expect(deps.logs.join('\n')).not.toContain('demo-secret-token-value');
+  });
+
+  it("rejects with Forge's consent error from the admin check, so Jira can offer \"Allow access\"", async () => {
+    const deps = testDeps();
+    const consent = needsAuthenticationError();
+    deps.permissions = {
+      isJiraAdmin: async () => {
+        throw consent;
+      },
+    };
+    await expect(invokeResolver('listConnections', {}, contextFor(ADMIN_ID), deps)).rejects.toBe(consent);
+    expect(deps.logs).toEqual([]);
+  });
+
+  it("rejects with Forge's consent error from a handler too", async () => {
+    const consent = needsAuthenticationError();
+    const asksJira = defineResolver('getMe', z.object({}).transform(() => ({})), async () => {
+      throw consent;
+    });
+    await expect(asksJira.run({}, contextFor(USER_ID), testDeps())).rejects.toBe(consent);
+  });
+
+  it('keeps every other error, platform ones included, in the envelope', async () => {
+    const others = [
+      Object.assign(new Error('Forge platform failed to process runtime HTTP request - 502 - BAD_GATEWAY'), { name: 'PROXY_ERR' }),
+      new Error('NEEDS_AUTHENTICATION_ERR in a message is not the error'),
+      { name: 'NEEDS_AUTHENTICATION_ERR' },
+    ];
+    for (const thrown of others) {
+      const failing = defineResolver('getMe', z.object({}).transform(() => ({})), async () => {
+        throw thrown;
+      });
+      expect(await failing.run({}, contextFor(USER_ID), testDeps())).toMatchObject({ ok: false, error: { code: 'internal' } });
+    }
   });
 
   it('answers not-found for a resolver that does not exist', async () => {

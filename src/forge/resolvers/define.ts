@@ -1,6 +1,7 @@
 /**
  * The one wrapper every resolver goes through: admin check first (for ADMIN_RESOLVERS), payload validation,
- * and mapping of errors to the ResolverResponse envelope. Handlers below it only do their job.
+ * and mapping of errors to the ResolverResponse envelope (all but Forge's consent error). Handlers below it
+ * only do their job.
  */
 import type { z } from 'zod';
 import { InputError } from '../../core/model';
@@ -9,7 +10,7 @@ import type { AppDeps, ResolverContext } from '../ports';
 import { ResolverError } from './errors';
 
 export const ADMIN_ONLY_MESSAGE =
-  "Scope Doctor's admin page checks the site's integrations, so it is for Jira administrators. Ask one to open it; to check your own API token, use Profile → Personal settings → Scope Doctor.";
+  "Scope Doctor's admin page checks the site's integrations, so it is for Jira administrators. Ask one to open it; to check your own API token, open your profile picture (top right) → Scope Doctor — my API token.";
 
 export type Handler<K extends ResolverName> = (
   payload: PayloadOf<K>,
@@ -44,10 +45,20 @@ export function defineResolver<K extends ResolverName>(
         if (!parsed.success) return invalidInput(parsed.error);
         return { ok: true, data: await handler(parsed.data, context, deps) };
       } catch (error) {
+        if (needsUserConsent(error)) throw error;
         return toFailure(name, error, payload, deps);
       }
     },
   };
+}
+
+/**
+ * Forge's asUser() throws this until the person allows the app to act for them, and Jira offers "Allow access"
+ * only when the resolver call rejects with it. @forge/api itself recognises it by `name`; doing the same keeps
+ * the resolvers, which local mode runs too, free of @forge/api (only the adapters import it).
+ */
+function needsUserConsent(error: unknown): boolean {
+  return error instanceof Error && error.name === 'NEEDS_AUTHENTICATION_ERR';
 }
 
 function failure(code: ResolverError['code'] | 'invalid-input' | 'internal', message: string, field?: string) {
