@@ -7,6 +7,7 @@ import type { Profile } from './types';
 export type { Capability, Certainty, OperationRef, Profile, ProfileFixes, TokenKind } from './types';
 export { parseCustomProfile, ProfileError } from './custom';
 export { vendorFix, type FixValues } from './fixes';
+export { scopeLintOptions } from './lint-options';
 export { profileTokenScopes, tokenView } from './token-scopes';
 
 /** One profile per configuration in the vendor guides. */

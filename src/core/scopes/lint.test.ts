@@ -49,17 +49,21 @@ describe('scope list lint', () => {
     expect(result.findings.filter((f) => f.problem === 'duplicate')).toHaveLength(2);
   });
 
-  it('warns when classic and granular scopes are mixed, and says what that means', () => {
+  it('says what mixing classic and granular scopes means, as information (there is nothing to do about it)', () => {
     const result = parseScopeList('read:jira-work read:sprint:jira-software');
     const mixed = result.findings.find((f) => f.problem === 'mixed-kinds');
-    expect(mixed?.severity).toBe('warning');
+    expect(mixed?.severity).toBe('info');
     expect(mixed?.message).toMatch(/agile\) endpoints accept granular scopes only/);
+    const vendor = { name: 'Targetprocess', scopes: ['read:jira-work', 'read:sprint:jira-software'] };
+    const asVendor = parseScopeList('read:jira-work read:sprint:jira-software', { vendor }).findings.find((f) => f.problem === 'mixed-kinds');
+    expect(asVendor).toMatchObject({ severity: 'info', message: expect.stringContaining('as the Targetprocess guide does') });
     // offline_access and service-management scopes are neither kind.
     expect(parseScopeList('read:jira-work offline_access read:servicedesk-request').findings.some((f) => f.problem === 'mixed-kinds')).toBe(false);
   });
 
-  it('flags a missing offline_access only when the integration needs it', () => {
-    expect(parseScopeList('read:jira-work', { needsOfflineAccess: true }).findings.map((f) => f.problem)).toEqual(['offline-access-missing']);
+  it('notes a missing offline_access, as information, only when the integration needs it', () => {
+    const [finding] = parseScopeList('read:jira-work', { needsOfflineAccess: true }).findings;
+    expect(finding).toMatchObject({ problem: 'offline-access-missing', severity: 'info', message: expect.stringContaining('not a console permission') });
     expect(parseScopeList('read:jira-work offline_access', { needsOfflineAccess: true }).findings).toEqual([]);
     expect(parseScopeList('read:jira-work').findings).toEqual([]);
   });
