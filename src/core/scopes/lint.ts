@@ -3,7 +3,7 @@
  * is wrong with the list as a whole.
  */
 import { allLabels, normalizeLabel, scopesForLabel } from '../catalog';
-import { isAssetsScope, isDataCenterScope, isRecognisedScope, isServiceManagementScope, jiraScopeKind, suggestScope } from './known';
+import { canonicalPermissions, isAssetsScope, isDataCenterScope, isRecognisedScope, isServiceManagementScope, jiraScopeKind, suggestScope } from './known';
 import type { ScopeEntry } from './parse';
 import { closestMatch } from './suggest';
 import type { ParsedScopeList, ScopeFinding } from './types';
@@ -77,6 +77,18 @@ function lintToken(entry: ScopeEntry, findings: ScopeFinding[], accept: Accept, 
     // Scope strings are lower case and Atlassian compares them exactly.
     findings.push(correction(entry, hadSpace ? 'whitespace' : 'case', lower, hadSpace ? 'has a space and capitals in it' : 'has capitals in it'));
     accept(lower, entry.input);
+    return;
+  }
+  // "Admin" from a Data Center guide, read without a Data Center profile.
+  const permission = canonicalPermissions(compact);
+  if (isDataCenterScope(permission)) {
+    findings.push({
+      input: quote(entry.input),
+      problem: 'unknown',
+      severity: 'error',
+      message: `"${quote(entry.input)}" is not a Jira Cloud scope; as the permission of a Jira Data Center application link it is ${permission}.`,
+      suggestion: permission,
+    });
     return;
   }
   const suggestion = suggest(() => suggestScope(compact));
