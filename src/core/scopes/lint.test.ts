@@ -38,6 +38,31 @@ describe('scope list lint', () => {
     ]);
   });
 
+  it('reads pasted comma-separated titles as the titles, with no did-you-mean for their fragments', () => {
+    const result = parseScopeList('View boards, backlogs, and related items, View sprints');
+    expect(result.scopes).toEqual(['read:board-scope:jira-software', 'read:sprint:jira-software']);
+    expect(result.findings.map((f) => f.problem)).toEqual(['label', 'label']);
+  });
+
+  it('names both scopes of a title they share, and lets the vendor’s list settle it', () => {
+    const bare = parseScopeList('View issues');
+    expect(bare.scopes).toEqual(['read:issue:jira', 'read:issue:jira-software']);
+    expect(bare.findings).toEqual([
+      expect.objectContaining({ problem: 'ambiguous-label', severity: 'warning', suggestion: 'read:issue:jira or read:issue:jira-software' }),
+    ]);
+    expect(bare.findings[0]?.message).toContain('both read:issue:jira and read:issue:jira-software');
+    const settled = parseScopeList('View issues', { vendor: { name: 'OnePlan', scopes: ['read:issue:jira', 'read:jira-work'] } });
+    expect(settled.scopes).toEqual(['read:issue:jira']);
+    expect(settled.findings).toEqual([expect.objectContaining({ problem: 'label', severity: 'info', message: expect.stringContaining('the one the OnePlan guide lists') })]);
+  });
+
+  it('reads Data Center permission words for a Data Center list, and names the permission otherwise', () => {
+    expect(parseScopeList('Admin', { dataCenter: true }).scopes).toEqual(['ADMIN']);
+    expect(parseScopeList('"System admin"', { dataCenter: true }).scopes).toEqual(['SYSTEM_ADMIN']);
+    const [finding] = parseScopeList('Admin').findings;
+    expect(finding).toMatchObject({ problem: 'unknown', severity: 'error', suggestion: 'ADMIN' });
+  });
+
   it('suggests the title someone nearly typed', () => {
     const [finding] = parseScopeList('View sprintz').findings;
     expect(finding).toMatchObject({ problem: 'unknown', suggestion: 'read:sprint:jira-software' });

@@ -57,6 +57,23 @@ describe('tokenizeScopeList', () => {
     ]);
   });
 
+  it('matches titles with commas greedily inside a comma-separated list, before splitting the rest', () => {
+    expect(texts('View boards, backlogs, and related items, View sprints')).toEqual(['View boards, backlogs, and related items', 'View sprints']);
+    expect(texts('read:jira-work, View boards, backlogs, and related items; read:project:jira')).toEqual([
+      'read:jira-work',
+      'View boards, backlogs, and related items',
+      'read:project:jira',
+    ]);
+    // Pieces that make no title are split as before.
+    expect(texts('View boards, backlogs')).toEqual(['View boards', 'backlogs']);
+  });
+
+  it('stays quick on a long comma-separated line (the title window is bounded)', () => {
+    const started = performance.now();
+    tokenizeScopeList(Array.from({ length: 1_900 }, (_, i) => `word${i}`).join(', '), isLabel);
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+
   it('reads the scope cell of table rows and skips header and prose rows', () => {
     const table = [
       'Scope | Scope type | Jira explanation |',
