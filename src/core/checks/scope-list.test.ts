@@ -22,6 +22,12 @@ describe('scopeListResults', () => {
     ]);
     expect(results('View sprints', true).map((r) => r.status)).toEqual(['pass']);
   });
+
+  it('gives every warning a fix, an empty list included', () => {
+    const parsed = parseScopeList('');
+    const [empty] = scopeListResults('scopes', parsed.scopes, parsed.findings);
+    expect(empty).toMatchObject({ status: 'warn', fix: expect.stringContaining('Paste the scopes') });
+  });
 });
 
 describe('offlineAccessResult', () => {

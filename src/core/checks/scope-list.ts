@@ -16,6 +16,8 @@ const PROBLEM_TITLES: Record<FindingProblem, string> = {
   empty: 'empty list',
 };
 
+const PASTE_SCOPES = "Paste the scopes from the developer console's Permissions page.";
+
 /** Entries Atlassian would refuse as typed, though the meaning is certain: a console rejects them. */
 const REJECTED_AS_WRITTEN = new Set<FindingProblem>(['whitespace', 'case']);
 
@@ -45,7 +47,7 @@ export function scopeListResults(
         title: `Scope list: ${scopes.length} scope${scopes.length === 1 ? '' : 's'}, all recognised`,
         status: scopes.length ? 'pass' : 'fail',
         detail: scopes.length ? 'Every entry is a scope string Atlassian knows.' : 'The scope list is empty.',
-        ...(scopes.length ? {} : { fix: "Paste the scopes from the developer console's Permissions page." }),
+        ...(scopes.length ? {} : { fix: PASTE_SCOPES }),
       },
     ];
   }
@@ -59,7 +61,9 @@ export function scopeListResults(
   }));
 }
 
+/** Every warning carries a step the person can take. */
 function fixOf(finding: ScopeFinding): { fix?: string } {
+  if (finding.problem === 'empty') return { fix: PASTE_SCOPES };
   if (!finding.suggestion) return {};
   if (finding.problem === 'ambiguous-label') {
     return { fix: `Paste the scope string the console shows under the title instead: ${finding.suggestion}.` };
