@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../model';
-import { MAX_ENTRIES, MAX_INPUT_CHARS, tokenizeScopeList } from './parse';
+import { allScopes } from '../catalog';
+import { CONSOLE_LABELS } from '../catalog/console-labels';
+import { MAX_ENTRIES, MAX_INPUT_CHARS, MAX_TITLE_PIECES, tokenizeScopeList } from './parse';
 
 const labels = new Set(['view sprints', 'view boards, backlogs, and related items']);
 const isLabel = (phrase: string): boolean => labels.has(phrase.toLowerCase());
@@ -66,6 +68,12 @@ describe('tokenizeScopeList', () => {
     ]);
     // Pieces that make no title are split as before.
     expect(texts('View boards, backlogs')).toEqual(['View boards', 'backlogs']);
+  });
+
+  it('has a title window wide enough for every known title', () => {
+    const titles = [...CONSOLE_LABELS.map(([title]) => title), ...allScopes().flatMap((s) => (s.label ? [s.label] : []))];
+    const pieces = Math.max(...titles.map((title) => title.split(/[,;]/).length));
+    expect(pieces).toBeLessThanOrEqual(MAX_TITLE_PIECES);
   });
 
   it('stays quick on a long comma-separated line (the title window is bounded)', () => {
