@@ -1,8 +1,10 @@
 /**
  * The one result shape used everywhere: UI, CLI `--json`, storage and export.
  * `unknown` means the check could not tell (network, 429, 5xx, timeout, malformed reply) — never `fail`.
+ * `info` is a fact worth reading that asks nothing of the person (a warning always carries a fix they can
+ * do); it weighs like `pass`, so a report's verdict is never `info`.
  */
-export type Status = 'pass' | 'fail' | 'warn' | 'unknown';
+export type Status = 'pass' | 'info' | 'fail' | 'warn' | 'unknown';
 
 /** What was observed. Never a secret: status codes, header values Atlassian sends, ids, counts. */
 export type Evidence = Record<string, string | number | boolean | null | readonly string[]>;
@@ -20,7 +22,7 @@ export interface CheckResult {
 }
 
 /** Severity order used to roll many results into one verdict: a failure outranks not knowing. */
-const SEVERITY: Record<Status, number> = { pass: 0, warn: 1, unknown: 2, fail: 3 };
+const SEVERITY: Record<Status, number> = { pass: 0, info: 0, warn: 1, unknown: 2, fail: 3 };
 
 export function worstStatus(statuses: Iterable<Status>): Status {
   let worst: Status = 'pass';

@@ -51,11 +51,11 @@ describe('custom profiles', () => {
     const template = JSON.parse(await page.locator('#custom-profile-json').inputValue()) as {
       tokenKind: string;
       callbackUrls: string[];
-      capabilities: { name: string; scopes: string[] }[];
+      capabilities: { name: string; certainty: string; scopes: string[] }[];
     };
     expect(template.tokenKind).toBe('oauth');
     expect(template.callbackUrls).toEqual([app.callbackUrl]);
-    expect(template.capabilities).toEqual([{ name: 'Everything this integration does', scopes: [SCOPE] }]);
+    expect(template.capabilities).toEqual([{ name: 'Everything this integration does', certainty: 'required', scopes: [SCOPE] }]);
     await screenshot(page, 'custom-profile-template');
     expect(await seriousAxeViolations(page)).toEqual([]);
 

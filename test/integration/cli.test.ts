@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS, DEMO_DC, DEMO_OAUTH_APPS, DEMO_SITE, DEMO_TOKENS, startEmulator, type Emulator } from '../../src/emulator';
+import { runScopeDoctor, type CliRun } from '../support/cli';
 
 let emulator: Emulator;
 beforeAll(async () => {
@@ -14,32 +14,14 @@ afterAll(async () => {
   await emulator.close();
 });
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: string[], env: Record<string, string> = {}, stdin = ''): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/scope-doctor.js', ...args], {
-      env: { PATH: process.env.PATH ?? '', SCOPE_DOCTOR_ATLASSIAN_URL: emulator.url, ...env },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
+function cli(args: string[], env: Record<string, string> = {}, stdin = ''): Promise<CliRun> {
+  return runScopeDoctor(args, { SCOPE_DOCTOR_ATLASSIAN_URL: emulator.url, ...env }, stdin);
 }
 
 const STACK = /at .*\(.*:\d+:\d+\)/;
 const SECRETS = [DEMO_TOKENS.kendisScopedAna.token, DEMO_ACCOUNTS.admin.classicToken, DEMO_OAUTH_APPS.kendis.clientSecret];
 
-function expectOneLineError(run: Run): void {
+function expectOneLineError(run: CliRun): void {
   expect(run.code).toBe(2);
   expect(run.stderr.trim().split('\n')).toHaveLength(1);
   expect(run.stderr).not.toMatch(STACK);
@@ -51,6 +33,53 @@ describe('scope-doctor CLI', () => {
     expect((await cli(['--version'])).stdout).toMatch(/^scope-doctor \d+\.\d+\.\d+/);
   });
 
+  it('prints each command’s own help with examples, exit 0, for --help and for help COMMAND', async () => {
+    for (const command of ['scopes', 'coverage', 'profiles', 'cloud-id', 'token', 'oauth', 'dc', 'emulator', 'start']) {
+      const run = await cli([command, '--help']);
+      expect(run.code, command).toBe(0);
+      expect(run.stdout, command).toMatch(new RegExp(`^Usage: scope-doctor ${command}`));
+      expect(run.stdout, command).toMatch(/\nExamples:\n {2}.*scope-doctor /);
+    }
+    expect((await cli(['help', 'coverage'])).stdout).toBe((await cli(['coverage', '-h'])).stdout);
+    // Help comes before anything the command would check or ask for.
+    expect((await cli(['token', '--help', '--site', 'https://evil.example'])).code).toBe(0);
+  });
+
+  it('refuses a token or client secret on the command line, naming the variable, without echoing it', async () => {
+    const runs = await Promise.all([
+      cli(['token', '--site', 'acme', '--email', 'a@b.example', '--token', 'demo-secret-on-argv']),
+      cli(['token', '--site', 'acme', '--email', 'a@b.example', '--token=demo-secret-on-argv']),
+      cli(['oauth', '--client-id', 'x', '--scopes', 'read:jira-work', '--client-secret', 'demo-secret-on-argv']),
+      cli(['dc', '--base-url', 'https://jira.acme.example', '--client-secret=demo-secret-on-argv']),
+    ]);
+    for (const run of runs) {
+      expectOneLineError(run);
+      expect(run.stdout + run.stderr).not.toContain('demo-secret-on-argv');
+    }
+    expect(runs[0]?.stderr).toContain('set SCOPE_DOCTOR_TOKEN');
+    expect(runs[1]?.stderr).toContain('set SCOPE_DOCTOR_TOKEN');
+    expect(runs[2]?.stderr).toContain('set SCOPE_DOCTOR_CLIENT_SECRET');
+    expect(runs[3]?.stderr).toContain('set SCOPE_DOCTOR_CLIENT_SECRET');
+  });
+
+  it('scopes lint exits 1 for an entry Atlassian refuses as written, 0 for titles and clean strings', async () => {
+    const asWritten = await Promise.all(['read:issue:Jira', 'read: board-scope:jira-software', 'read:nothing:jira'].map((entry) => cli(['scopes', 'lint', entry])));
+    for (const run of asWritten) expect(run.code, run.stdout).toBe(1);
+    expect(asWritten[0]?.stdout).toContain('✗ "read:issue:Jira": wrong letter case');
+    const clean = await cli(['scopes', 'lint', 'read:jira-work, View sprints, View boards, backlogs, and related items']);
+    expect(clean.code).toBe(0);
+    expect(clean.stdout).toContain('Scope list (3 recognised): read:jira-work read:sprint:jira-software read:board-scope:jira-software');
+    expect(clean.stdout).not.toContain('read:build');
+  });
+
+  it('scopes lint names both scopes of an ambiguous title, unless the profile’s guide settles it', async () => {
+    const bare = await cli(['scopes', 'lint', 'View issues']);
+    expect(bare.code).toBe(0);
+    expect(bare.stdout).toContain('read:issue:jira and read:issue:jira-software');
+    const settled = await cli(['scopes', 'lint', '--profile', 'oneconnect-oauth-full', '--json', 'View issues']);
+    expect(JSON.parse(settled.stdout)).toMatchObject({ verdict: 'pass', scopes: ['read:issue:jira'] });
+  });
+
   it('lints a scope list from stdin with a findings array', async () => {
     const run = await cli(['scopes', 'lint', '-', '--json'], {}, 'read: board-scope:jira-software\nread:issue:Jira\nread:nothing:jira');
     expect(run.code).toBe(1);
@@ -59,13 +88,23 @@ describe('scope-doctor CLI', () => {
     expect(json.findings.every((f) => 'input' in f && 'problem' in f)).toBe(true);
   });
 
-  it('reports coverage as JSON with missing, excess and capabilities', async () => {
+  it('reports coverage as JSON with missing, likely missing, excess, kept and capabilities', async () => {
     const run = await cli(['coverage', '--profile', 'kendis-cloud-oauth', '--scopes', 'read:project:jira read:sprint:jira-software read:jira-work', '--json']);
     expect(run.code).toBe(1);
-    const json = JSON.parse(run.stdout) as { missing: string[]; excess: string[]; capabilities: { name: string; covered: boolean; missing: string[] }[] };
+    const json = JSON.parse(run.stdout) as {
+      verdict: string;
+      missing: string[];
+      likelyMissing: string[];
+      excess: string[];
+      keptForVendor: string[];
+      capabilities: { name: string; covered: boolean; certainty: string; missing: string[] }[];
+    };
+    expect(json.verdict).toBe('fail');
     expect(json.missing).toContain('write:sprint:jira-software');
-    expect(Array.isArray(json.excess)).toBe(true);
-    expect(json.capabilities[0]).toEqual(expect.objectContaining({ name: expect.any(String), covered: expect.any(Boolean), missing: expect.any(Array) }));
+    expect(json.likelyMissing).toEqual(['delete:sprint:jira-software']);
+    expect(json.excess).toEqual(['read:jira-work']);
+    expect(json.keptForVendor).toEqual([]);
+    expect(json.capabilities[0]).toEqual(expect.objectContaining({ name: expect.any(String), covered: expect.any(Boolean), certainty: 'required', missing: expect.any(Array) }));
   });
 
   it('looks up a Cloud ID (exit 0) and a missing site (exit 1)', async () => {
@@ -79,6 +118,9 @@ describe('scope-doctor CLI', () => {
     const run = await cli(['token', '--site', DEMO_SITE.host, '--email', DEMO_ACCOUNTS.admin.email, '--profile', 'kendis-user-token'], { SCOPE_DOCTOR_TOKEN: DEMO_TOKENS.kendisScopedAna.token });
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('! Scoped API token: it works only through https://api.atlassian.com/ex/jira/');
+    // Kendis has no base-URL field: the fix is its own setting.
+    expect(run.stdout).toContain('- Fix: In Kendis, open ALM Account (or your Profile → ALM Credentials), click Edit and enable "Using Scope API"');
+    expect(run.stdout).not.toContain('instead of https://');
     expect(run.stdout).toMatch(/✗ 2 of \d+ required scopes missing/);
     expect(run.stdout).toContain('write:sprint:jira-software');
     for (const secret of SECRETS) expect(run.stdout + run.stderr).not.toContain(secret);

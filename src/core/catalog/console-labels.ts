@@ -1,7 +1,7 @@
 /**
  * Titles the Atlassian developer console and the scoped-token wizard show for scopes. Vendor guides list
  * scopes by these titles ("View sprints"), which the OpenAPI specs do not carry, so they are curated here.
- * Keys are compared after normalizeLabel().
+ * Keys are compared after normalizeLabel(); a title listed twice belongs to both scopes.
  */
 export const CONSOLE_LABELS: ReadonlyArray<readonly [title: string, scope: string]> = [
   // Classic
@@ -24,6 +24,8 @@ export const CONSOLE_LABELS: ReadonlyArray<readonly [title: string, scope: strin
   ['View user properties', 'read:user.property:jira'],
   ['View JQL', 'read:jql:jira'],
   // Granular: Jira Software
+  // The same title as read:issue:jira: a list giving only "View issues" cannot say which of the two it is.
+  ['View issues', 'read:issue:jira-software'],
   ['View boards, backlogs, and related items', 'read:board-scope:jira-software'],
   ['View board configuration', 'read:board-scope.admin:jira-software'],
   ['Move issues between boards and backlogs', 'write:board-scope:jira-software'],

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { fakeDeps, fakeFetch, type FakeReply } from '../atlassian/testing';
 import { InputError } from '../model';
 import { requireProfile } from '../profiles';
-import { canonicalPermissions, checkDataCenter, permissionResults } from './data-center';
+import { canonicalPermissions } from '../scopes';
+import { checkDataCenter, permissionResults } from './data-center';
 import { checkOAuthClient } from './oauth-client';
 import { checkToken } from './token';
 

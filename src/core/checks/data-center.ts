@@ -190,7 +190,7 @@ const CLOUD_ONLY_PROBLEMS = new Set<ScopeFinding['problem']>(['offline-access-mi
  * below. Cloud scope strings mean nothing to it.
  */
 export function permissionResults(text: string, profile: Profile | undefined): CheckResult[] {
-  const parsed = parseScopeList(canonicalPermissions(text));
+  const parsed = parseScopeList(text, { dataCenter: true });
   const problems = parsed.findings.filter((f) => f.severity !== 'info' && !CLOUD_ONLY_PROBLEMS.has(f.problem));
   const results: CheckResult[] = problems.length ? scopeListResults('dc.scopes', parsed.scopes, problems) : [];
   const granted = highest(parsed.scopes.filter(isDataCenterScope));
@@ -260,33 +260,6 @@ function rank(scope: DataCenterScope): number {
 
 function highest(scopes: readonly DataCenterScope[]): DataCenterScope | undefined {
   return scopes.reduce<DataCenterScope | undefined>((best, scope) => (best === undefined || rank(scope) > rank(best) ? scope : best), undefined);
-}
-
-const PERMISSION_WORDS: Record<string, DataCenterScope> = {
-  read: 'READ',
-  write: 'WRITE',
-  admin: 'ADMIN',
-  sysadmin: 'SYSTEM_ADMIN',
-  'system admin': 'SYSTEM_ADMIN',
-  'system administrator': 'SYSTEM_ADMIN',
-};
-
-/**
- * The Permission drop-down says "Admin", "System admin": items (lines, comma or semicolon separated) that
- * are only such words become the scope strings. Anything else (Cloud scopes, console titles) is untouched.
- */
-export function canonicalPermissions(text: string): string {
-  return text
-    .split(/(\r\n|\r|\n|,|;)/)
-    .map((item) => {
-      const key = item.trim().toLowerCase().replace(/[\s_-]+/g, ' ');
-      const whole = PERMISSION_WORDS[key];
-      if (whole) return whole;
-      const words = key.split(' ');
-      const each = words.map((word) => PERMISSION_WORDS[word]);
-      return key && each.every(Boolean) ? each.join(' ') : item;
-    })
-    .join('');
 }
 
 function sample(scopes: readonly string[]): string {

@@ -2,7 +2,7 @@ export type * from './types';
 export { lookupCloudId, resolveCloudId, CLOUD_ID_HELP } from './cloud-id';
 export { checkOAuthClient, INVALID_AUTHORIZATION_CODE } from './oauth-client';
 export { checkCallbackUrl, differencesFrom } from './callback-url';
-export { checkToken, kindOf, requiredScopes, DEFAULT_CONCURRENCY } from './token';
+export { checkToken, kindOf, DEFAULT_CONCURRENCY } from './token';
 export type { KindDecision } from './token';
 export { planProbe, inferScopes, fillPath } from './scope-probes';
 export type { ProbePlan, ProbeRequest, Observation } from './scope-probes';

@@ -2,6 +2,7 @@ import { evidenceOf, isInconclusive, postToken, type Outcome } from '../atlassia
 import { analyzeCoverage } from '../scope-coverage';
 import { makeReport, type CheckResult, type Evidence } from '../model';
 import { systemClock } from '../ports';
+import { scopeLintOptions } from '../profiles/lint-options';
 import { parseScopeList } from '../scopes';
 import { checkCallbackUrl } from './callback-url';
 import { coverageResults } from './coverage-results';
@@ -24,12 +25,12 @@ export async function checkOAuthClient(deps: CheckDeps, input: OAuthClientInput)
   const { profile } = input;
   requireCloudProfile(profile);
   const clientId = requireLine(input.clientId, 'clientId', 'Client ID');
-  const parsed = parseScopeList(input.scopes ?? '', { needsOfflineAccess: profile?.needsOfflineAccess ?? false });
+  const parsed = parseScopeList(input.scopes ?? '', scopeLintOptions(profile));
 
   const results: CheckResult[] = [await credentialsResult(deps, clientId, input.clientSecret, input.callbackUrl)];
   results.push(checkCallbackUrl(input.callbackUrl, profile));
   results.push(...scopeListResults('oauth.scopes', parsed.scopes, parsed.findings));
-  const offline = offlineAccessResult('oauth.scopes', parsed.scopes, profile?.needsOfflineAccess ?? false, 'warn');
+  const offline = offlineAccessResult('oauth.scopes', parsed.scopes, profile?.needsOfflineAccess ?? false, 'info');
   if (offline) results.push(offline);
 
   const coverage = profile ? analyzeCoverage(profile, parsed.scopes) : undefined;

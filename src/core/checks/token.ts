@@ -3,6 +3,8 @@ import { findOperation } from '../catalog';
 import { analyzeCoverage } from '../scope-coverage';
 import { makeReport, type CheckResult, type Evidence } from '../model';
 import { systemClock } from '../ports';
+import { vendorFix } from '../profiles/fixes';
+import { profileTokenScopes, tokenView } from '../profiles/token-scopes';
 import type { Profile } from '../profiles/types';
 import { resolveCloudId } from './cloud-id';
 import { neededForLines } from './coverage-results';
@@ -40,7 +42,7 @@ export async function checkToken(deps: CheckDeps, input: TokenCheckInput): Promi
   if (!cloudId) return finish({ results: lookup.results, kind: 'unknown', probes: [] });
 
   const auth: Credentials = { basic: { email, token } };
-  const plans = input.profile && input.profile.tokenKind !== 'classic-token' ? requiredScopes(input.profile).map(planProbe) : [];
+  const plans = input.profile && input.profile.tokenKind !== 'classic-token' ? profileTokenScopes(input.profile).map(planProbe) : [];
   const requests = uniqueRequests(plans);
   const [onSite, onGateway, probeOutcomes] = await Promise.all([
     siteRequest(deps, site, 'GET', MYSELF, auth),
@@ -67,7 +69,7 @@ export async function checkToken(deps: CheckDeps, input: TokenCheckInput): Promi
     const outcomeByKey = new Map(requests.map((key, i) => [key, probeOutcomes[i] as Outcome]));
     probes = readProbes(input.profile, plans, outcomeByKey, onGateway);
     // Scopes that could not be probed are not counted as missing: only what a probe disproved is.
-    coverage = analyzeCoverage(input.profile, probes.filter((p) => p.status !== 'missing').map((p) => p.scope));
+    coverage = analyzeCoverage(tokenView(input.profile), probes.filter((p) => p.status !== 'missing').map((p) => p.scope));
     results.push(...probeResults(probes));
   } else if (kind === 'classic' && input.profile) {
     results.push({
@@ -223,7 +225,7 @@ function tokenKindResult(kind: TokenKindDetected, site: string, cloudId: string,
       title: `Scoped API token: it works only through ${gateway}`,
       status: 'warn',
       detail: `On https://${site} Jira refuses it (401); the gateway recognises it.`,
-      fix: `In ${integration}'s settings, use ${gateway} instead of https://${site}`,
+      fix: vendorFix(profile, 'scopedTokenBaseUrl', { gatewayUrl: gateway, cloudId, site }) ?? `In ${integration}'s settings, use ${gateway} instead of https://${site}`,
       evidence: { gatewayUrl: gateway },
     };
   }
@@ -238,13 +240,6 @@ function tokenKindResult(kind: TokenKindDetected, site: string, cloudId: string,
     };
   }
   return undefined;
-}
-
-/** The profile's vendor scope list plus explicit capability scopes; `offline_access` is for OAuth only. */
-export function requiredScopes(profile: Profile): string[] {
-  const scopes = new Set<string>([...profile.vendorScopes, ...profile.capabilities.flatMap((c) => c.scopes ?? [])]);
-  scopes.delete('offline_access');
-  return [...scopes].sort();
 }
 
 function requestKey(plan: Extract<ProbePlan, { request: object }>): string {

@@ -32,6 +32,19 @@ describe('parseCustomProfile', () => {
     expect(parseCustomProfile(valid)).toEqual(profile);
   });
 
+  it('reads an unmarked capability as required, and takes likely ones with what to ask the vendor', () => {
+    const profile = parseCustomProfile({
+      ...valid,
+      capabilities: [...valid.capabilities, { name: 'Delete sprints', certainty: 'likely', ask: 'deletes sprints', scopes: ['delete:sprint:jira-software'] }],
+      tokenScopes: ['read:jira-work'],
+      fixes: { scopedTokenBaseUrl: 'In Acme, paste {gatewayUrl}.' },
+    });
+    expect(profile.capabilities.map((c) => c.certainty)).toEqual(['required', 'required', 'likely']);
+    expect(profile.capabilities[2]?.ask).toBe('deletes sprints');
+    expect(profile).toMatchObject({ tokenScopes: ['read:jira-work'], fixes: { scopedTokenBaseUrl: 'In Acme, paste {gatewayUrl}.' } });
+    expect(issuesOf({ ...valid, capabilities: [{ ...valid.capabilities[1], certainty: 'maybe' }] })).toEqual(['capabilities[0].certainty: certainty must be required or likely']);
+  });
+
   it('says which field is wrong, one line each', () => {
     const issues = issuesOf({
       ...valid,

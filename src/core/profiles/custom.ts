@@ -50,6 +50,10 @@ const capability = z
   .object({
     name: z.string().trim().min(1, 'name is required').max(120),
     description: z.string().max(1000).optional(),
+    // Whoever writes a custom profile lists what they know the integration needs, so an unmarked
+    // capability is required; profiles saved before the field existed keep the verdicts they had.
+    certainty: z.enum(['required', 'likely'], { error: 'certainty must be required or likely' }).default('required'),
+    ask: z.string().trim().min(1).max(200).optional(),
     operations: z.array(operationRef).max(200).optional(),
     scopes: z.array(scopeString).max(200).optional(),
   })
@@ -71,6 +75,8 @@ const customProfile = z.object({
   needsOfflineAccess: z.boolean().default(false),
   callbackUrls: z.array(callbackUrl).max(20).default([]),
   vendorScopes: z.array(scopeString).max(500).default([]),
+  tokenScopes: z.array(scopeString).max(500).optional(),
+  fixes: z.object({ scopedTokenBaseUrl: z.string().trim().min(1).max(500).optional() }).optional(),
   guide: z.string().max(500).optional(),
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findOperation, scopesForLabel } from '../catalog';
+import { findOperation, getScope, scopesForLabel } from '../catalog';
 import { InputError } from '../model';
 import { isRecognisedScope, parseScopeList } from '../scopes';
 import { builtinProfiles, getProfile, parseCustomProfile, requireProfile } from './index';
@@ -41,18 +41,30 @@ describe('built-in profiles', () => {
     });
   }
 
-  it('kendis-cloud-oauth: the six console permissions of the guide, as capabilities and scopes', () => {
+  it('kendis-cloud-oauth: the six console permissions of the guide, as required capabilities and scopes', () => {
     const profile = requireProfile('kendis-cloud-oauth');
-    expect(profile.capabilities.map((c) => c.name)).toEqual([
-      'View projects',
-      'View boards, backlogs, and related items',
-      'View epics and related issues',
-      'Update epics',
-      'View sprints',
-      'Update and delete sprints',
+    const titles = ['View projects', 'View boards, backlogs, and related items', 'View epics and related issues', 'Update epics', 'View sprints'];
+    expect(profile.capabilities.map((c) => [c.name, c.certainty])).toEqual([
+      ...titles.map((title) => [title, 'required']),
+      // "Update and delete sprints" is write:sprint:jira-software, which updates; deleting needs another scope.
+      ['Update sprints', 'required'],
+      ['Delete sprints', 'likely'],
     ]);
-    expect(profile.vendorScopes).toEqual(profile.capabilities.flatMap((c) => scopesForLabel(c.name)));
-    expect(profile.capabilities.at(-1)?.description).toContain('delete:sprint:jira-software');
+    expect(profile.vendorScopes).toEqual([...titles, 'Update and delete sprints'].flatMap((title) => scopesForLabel(title)));
+    expect(profile.capabilities.at(-1)).toMatchObject({ ask: 'deletes sprints', description: expect.stringContaining('delete:sprint:jira-software') });
+  });
+
+  it('every capability says how sure it is, and only Kendis’s sprint deletion is a guess', () => {
+    const likely = builtinProfiles.flatMap((p) => p.capabilities.filter((c) => c.certainty !== 'required').map((c) => `${p.id}: ${c.name}`));
+    expect(likely).toEqual(['kendis-cloud-oauth: Delete sprints']);
+    for (const profile of builtinProfiles) for (const c of profile.capabilities) expect(['required', 'likely']).toContain(c.certainty);
+  });
+
+  it('oneconnect OAuth: the API token is asked for the guide’s classic scopes only', () => {
+    const full = requireProfile('oneconnect-oauth-full');
+    expect(full.tokenScopes).toHaveLength(11);
+    expect(full.tokenScopes?.every((scope) => getScope(scope)?.kind === 'classic')).toBe(true);
+    expect(requireProfile('oneconnect-oauth-readonly').tokenScopes).toEqual(['read:jira-work', 'read:jira-user', 'read:servicedesk-request', 'read:servicemanagement-insight-objects']);
   });
 
   it('kendis-user-token: a scoped token with the guide’s 20 scopes', () => {

@@ -4,8 +4,11 @@ import { oneConnectClassicToken, oneConnectOAuthFull, oneConnectOAuthReadOnly } 
 import { targetprocess } from './targetprocess';
 import type { Profile } from './types';
 
-export type { Capability, OperationRef, Profile, TokenKind } from './types';
+export type { Capability, Certainty, OperationRef, Profile, ProfileFixes, TokenKind } from './types';
 export { parseCustomProfile, ProfileError } from './custom';
+export { vendorFix, type FixValues } from './fixes';
+export { scopeLintOptions } from './lint-options';
+export { profileTokenScopes, tokenView } from './token-scopes';
 
 /** One profile per configuration in the vendor guides. */
 export const builtinProfiles: readonly Profile[] = [

@@ -3,10 +3,13 @@
  * and Jira Data Center OAuth 2.0 application link (seed 002).
  */
 import { DELETE, GET, POST, PUT, READ_ISSUES, WRITE_ISSUES } from './operations';
-import type { Capability, Profile } from './types';
+import type { Capability, Profile, ProfileFixes } from './types';
 
+// Every capability below comes from a permission the Kendis guides ask for, so it is required — except
+// deleting sprints, which only the console title "Update and delete sprints" suggests.
 const VIEW_PROJECTS: Capability = {
   name: 'View projects',
+  certainty: 'required',
   description:
     'The console permission Kendis asks for. On its own read:project:jira opens few requests (a full project ' +
     'read needs classic read:jira-work or about ten granular scopes); Kendis needs it alongside the board scope.',
@@ -15,17 +18,20 @@ const VIEW_PROJECTS: Capability = {
 
 const VIEW_BOARDS: Capability = {
   name: 'View boards, backlogs, and related items',
+  certainty: 'required',
   description: 'Listing boards needs read:board-scope:jira-software and read:project:jira together.',
   operations: [GET('/rest/agile/1.0/board'), GET('/rest/agile/1.0/board/{boardId}/version')],
 };
 
 const VIEW_EPICS: Capability = {
   name: 'View epics and related issues',
+  certainty: 'required',
   operations: [GET('/rest/agile/1.0/epic/{epicIdOrKey}'), GET('/rest/agile/1.0/board/{boardId}/epic')],
 };
 
 const UPDATE_EPICS: Capability = {
   name: 'Update epics',
+  certainty: 'required',
   operations: [
     POST('/rest/agile/1.0/epic/{epicIdOrKey}'),
     POST('/rest/agile/1.0/epic/{epicIdOrKey}/issue'),
@@ -35,17 +41,25 @@ const UPDATE_EPICS: Capability = {
 
 const VIEW_SPRINTS: Capability = {
   name: 'View sprints',
+  certainty: 'required',
   description:
     'Reading sprints needs read:sprint:jira-software. Listing the issues of a sprint through the agile API ' +
     'also needs read:issue-details:jira and read:jql:jira, which no Kendis guide lists.',
   operations: [GET('/rest/agile/1.0/sprint/{sprintId}'), GET('/rest/agile/1.0/board/{boardId}/sprint')],
 };
 
-const UPDATE_SPRINT_OPERATIONS = [
-  POST('/rest/agile/1.0/sprint'),
-  PUT('/rest/agile/1.0/sprint/{sprintId}'),
-  POST('/rest/agile/1.0/sprint/{sprintId}/issue'),
-];
+const UPDATE_SPRINTS: Capability = {
+  name: 'Update sprints',
+  certainty: 'required',
+  operations: [POST('/rest/agile/1.0/sprint'), PUT('/rest/agile/1.0/sprint/{sprintId}'), POST('/rest/agile/1.0/sprint/{sprintId}/issue')],
+};
+
+/** Fix texts in Kendis's own words (both Cloud guides). */
+const FIXES: ProfileFixes = {
+  // Kendis has no base-URL field: with "Using Scope API" on, it calls Jira through the gateway itself.
+  scopedTokenBaseUrl:
+    'In Kendis, open ALM Account (or your Profile → ALM Credentials), click Edit and enable "Using Scope API"; Kendis then calls Jira through {gatewayUrl}.',
+};
 
 export const kendisCloudOAuth: Profile = {
   id: 'kendis-cloud-oauth',
@@ -62,12 +76,18 @@ export const kendisCloudOAuth: Profile = {
     UPDATE_EPICS,
     VIEW_SPRINTS,
     {
-      name: 'Update and delete sprints',
+      ...UPDATE_SPRINTS,
+      description: 'The guide’s “Update and delete sprints” permission, write:sprint:jira-software: creating, updating and filling sprints.',
+    },
+    {
+      name: 'Delete sprints',
+      certainty: 'likely',
+      ask: 'deletes sprints',
       description:
         'Despite its console title, write:sprint:jira-software does not allow deleting a sprint: ' +
         'DELETE /rest/agile/1.0/sprint/{sprintId} needs delete:sprint:jira-software ("Delete sprints"), ' +
         'which the Kendis guide does not ask for.',
-      operations: [...UPDATE_SPRINT_OPERATIONS, DELETE('/rest/agile/1.0/sprint/{sprintId}')],
+      operations: [DELETE('/rest/agile/1.0/sprint/{sprintId}')],
     },
   ],
   needsOfflineAccess: false,
@@ -81,6 +101,7 @@ export const kendisCloudOAuth: Profile = {
     'read:sprint:jira-software',
     'write:sprint:jira-software',
   ],
+  fixes: FIXES,
   guide: 'Kendis help: Jira Scope-Based API Token Configuration',
   source: 'builtin',
 };
@@ -99,13 +120,14 @@ export const kendisUserToken: Profile = {
     VIEW_EPICS,
     UPDATE_EPICS,
     VIEW_SPRINTS,
-    { name: 'Update sprints', operations: UPDATE_SPRINT_OPERATIONS },
-    { name: 'Read and search issues', operations: READ_ISSUES },
-    { name: 'Create and edit issues', operations: WRITE_ISSUES },
-    { name: 'View users', operations: [GET('/rest/api/3/user/search')] },
-    { name: 'Manage project versions', operations: [POST('/rest/api/3/version')] },
+    UPDATE_SPRINTS,
+    { name: 'Read and search issues', certainty: 'required', operations: READ_ISSUES },
+    { name: 'Create and edit issues', certainty: 'required', operations: WRITE_ISSUES },
+    { name: 'View users', certainty: 'required', operations: [GET('/rest/api/3/user/search')] },
+    { name: 'Manage project versions', certainty: 'required', operations: [POST('/rest/api/3/version')] },
     {
       name: 'Delete comments, attachments, avatars and board properties',
+      certainty: 'required',
       description:
         'Granular delete:comment:jira alone does not allow deleting a comment (the API also wants ' +
         'delete:comment.property:jira); the classic write:jira-work in the same list is what allows it.',
@@ -120,6 +142,7 @@ export const kendisUserToken: Profile = {
     },
     {
       name: 'Delete Assets objects',
+      certainty: 'required',
       description: 'Assets (CMDB) scopes of Jira Service Management; the Jira catalog has no requests for them.',
       scopes: ['delete:cmdb-attribute:jira', 'delete:cmdb-object:jira', 'delete:cmdb-schema:jira', 'delete:cmdb-type:jira'],
     },
@@ -148,6 +171,7 @@ export const kendisUserToken: Profile = {
     'write:jira-work',
     'manage:jira-project',
   ],
+  fixes: FIXES,
   guide: 'Kendis help: Jira Scope-Based API Authentication for Individual Users',
   source: 'builtin',
 };
@@ -161,10 +185,11 @@ export const kendisDataCenterOAuth: Profile = {
     'An incoming application link (External application) on a Jira Data Center site with the Kendis ' +
     'callback URL as redirect URL and the Admin permission; Kendis then asks a Jira admin to authorize.',
   capabilities: [
-    { name: 'Read program work', scopes: ['READ'] },
-    { name: 'Create and update issues', scopes: ['WRITE'] },
+    { name: 'Read program work', certainty: 'required', scopes: ['READ'] },
+    { name: 'Create and update issues', certainty: 'required', scopes: ['WRITE'] },
     {
       name: 'Manage program-level configuration',
+      certainty: 'required',
       description: 'The guide selects the Admin permission, which includes READ and WRITE.',
       scopes: ['ADMIN'],
     },

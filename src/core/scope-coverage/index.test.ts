@@ -16,9 +16,9 @@ const profileOf = (capabilities: Capability[], extra: Partial<Profile> = {}): Pr
   ...extra,
 });
 
-const boards: Capability = { name: 'View boards', operations: [{ method: 'GET', path: '/rest/agile/1.0/board' }] };
-const issues: Capability = { name: 'Read issues', operations: [{ method: 'GET', path: '/rest/api/3/search/jql' }] };
-const user: Capability = { name: 'Read users', operations: [{ method: 'GET', path: '/rest/api/3/user/search' }] };
+const boards: Capability = { name: 'View boards', certainty: 'required', operations: [{ method: 'GET', path: '/rest/agile/1.0/board' }] };
+const issues: Capability = { name: 'Read issues', certainty: 'required', operations: [{ method: 'GET', path: '/rest/api/3/search/jql' }] };
+const user: Capability = { name: 'Read users', certainty: 'required', operations: [{ method: 'GET', path: '/rest/api/3/user/search' }] };
 
 describe('analyzeCoverage', () => {
   it('needs every scope of a set: the board list wants both scopes', () => {
@@ -39,7 +39,8 @@ describe('analyzeCoverage', () => {
   it('accepts any one set: classic or granular', () => {
     const granularUsers = ['read:application-role:jira', 'read:avatar:jira', 'read:group:jira', 'read:user.property:jira', 'read:user:jira'];
     expect(analyzeCoverage(profileOf([user]), granularUsers).capabilities[0]!.status).toBe('covered');
-    expect(analyzeCoverage(profileOf([user]), ['read:jira-user']).capabilities[0]!.status).toBe('covered-by-classic');
+    // Classic-only coverage works: information, not a warning.
+    expect(analyzeCoverage(profileOf([user]), ['read:jira-user'])).toMatchObject({ verdict: 'pass', capabilities: [{ status: 'covered-by-classic' }] });
   });
 
   it('never lets classic read:jira-work cover an agile endpoint', () => {
@@ -60,6 +61,7 @@ describe('analyzeCoverage', () => {
   it('adds the fewest scopes across all of a capability’s operations', () => {
     const sprints: Capability = {
       name: 'Sprints',
+      certainty: 'required',
       operations: [
         { method: 'GET', path: '/rest/agile/1.0/sprint/{sprintId}' },
         { method: 'GET', path: '/rest/agile/1.0/sprint/{sprintId}/issue' },
@@ -76,6 +78,18 @@ describe('analyzeCoverage', () => {
     expect(analyzeCoverage(profileOf([boards], { needsOfflineAccess: true }), granted).excess).toEqual(['manage:jira-webhook']);
   });
 
+  it('keeps apart, and never calls excess, a scope no capability uses that the vendor lists', () => {
+    const granted = ['read:board-scope:jira-software', 'read:project:jira', 'manage:jira-webhook', 'read:jql:jira'];
+    const result = analyzeCoverage(profileOf([boards], { vendorScopes: ['read:jql:jira'] }), granted);
+    expect(result).toMatchObject({ verdict: 'warn', excess: ['manage:jira-webhook'], keptForVendor: ['read:jql:jira'] });
+    expect(analyzeCoverage(profileOf([boards], { vendorScopes: ['read:jql:jira'] }), granted.slice(0, 2).concat('read:jql:jira')).verdict).toBe('pass');
+  });
+
+  it('reads a capability without certainty (a custom profile stored before the field) as required', () => {
+    const legacy = { name: 'View boards', operations: boards.operations } as unknown as Capability;
+    expect(analyzeCoverage(profileOf([legacy]), [])).toMatchObject({ verdict: 'fail', capabilities: [{ certainty: 'required' }] });
+  });
+
   it('lists strings that are not scopes as unknown, without crashing', () => {
     const result = analyzeCoverage(profileOf([boards]), ['read:board-scope:jira-software', 'read:project:jira', 'read:issue:Jira', '', '💥']);
     expect(result.unknown).toEqual(['read:issue:Jira', '', '💥']);
@@ -83,46 +97,66 @@ describe('analyzeCoverage', () => {
   });
 
   it('treats an empty scope set as needing nothing', () => {
-    const serverInfo: Capability = { name: 'Server info', operations: [{ method: 'GET', path: '/rest/api/3/serverInfo' }] };
+    const serverInfo: Capability = { name: 'Server info', certainty: 'required', operations: [{ method: 'GET', path: '/rest/api/3/serverInfo' }] };
     expect(analyzeCoverage(profileOf([serverInfo]), []).verdict).toBe('pass');
   });
 
   it('covers a capability that needs only explicit scopes', () => {
-    const jsm: Capability = { name: 'Requests', scopes: ['read:servicedesk-request'] };
+    const jsm: Capability = { name: 'Requests', certainty: 'required', scopes: ['read:servicedesk-request'] };
     expect(analyzeCoverage(profileOf([jsm]), []).missing).toEqual(['read:servicedesk-request']);
     expect(analyzeCoverage(profileOf([jsm]), ['read:servicedesk-request']).verdict).toBe('pass');
   });
 });
 
 describe('built-in profiles against their own guides', () => {
-  const expectedCatches: Record<string, string[]> = {
+  const likelyCatches: Record<string, string[]> = {
     // "Update and delete sprints" is write:sprint; deleting a sprint needs delete:sprint:jira-software.
     'kendis-cloud-oauth': ['delete:sprint:jira-software'],
-    // A token without scopes: there is no scope list, so nothing is covered by scopes (see below).
-    'oneconnect-classic-token': [],
   };
 
   for (const profile of builtinProfiles.filter((p) => p.id !== 'oneconnect-classic-token')) {
-    it(`${profile.id}: the guide’s scopes cover it${expectedCatches[profile.id] ? ', except the documented catch' : ''}`, () => {
+    it(`${profile.id}: the guide’s scopes cover every required capability, and nothing is advised for removal`, () => {
       const result = analyzeCoverage(profile, profile.vendorScopes);
-      expect(result.missing).toEqual(expectedCatches[profile.id] ?? []);
+      expect(result.missing).toEqual([]);
+      expect(result.likelyMissing).toEqual(likelyCatches[profile.id] ?? []);
+      expect(result.excess).toEqual([]);
       expect(result.unknown).toEqual([]);
+      expect(result.verdict).toBe(likelyCatches[profile.id] ? 'warn' : 'pass');
     });
   }
 
-  it('kendis-cloud-oauth: only "Update and delete sprints" falls short, by delete:sprint:jira-software', () => {
-    const result = analyzeCoverage(requireProfile('kendis-cloud-oauth'), requireProfile('kendis-cloud-oauth').vendorScopes);
-    expect(result.capabilities.filter((c) => !c.covered).map((c) => [c.name, c.missing])).toEqual([
-      ['Update and delete sprints', ['delete:sprint:jira-software']],
+  it('kendis-cloud-oauth: only the likely "Delete sprints" falls short, a warning; a guide scope missing fails', () => {
+    const profile = requireProfile('kendis-cloud-oauth');
+    const result = analyzeCoverage(profile, profile.vendorScopes);
+    expect(result.capabilities.filter((c) => !c.covered).map((c) => [c.name, c.certainty, c.ask, c.missing])).toEqual([
+      ['Delete sprints', 'likely', 'deletes sprints', ['delete:sprint:jira-software']],
     ]);
-    const withDelete = analyzeCoverage(requireProfile('kendis-cloud-oauth'), [...requireProfile('kendis-cloud-oauth').vendorScopes, 'delete:sprint:jira-software']);
-    expect(withDelete.verdict).toBe('pass');
+    expect(result.verdict).toBe('warn');
+    expect(analyzeCoverage(profile, [...profile.vendorScopes, 'delete:sprint:jira-software']).verdict).toBe('pass');
+    const withoutWrite = analyzeCoverage(profile, profile.vendorScopes.filter((s) => s !== 'write:sprint:jira-software'));
+    expect(withoutWrite).toMatchObject({ verdict: 'fail', missing: ['write:sprint:jira-software'] });
   });
 
-  it('kendis-user-token: covered, with delete:comment:jira doing nothing on its own', () => {
+  it('a scope both a required and a likely capability miss is missing, not merely likely', () => {
+    const remove: Capability = { name: 'Delete sprints', certainty: 'likely', operations: [{ method: 'DELETE', path: '/rest/agile/1.0/sprint/{sprintId}' }] };
+    const deleteProperty: Capability = { name: 'Delete sprint properties', certainty: 'required', operations: [{ method: 'DELETE', path: '/rest/agile/1.0/sprint/{sprintId}/properties/{propertyKey}' }] };
+    const result = analyzeCoverage(profileOf([remove, deleteProperty]), []);
+    expect(result).toMatchObject({ verdict: 'fail', missing: ['delete:sprint:jira-software'], likelyMissing: [] });
+  });
+
+  it('kendis-user-token: covered; delete:comment:jira does nothing on its own but is kept, the guide lists it', () => {
     const result = analyzeCoverage(requireProfile('kendis-user-token'), requireProfile('kendis-user-token').vendorScopes);
-    expect(result.excess).toEqual(['delete:comment:jira']);
-    expect(result.verdict).toBe('warn');
+    expect(result.excess).toEqual([]);
+    expect(result.keptForVendor).toEqual(['delete:comment:jira']);
+    expect(result.verdict).toBe('pass');
+  });
+
+  it('oneconnect-oauth-full: read:issue:jira and read:jira-user are kept for the vendor, never excess', () => {
+    const profile = requireProfile('oneconnect-oauth-full');
+    const result = analyzeCoverage(profile, [...profile.vendorScopes, 'manage:jira-webhook', 'write:sprint:jira-software']);
+    expect(result.keptForVendor).toEqual(['read:issue:jira', 'read:jira-user']);
+    expect(result.excess).toEqual(['write:sprint:jira-software']);
+    expect(result.vendor).toBe('OnePlan');
   });
 
   it('kendis-user-token: the demo token without the two write scopes misses exactly those', () => {
@@ -158,7 +192,7 @@ describe('built-in profiles against their own guides', () => {
     const { allOperations, allScopes } = await import('../catalog');
     const everything = allScopes().map((s) => s.scope);
     const wholeCatalog = profileOf([
-      { name: 'Everything', operations: allOperations().map((o) => ({ method: o.method as 'GET', path: o.path })) },
+      { name: 'Everything', certainty: 'required', operations: allOperations().map((o) => ({ method: o.method as 'GET', path: o.path })) },
     ]);
     const profiles = [...builtinProfiles, wholeCatalog];
     for (const p of profiles) analyzeCoverage(p, []); // warm the per-operation memo

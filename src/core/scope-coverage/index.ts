@@ -1,6 +1,7 @@
 /**
  * Required versus granted: per capability, covered / covered only through classic scopes / missing (with
- * the fewest scopes to add), plus the granted scopes nothing needs and the strings that are not scopes.
+ * the fewest scopes to add), plus the granted scopes nothing needs — apart from the ones the vendor's guide
+ * lists — and the strings that are not scopes.
  */
 import { getScope, type ScopeKind, type ScopeSet } from '../catalog';
 import type { Status } from '../model';
@@ -20,20 +21,32 @@ export function analyzeCoverage(profile: Profile, granted: readonly string[]): C
 
   const used = new Set(capabilities.flatMap((c) => c.usedScopes));
   if (profile.needsOfflineAccess) used.add('offline_access');
+  const vendorListed = new Set(profile.vendorScopes);
   const unknown = [...grant].filter((s) => !isRecognisedScope(s));
-  const excess = [...grant].filter((s) => isRecognisedScope(s) && !used.has(s)).sort();
-  const missing = [...new Set(capabilities.flatMap((c) => c.missing))].sort();
+  const unused = [...grant].filter((s) => isRecognisedScope(s) && !used.has(s)).sort();
+  // The integration may request a vendor-listed scope in its authorize URL: removing it breaks consent.
+  const excess = unused.filter((s) => !vendorListed.has(s));
+  const keptForVendor = unused.filter((s) => vendorListed.has(s));
+  const missing = union(capabilities.filter((c) => c.certainty === 'required').map((c) => c.missing));
+  const likelyMissing = union(capabilities.filter((c) => c.certainty === 'likely').map((c) => c.missing)).filter((s) => !missing.includes(s));
 
-  const named = [...used, ...missing, ...excess];
+  const named = [...used, ...missing, ...likelyMissing, ...unused];
   return {
     profileId: profile.id,
-    verdict: verdictOf(capabilities, excess, unknown),
+    vendor: profile.vendor,
+    verdict: verdictOf(missing, likelyMissing, excess, unknown),
     capabilities,
     missing,
+    likelyMissing,
     excess,
+    keptForVendor,
     unknown,
     scopeLabels: labelsOf(named),
   };
+}
+
+function union(lists: readonly (readonly string[])[]): string[] {
+  return [...new Set(lists.flat())].sort();
 }
 
 /** A mostly granular grant should be completed with granular scopes, a classic one with classic scopes. */
@@ -68,10 +81,14 @@ function coverCapability(capability: Capability, grant: ReadonlySet<string>, pre
   chosen.push(...cover.chosen);
   const usedScopes = [...new Set(chosen.flatMap((set) => set.scopes))].filter((s) => grant.has(s)).sort();
   const status = cover.added.length > 0 ? 'missing' : onlyClassic ? 'covered-by-classic' : 'covered';
+  // Stored custom profiles from before `certainty` existed have none: they meant required.
+  const certainty = capability.certainty === 'likely' ? 'likely' : 'required';
   return {
     name: capability.name,
     ...(capability.description ? { note: capability.description } : {}),
     status,
+    certainty,
+    ...(certainty === 'likely' && capability.ask ? { ask: capability.ask } : {}),
     covered: status !== 'missing',
     missing: cover.added,
     usedScopes,
@@ -87,8 +104,13 @@ function labelsOf(scopes: Iterable<string>): Record<string, string> {
   return labels;
 }
 
-function verdictOf(capabilities: readonly CapabilityCoverage[], excess: readonly string[], unknown: readonly string[]): Status {
-  if (capabilities.some((c) => c.status === 'missing')) return 'fail';
-  if (excess.length > 0 || unknown.length > 0 || capabilities.some((c) => c.status === 'covered-by-classic')) return 'warn';
+/**
+ * Missing required scopes fail. Missing likely ones, removable scopes and strings that are no scopes each
+ * have a fix (ask the vendor, remove, correct), so they warn. Classic-only coverage works and vendor-listed
+ * extras are the vendor's choice: information, not warnings.
+ */
+function verdictOf(missing: readonly string[], likelyMissing: readonly string[], excess: readonly string[], unknown: readonly string[]): Status {
+  if (missing.length > 0) return 'fail';
+  if (likelyMissing.length > 0 || excess.length > 0 || unknown.length > 0) return 'warn';
   return 'pass';
 }

@@ -1,20 +1,6 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { seed, section } from '../../../test/support/seeds';
 import { parseScopeList } from './index';
-
-// CI keeps ../shared beside the repository.
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const seed = (name: string): string => readFileSync(path.resolve(repoRoot, '../shared/seeds', name), 'utf8');
-
-/** The lines of `text` after the line containing `start`, up to the next line containing `end`. */
-function section(text: string, start: string, end: string): string {
-  const from = text.indexOf(start);
-  expect(from, `seed has "${start}"`).toBeGreaterThanOrEqual(0);
-  const body = text.slice(text.indexOf('\n', from) + 1);
-  return body.slice(0, body.indexOf(end));
-}
 
 const blocking = (text: string, options = {}) =>
   parseScopeList(text, options).findings.filter((f) => f.severity !== 'info' && f.problem !== 'mixed-kinds');

@@ -1,5 +1,6 @@
 import { scopesForLabel } from '../catalog';
 import { lintScopeEntries, type LintOptions } from './lint';
+import { canonicalPermissions } from './known';
 import { tokenizeScopeList } from './parse';
 import type { ParsedScopeList } from './types';
 
@@ -8,6 +9,7 @@ export type { LintOptions } from './lint';
 export { MAX_ENTRIES, MAX_INPUT_CHARS } from './parse';
 export {
   ASSETS_SCOPES,
+  canonicalPermissions,
   DATA_CENTER_SCOPES,
   isDataCenterScope,
   isRecognisedScope,
@@ -25,5 +27,6 @@ const isConsoleTitle = (phrase: string): boolean => scopesForLabel(phrase).lengt
  * scope list; everything else becomes a finding.
  */
 export function parseScopeList(text: string, options: LintOptions = {}): ParsedScopeList {
-  return lintScopeEntries(tokenizeScopeList(text, isConsoleTitle), options);
+  const source = options.dataCenter ? canonicalPermissions(text) : text;
+  return lintScopeEntries(tokenizeScopeList(source, isConsoleTitle), options);
 }

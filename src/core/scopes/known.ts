@@ -18,6 +18,39 @@ export const ASSETS_SCOPES: readonly string[] = [
 ];
 const assetsScopes = new Set(ASSETS_SCOPES);
 
+/** What the Permission drop-down of an incoming link says, lower case, for each scope. */
+const PERMISSION_WORDS: Record<string, DataCenterScope> = {
+  read: 'READ',
+  write: 'WRITE',
+  admin: 'ADMIN',
+  sysadmin: 'SYSTEM_ADMIN',
+  'system admin': 'SYSTEM_ADMIN',
+  'system administrator': 'SYSTEM_ADMIN',
+};
+
+const MAX_PERMISSION_ITEM = 40;
+
+/**
+ * The Permission drop-down says "Admin", "System admin": items (lines, comma or semicolon separated) that
+ * are only such words become the scope strings. Anything else (Cloud scopes, console titles) is untouched.
+ */
+export function canonicalPermissions(text: string): string {
+  return text
+    .split(/(\r\n|\r|\n|,|;)/)
+    .map((item) => {
+      // Longer than any permission: left alone, which also keeps the patterns below cheap.
+      if (item.length > MAX_PERMISSION_ITEM) return item;
+      // `"Admin"` as the guide quotes it, or `- Admin` as a bullet, is still the permission.
+      const key = item.trim().toLowerCase().replace(/^(?:[-*•]\s+)?["'“”‘’`]*|["'“”‘’`.]*$/g, '').replace(/[\s_-]+/g, ' ').trim();
+      const whole = PERMISSION_WORDS[key];
+      if (whole) return whole;
+      const words = key.split(' ');
+      const each = words.map((word) => PERMISSION_WORDS[word]);
+      return key && each.every(Boolean) ? each.join(' ') : item;
+    })
+    .join('');
+}
+
 export function isDataCenterScope(scope: string): scope is DataCenterScope {
   return (DATA_CENTER_SCOPES as readonly string[]).includes(scope);
 }

@@ -38,6 +38,31 @@ describe('scope list lint', () => {
     ]);
   });
 
+  it('reads pasted comma-separated titles as the titles, with no did-you-mean for their fragments', () => {
+    const result = parseScopeList('View boards, backlogs, and related items, View sprints');
+    expect(result.scopes).toEqual(['read:board-scope:jira-software', 'read:sprint:jira-software']);
+    expect(result.findings.map((f) => f.problem)).toEqual(['label', 'label']);
+  });
+
+  it('names both scopes of a title they share, and lets the vendor’s list settle it', () => {
+    const bare = parseScopeList('View issues');
+    expect(bare.scopes).toEqual(['read:issue:jira', 'read:issue:jira-software']);
+    expect(bare.findings).toEqual([
+      expect.objectContaining({ problem: 'ambiguous-label', severity: 'warning', suggestion: 'read:issue:jira or read:issue:jira-software' }),
+    ]);
+    expect(bare.findings[0]?.message).toContain('both read:issue:jira and read:issue:jira-software');
+    const settled = parseScopeList('View issues', { vendor: { name: 'OnePlan', scopes: ['read:issue:jira', 'read:jira-work'] } });
+    expect(settled.scopes).toEqual(['read:issue:jira']);
+    expect(settled.findings).toEqual([expect.objectContaining({ problem: 'label', severity: 'info', message: expect.stringContaining('the one the OnePlan guide lists') })]);
+  });
+
+  it('reads Data Center permission words for a Data Center list, and names the permission otherwise', () => {
+    expect(parseScopeList('Admin', { dataCenter: true }).scopes).toEqual(['ADMIN']);
+    expect(parseScopeList('"System admin"', { dataCenter: true }).scopes).toEqual(['SYSTEM_ADMIN']);
+    const [finding] = parseScopeList('Admin').findings;
+    expect(finding).toMatchObject({ problem: 'unknown', severity: 'error', suggestion: 'ADMIN' });
+  });
+
   it('suggests the title someone nearly typed', () => {
     const [finding] = parseScopeList('View sprintz').findings;
     expect(finding).toMatchObject({ problem: 'unknown', suggestion: 'read:sprint:jira-software' });
@@ -49,17 +74,21 @@ describe('scope list lint', () => {
     expect(result.findings.filter((f) => f.problem === 'duplicate')).toHaveLength(2);
   });
 
-  it('warns when classic and granular scopes are mixed, and says what that means', () => {
+  it('says what mixing classic and granular scopes means, as information (there is nothing to do about it)', () => {
     const result = parseScopeList('read:jira-work read:sprint:jira-software');
     const mixed = result.findings.find((f) => f.problem === 'mixed-kinds');
-    expect(mixed?.severity).toBe('warning');
+    expect(mixed?.severity).toBe('info');
     expect(mixed?.message).toMatch(/agile\) endpoints accept granular scopes only/);
+    const vendor = { name: 'Targetprocess', scopes: ['read:jira-work', 'read:sprint:jira-software'] };
+    const asVendor = parseScopeList('read:jira-work read:sprint:jira-software', { vendor }).findings.find((f) => f.problem === 'mixed-kinds');
+    expect(asVendor).toMatchObject({ severity: 'info', message: expect.stringContaining('as the Targetprocess guide does') });
     // offline_access and service-management scopes are neither kind.
     expect(parseScopeList('read:jira-work offline_access read:servicedesk-request').findings.some((f) => f.problem === 'mixed-kinds')).toBe(false);
   });
 
-  it('flags a missing offline_access only when the integration needs it', () => {
-    expect(parseScopeList('read:jira-work', { needsOfflineAccess: true }).findings.map((f) => f.problem)).toEqual(['offline-access-missing']);
+  it('notes a missing offline_access, as information, only when the integration needs it', () => {
+    const [finding] = parseScopeList('read:jira-work', { needsOfflineAccess: true }).findings;
+    expect(finding).toMatchObject({ problem: 'offline-access-missing', severity: 'info', message: expect.stringContaining('not a console permission') });
     expect(parseScopeList('read:jira-work offline_access', { needsOfflineAccess: true }).findings).toEqual([]);
     expect(parseScopeList('read:jira-work').findings).toEqual([]);
   });

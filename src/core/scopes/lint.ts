@@ -3,7 +3,7 @@
  * is wrong with the list as a whole.
  */
 import { allLabels, normalizeLabel, scopesForLabel } from '../catalog';
-import { isAssetsScope, isDataCenterScope, isRecognisedScope, isServiceManagementScope, jiraScopeKind, suggestScope } from './known';
+import { canonicalPermissions, isAssetsScope, isDataCenterScope, isRecognisedScope, isServiceManagementScope, jiraScopeKind, suggestScope } from './known';
 import type { ScopeEntry } from './parse';
 import { closestMatch } from './suggest';
 import type { ParsedScopeList, ScopeFinding } from './types';
@@ -11,6 +11,10 @@ import type { ParsedScopeList, ScopeFinding } from './types';
 export interface LintOptions {
   /** The integration refreshes its access token, so `offline_access` must be requested. */
   needsOfflineAccess?: boolean;
+  /** The guide the list is checked against: whose it is and the scopes it lists. */
+  vendor?: { name: string; scopes: readonly string[] };
+  /** A Jira Data Center link: the drop-down's words ("Admin") are its permissions (ADMIN). */
+  dataCenter?: boolean;
 }
 
 /** Messages quote what was written; a pasted novel is cut short. */
@@ -42,7 +46,7 @@ export function lintScopeEntries(entries: readonly ScopeEntry[], options: LintOp
   let suggestionsLeft = MAX_SUGGESTIONS;
   const suggest: Suggest = (find) => (suggestionsLeft-- > 0 ? find() : undefined);
   for (const entry of entries) {
-    if (entry.kind === 'phrase') lintPhrase(entry, findings, accept, suggest);
+    if (entry.kind === 'phrase') lintPhrase(entry, findings, accept, suggest, options.vendor);
     else lintToken(entry, findings, accept, suggest);
   }
 
@@ -75,6 +79,18 @@ function lintToken(entry: ScopeEntry, findings: ScopeFinding[], accept: Accept, 
     accept(lower, entry.input);
     return;
   }
+  // "Admin" from a Data Center guide, read without a Data Center profile.
+  const permission = canonicalPermissions(compact);
+  if (isDataCenterScope(permission)) {
+    findings.push({
+      input: quote(entry.input),
+      problem: 'unknown',
+      severity: 'error',
+      message: `"${quote(entry.input)}" is not a Jira Cloud scope; as the permission of a Jira Data Center application link it is ${permission}.`,
+      suggestion: permission,
+    });
+    return;
+  }
   const suggestion = suggest(() => suggestScope(compact));
   findings.push({
     input: quote(entry.input),
@@ -87,8 +103,12 @@ function lintToken(entry: ScopeEntry, findings: ScopeFinding[], accept: Accept, 
   });
 }
 
-function lintPhrase(entry: ScopeEntry, findings: ScopeFinding[], accept: Accept, suggest: Suggest): void {
+function lintPhrase(entry: ScopeEntry, findings: ScopeFinding[], accept: Accept, suggest: Suggest, vendor: LintOptions['vendor']): void {
   const labelled = scopesForLabel(entry.text);
+  if (labelled.length > 1) {
+    lintAmbiguousTitle(entry, labelled, findings, accept, vendor);
+    return;
+  }
   if (labelled.length > 0) {
     findings.push({
       input: quote(entry.input),
@@ -119,6 +139,35 @@ function lintPhrase(entry: ScopeEntry, findings: ScopeFinding[], accept: Accept,
     severity: 'info',
     message: `Skipped "${quote(entry.input)}": it holds no scope and is no console permission title.`,
   });
+}
+
+/**
+ * One console title, several scopes ("View issues"). The guide's own list settles it when it names exactly
+ * one of them; otherwise both are taken, and the person is asked for the scope string.
+ */
+function lintAmbiguousTitle(entry: ScopeEntry, scopes: readonly string[], findings: ScopeFinding[], accept: Accept, vendor: LintOptions['vendor']): void {
+  const both = scopes.join(' and ');
+  const listed = vendor ? scopes.filter((scope) => vendor.scopes.includes(scope)) : [];
+  if (vendor && listed.length === 1) {
+    const [scope] = listed as [string];
+    findings.push({
+      input: quote(entry.input),
+      problem: 'label',
+      severity: 'info',
+      message: `"${quote(entry.input)}" is the console title of both ${both}; taken as ${scope}, the one the ${vendor.name} guide lists.`,
+      suggestion: scope,
+    });
+    accept(scope, entry.input);
+    return;
+  }
+  findings.push({
+    input: quote(entry.input),
+    problem: 'ambiguous-label',
+    severity: 'warning',
+    message: `"${quote(entry.input)}" is the console title of both ${both}; the title alone cannot say which was granted, so both are counted.`,
+    suggestion: scopes.join(' or '),
+  });
+  for (const scope of scopes) accept(scope, entry.input);
 }
 
 function correction(entry: ScopeEntry, problem: 'whitespace' | 'case', fixed: string, what: string): ScopeFinding {
@@ -164,12 +213,17 @@ function listFindings(scopes: readonly string[], options: LintOptions): ScopeFin
   const classic = scopes.filter((s) => jiraScopeKind(s) === 'classic');
   const granular = scopes.filter((s) => jiraScopeKind(s) === 'granular');
   if (classic.length > 0 && granular.length > 0) {
+    // Mixing is allowed and often what a vendor asks for; what each capability lacks is coverage's to say,
+    // so there is nothing to do here: information.
+    const vendor = options.vendor;
+    const vendorMixes = vendor !== undefined && mixesKinds(vendor.scopes);
     findings.push({
       input: '',
       problem: 'mixed-kinds',
-      severity: 'warning',
+      severity: 'info',
       message:
-        `This list mixes classic scopes (${sample(classic)}) with granular ones (${sample(granular)}). ` +
+        `This list mixes classic scopes (${sample(classic)}) with granular ones (${sample(granular)})` +
+        `${vendorMixes ? `, as the ${vendor.name} guide does` : ''}. ` +
         'Each request is allowed by a complete classic set or a complete granular set, never half of each; ' +
         'Jira Software (agile) endpoints accept granular scopes only, so classic scopes such as read:jira-work do not cover boards or sprints.',
     });
@@ -178,13 +232,18 @@ function listFindings(scopes: readonly string[], options: LintOptions): ScopeFin
     findings.push({
       input: '',
       problem: 'offline-access-missing',
-      // The integration may add it to its authorize URL itself: a list without it is suspect, not wrong.
-      severity: 'warning',
-      message: 'offline_access is not listed: unless the integration requests it, the authorization returns no refresh token and the connection stops after an hour.',
-      suggestion: 'offline_access',
+      // No console lists it: the integration adds it to its authorize URL, which only the consent test sees.
+      severity: 'info',
+      message:
+        'offline_access is not in this list. It is not a console permission; the consent test shows whether a refresh token is issued.',
     });
   }
   return findings;
+}
+
+function mixesKinds(scopes: readonly string[]): boolean {
+  const kinds = new Set(scopes.map(jiraScopeKind));
+  return kinds.has('classic') && kinds.has('granular');
 }
 
 function sample(scopes: readonly string[]): string {

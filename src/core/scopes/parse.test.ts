@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../model';
-import { MAX_ENTRIES, MAX_INPUT_CHARS, tokenizeScopeList } from './parse';
+import { allScopes } from '../catalog';
+import { CONSOLE_LABELS } from '../catalog/console-labels';
+import { MAX_ENTRIES, MAX_INPUT_CHARS, MAX_TITLE_PIECES, tokenizeScopeList } from './parse';
 
 const labels = new Set(['view sprints', 'view boards, backlogs, and related items']);
 const isLabel = (phrase: string): boolean => labels.has(phrase.toLowerCase());
@@ -55,6 +57,29 @@ describe('tokenizeScopeList', () => {
       ['phrase', 'View boards, backlogs, and related items'],
       ['phrase', 'View sprints'],
     ]);
+  });
+
+  it('matches titles with commas greedily inside a comma-separated list, before splitting the rest', () => {
+    expect(texts('View boards, backlogs, and related items, View sprints')).toEqual(['View boards, backlogs, and related items', 'View sprints']);
+    expect(texts('read:jira-work, View boards, backlogs, and related items; read:project:jira')).toEqual([
+      'read:jira-work',
+      'View boards, backlogs, and related items',
+      'read:project:jira',
+    ]);
+    // Pieces that make no title are split as before.
+    expect(texts('View boards, backlogs')).toEqual(['View boards', 'backlogs']);
+  });
+
+  it('has a title window wide enough for every known title', () => {
+    const titles = [...CONSOLE_LABELS.map(([title]) => title), ...allScopes().flatMap((s) => (s.label ? [s.label] : []))];
+    const pieces = Math.max(...titles.map((title) => title.split(/[,;]/).length));
+    expect(pieces).toBeLessThanOrEqual(MAX_TITLE_PIECES);
+  });
+
+  it('stays quick on a long comma-separated line (the title window is bounded)', () => {
+    const started = performance.now();
+    tokenizeScopeList(Array.from({ length: 1_900 }, (_, i) => `word${i}`).join(', '), isLabel);
+    expect(performance.now() - started).toBeLessThan(500);
   });
 
   it('reads the scope cell of table rows and skips header and prose rows', () => {

@@ -92,10 +92,22 @@ function entriesOfLine(rawLine: string, isLabel: LabelTest): ScopeEntry[] {
   return entriesOfText(line, isLabel);
 }
 
+/** No console title has more than four commas in it; a window of this many pieces holds any of them. */
+export const MAX_TITLE_PIECES = 6;
+
 function entriesOfText(text: string, isLabel: LabelTest): ScopeEntry[] {
   const entries: ScopeEntry[] = [];
-  for (const part of text.split(/[,;]/)) {
-    const piece = stripPunctuation(part.trim());
+  const parts = text.split(/[,;]/);
+  for (let i = 0; i < parts.length; i++) {
+    // Titles hold commas ("View boards, backlogs, and related items"): the longest run of pieces that is a
+    // known title is one entry, before the rest is split.
+    const title = longestTitle(parts, i, isLabel);
+    if (title) {
+      entries.push({ input: title.text, kind: 'phrase', text: title.text });
+      i = title.end - 1;
+      continue;
+    }
+    const piece = stripPunctuation((parts[i] ?? '').trim());
     if (!piece) continue;
     const words = piece.split(/\s+/);
     if (isLabel(piece) || (words.length > 1 && !hasScopeToken(piece))) {
@@ -108,6 +120,15 @@ function entriesOfText(text: string, isLabel: LabelTest): ScopeEntry[] {
     }
   }
   return entries;
+}
+
+/** The longest title made of two or more pieces from `start`, and the index after its last piece. */
+function longestTitle(parts: readonly string[], start: number, isLabel: LabelTest): { text: string; end: number } | undefined {
+  for (let end = Math.min(parts.length, start + MAX_TITLE_PIECES); end > start + 1; end--) {
+    const text = stripPunctuation(parts.slice(start, end).join(',').trim());
+    if (isLabel(text)) return { text, end };
+  }
+  return undefined;
 }
 
 function hasScopeToken(text: string): boolean {

@@ -3,6 +3,7 @@ export type FindingProblem =
   | 'case' // `read:issue:Jira`
   | 'unknown' // not a scope we know; suggestion = nearest by edit distance
   | 'label' // a console title given instead of a scope string; suggestion = the scope
+  | 'ambiguous-label' // a console title two scopes share ("View issues"); suggestion = `a or b`
   | 'duplicate'
   | 'mixed-kinds' // classic and granular in one list
   | 'offline-access-missing'

@@ -11,8 +11,11 @@ describe('CLI rendering', () => {
       '    - Fix: do it',
     ]);
   });
+  it('prints information with an i and its detail, as a fact that asks nothing', () => {
+    expect(renderResult({ id: 'c', title: 'Kept', status: 'info', detail: 'The vendor lists it.' })).toEqual(['  i Kept', '    - The vendor lists it.']);
+  });
   it('maps verdicts to exit codes', () => {
-    expect([exitCodeFor('pass'), exitCodeFor('warn'), exitCodeFor('fail'), exitCodeFor('unknown')]).toEqual([0, 0, 1, 3]);
+    expect([exitCodeFor('pass'), exitCodeFor('info'), exitCodeFor('warn'), exitCodeFor('fail'), exitCodeFor('unknown')]).toEqual([0, 0, 0, 1, 3]);
   });
   it('masks secrets wherever they appear', () => {
     expect(maskSecrets('token demo-secret-9z here', ['demo-secret-9z'])).toBe('token ****9z here');

@@ -2,9 +2,9 @@ import type { CheckResult, Report, Status } from '../../core/model';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2, unknown: 3 } as const;
 
-const MARK: Record<Status, string> = { pass: '✓', fail: '✗', warn: '!', unknown: '?' };
+const MARK: Record<Status, string> = { pass: '✓', info: 'i', fail: '✗', warn: '!', unknown: '?' };
 
-/** pass and warn exit 0 (a warning is advice), fail 1, unknown 3. */
+/** pass, info and warn exit 0 (a warning is advice), fail 1, unknown 3. */
 export function exitCodeFor(verdict: Status): number {
   if (verdict === 'fail') return EXIT.failed;
   if (verdict === 'unknown') return EXIT.unknown;

@@ -14,12 +14,12 @@ import { parseSite } from '../../core/atlassian';
 import { analyzeCoverage } from '../../core/scope-coverage';
 import { InputError, makeReport, type Report } from '../../core/model';
 import { emulatorHosts, realAtlassianHosts, type FetchLike } from '../../core/ports';
-import { builtinProfiles, parseCustomProfile, ProfileError, requireProfile, type Profile } from '../../core/profiles';
+import { builtinProfiles, parseCustomProfile, ProfileError, requireProfile, scopeLintOptions, type Profile } from '../../core/profiles';
 import { parseScopeList } from '../../core/scopes';
 import { coverageResults } from '../../core/checks/coverage-results';
 import { scopeListResults } from '../../core/checks/scope-list';
 import { EXIT, exitCodeFor, maskSecrets, renderReport } from './render';
-import { USAGE, VERSION } from './usage';
+import { COMMAND_HELP, USAGE, VERSION } from './usage';
 
 export const TOKEN_ENV = 'SCOPE_DOCTOR_TOKEN';
 export const SECRET_ENV = 'SCOPE_DOCTOR_CLIENT_SECRET';
@@ -53,6 +53,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const out = (text: string) => io.out(maskSecrets(text, secrets));
   try {
     const [command, ...rest] = argv;
+    const topic = command === 'help' && rest[0] ? COMMAND_HELP[rest[0]] : undefined;
+    if (topic) {
+      out(topic);
+      return EXIT.ok;
+    }
     if (!command || command === '--help' || command === '-h' || command === 'help') {
       out(USAGE);
       return command ? EXIT.ok : EXIT.usage;
@@ -64,6 +69,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const context: Context = { io, out, secrets };
     const handler = COMMANDS[command];
     if (!handler) throw new UsageError(`unknown command "${command.slice(0, 40)}"; run scope-doctor --help`);
+    refuseSecretArguments(rest);
+    if (rest.includes('--help') || rest.includes('-h')) {
+      out(COMMAND_HELP[command] ?? USAGE);
+      return EXIT.ok;
+    }
     return await handler(rest, context);
   } catch (error) {
     if (error instanceof ProfileError && error.issues.length > 1) {
@@ -108,14 +118,15 @@ const COMMANDS: Record<string, Command> = {
 };
 
 async function scopesCommand(args: string[], { io, out }: Context): Promise<number> {
-  const { values, positionals } = parseArgs({ args, options: COMMON, allowPositionals: true, strict: true });
-  if (values.help) return help(out);
+  const { values, positionals } = parseArgs({ args, options: { ...COMMON, ...PROFILE }, allowPositionals: true, strict: true });
   const [sub, ...items] = positionals;
-  if (sub !== 'lint') throw new UsageError('usage: scope-doctor scopes lint [SCOPES… | -]');
+  if (sub !== 'lint') throw new UsageError('usage: scope-doctor scopes lint [--profile ID] [SCOPES… | -]');
+  const profile = await loadProfile(values.profile, values['profile-file'], false);
   const text = items.length === 1 && items[0] === '-' ? await io.readStdin() : items.join('\n');
   requireText(text, 'scopes');
-  const parsed = parseScopeList(text);
-  const results = scopeListResults('scopes', parsed.scopes, parsed.findings);
+  const parsed = parseScopeList(text, scopeLintOptions(profile));
+  // Lint judges the entries as typed: a console or an authorize URL refuses a capital or a stray space.
+  const results = scopeListResults('scopes', parsed.scopes, parsed.findings, { asWritten: true });
   const report = makeReport('scope list', results, new Date());
   if (values.json) out(JSON.stringify({ ...report, scopes: parsed.scopes, findings: parsed.findings }, null, 2));
   else out(renderReport(`Scope list (${parsed.scopes.length} recognised): ${parsed.scopes.join(' ')}`, report).join('\n'));
@@ -124,22 +135,23 @@ async function scopesCommand(args: string[], { io, out }: Context): Promise<numb
 
 async function coverageCommand(args: string[], { out }: Context): Promise<number> {
   const { values } = parseArgs({ args, options: { ...COMMON, ...PROFILE, scopes: { type: 'string' } }, strict: true });
-  if (values.help) return help(out);
   const profile = await loadProfile(values.profile, values['profile-file'], true);
   const text = requireText(values.scopes, '--scopes');
-  const parsed = parseScopeList(text, { needsOfflineAccess: profile.needsOfflineAccess });
+  const parsed = parseScopeList(text, scopeLintOptions(profile));
   const coverage = analyzeCoverage(profile, parsed.scopes);
   const results = [
     ...scopeListResults('scopes', parsed.scopes, parsed.findings),
-    ...coverageResults('coverage', coverage, (missing) => `Grant ${missing.join(', ')}`),
+    ...coverageResults('coverage', coverage, (missing) => `Add ${missing.join(', ')}`),
   ];
   const report = makeReport(profile.name, results, new Date());
-  if (values.json) out(JSON.stringify({ ...report, ...coverage, findings: parsed.findings }, null, 2));
+  if (values.json) out(JSON.stringify({ ...report, ...coverage, verdict: report.verdict, findings: parsed.findings }, null, 2));
   else {
     const lines = renderReport(`${profile.name} (${profile.id})`, report);
     for (const capability of coverage.capabilities) {
-      const mark = capability.covered ? '✓' : '✗';
-      lines.push(`    ${mark} ${capability.name}${capability.missing.length ? `: add ${capability.missing.join(', ')}` : ''}`);
+      // A likely capability that falls short is a question for the vendor, not a failure.
+      const mark = capability.covered ? '✓' : capability.certainty === 'likely' ? '!' : '✗';
+      const likely = capability.certainty === 'likely' ? ' (likely)' : '';
+      lines.push(`    ${mark} ${capability.name}${likely}${capability.missing.length ? `: add ${capability.missing.join(', ')}` : ''}`);
     }
     out(lines.join('\n'));
   }
@@ -148,7 +160,6 @@ async function coverageCommand(args: string[], { out }: Context): Promise<number
 
 async function profilesCommand(args: string[], { out }: Context): Promise<number> {
   const { values } = parseArgs({ args, options: COMMON, strict: true });
-  if (values.help) return help(out);
   if (values.json) out(JSON.stringify(builtinProfiles, null, 2));
   else out(builtinProfiles.map((p) => `${p.id.padEnd(28)} ${p.tokenKind.padEnd(13)} ${p.name}`).join('\n'));
   return EXIT.ok;
@@ -156,7 +167,6 @@ async function profilesCommand(args: string[], { out }: Context): Promise<number
 
 async function cloudIdCommand(args: string[], context: Context): Promise<number> {
   const { values, positionals } = parseArgs({ args, options: COMMON, allowPositionals: true, strict: true });
-  if (values.help) return help(context.out);
   if (positionals.length !== 1) throw new UsageError('usage: scope-doctor cloud-id SITE');
   const report = await lookupCloudId(checkDeps(context.io), positionals[0] as string);
   return print(context, report, `${report.site}${report.cloudId ? `  (Cloud ID ${report.cloudId})` : ''}`, values.json);
@@ -165,7 +175,6 @@ async function cloudIdCommand(args: string[], context: Context): Promise<number>
 async function tokenCommand(args: string[], context: Context): Promise<number> {
   const options = { ...COMMON, ...PROFILE, site: { type: 'string' }, email: { type: 'string' }, expires: { type: 'string' } } as const;
   const { values } = parseArgs({ args, options, strict: true });
-  if (values.help) return help(context.out);
   // Everything that can be refused is refused before the token is asked for.
   const site = parseSite(requireText(values.site, '--site'));
   const email = requireText(values.email, '--email');
@@ -179,7 +188,6 @@ async function tokenCommand(args: string[], context: Context): Promise<number> {
 async function oauthCommand(args: string[], context: Context): Promise<number> {
   const options = { ...COMMON, ...PROFILE, 'client-id': { type: 'string' }, callback: { type: 'string' }, scopes: { type: 'string' } } as const;
   const { values } = parseArgs({ args, options, strict: true });
-  if (values.help) return help(context.out);
   const clientId = requireText(values['client-id'], '--client-id');
   const scopes = requireText(values.scopes, '--scopes');
   const profile = await loadProfile(values.profile, values['profile-file'], false);
@@ -203,7 +211,6 @@ async function dataCenterCommand(args: string[], context: Context): Promise<numb
     scopes: { type: 'string' },
   } as const;
   const { values } = parseArgs({ args, options, strict: true });
-  if (values.help) return help(context.out);
   // Everything that can be refused is refused before a secret is asked for.
   const baseUrl = parseDataCenterBaseUrl(requireText(values['base-url'], '--base-url'));
   const profile = await loadProfile(values.profile, values['profile-file'], false);
@@ -222,7 +229,6 @@ async function dataCenterCommand(args: string[], context: Context): Promise<numb
 
 async function emulatorCommand(args: string[], { io, out }: Context): Promise<number> {
   const { values } = parseArgs({ args, options: { help: COMMON.help, port: { type: 'string' } }, strict: true });
-  if (values.help) return help(out);
   const port = values.port === undefined ? undefined : Number(values.port);
   if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) throw new UsageError('--port must be a number from 0 to 65535');
   await io.serveEmulator(port, (url) => out(`Atlassian emulator on ${url}\nUse it with: export ${ATLASSIAN_URL_ENV}=${url}`));
@@ -231,13 +237,7 @@ async function emulatorCommand(args: string[], { io, out }: Context): Promise<nu
 
 async function startCommand(args: string[], { io, out }: Context): Promise<number> {
   const { values } = parseArgs({ args, options: { help: COMMON.help }, strict: true });
-  if (values.help) return help(out);
   await io.runStart();
-  return EXIT.ok;
-}
-
-function help(out: (text: string) => void): number {
-  out(USAGE);
   return EXIT.ok;
 }
 
@@ -279,6 +279,23 @@ async function readProfileFile(path: string): Promise<string> {
   if (buffer.length > MAX_PROFILE_FILE_BYTES) throw new InputError(`profile file is too large (limit ${MAX_PROFILE_FILE_BYTES} bytes)`);
   if (buffer.includes(0)) throw new InputError('profile file is binary, not JSON');
   return buffer.toString('utf8');
+}
+
+/** Secrets never come as arguments: shells and `ps` keep those. Refused before anything else is read. */
+const SECRET_OPTIONS: Record<string, string> = {
+  '--token': TOKEN_ENV,
+  '--api-token': TOKEN_ENV,
+  '--client-secret': SECRET_ENV,
+  '--secret': SECRET_ENV,
+};
+
+function refuseSecretArguments(args: readonly string[]): void {
+  for (const arg of args) {
+    const name = arg.split('=')[0] ?? '';
+    const env = SECRET_OPTIONS[name];
+    // The message names the option only: whatever followed it may be the secret itself.
+    if (env) throw new UsageError(`${name} is not accepted on the command line (shells and process lists keep arguments); set ${env} instead, or leave it unset to be asked`);
+  }
 }
 
 /** From the environment, else a hidden prompt; never from an argument, where shells and `ps` keep it. */

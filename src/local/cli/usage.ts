@@ -8,7 +8,7 @@ export const USAGE = `Scope Doctor: check that Jira Cloud integrations have the 
 Usage: scope-doctor <command> [options]
 
 Commands:
-  scopes lint [SCOPES… | -]                    Lint a scope list (from arguments, or stdin with -)
+  scopes lint [--profile ID] [SCOPES… | -]     Lint a scope list (from arguments, or stdin with -)
   coverage --profile ID --scopes "…"           Which capabilities a scope list covers, what to add
   profiles                                     List the built-in vendor profiles
   cloud-id SITE                                Look up a site's Cloud ID (e.g. acme.atlassian.net)
@@ -25,9 +25,92 @@ Commands:
 Options:
   --profile-file PATH   Use a custom profile (JSON) instead of --profile
   --json                Print the result model as JSON
-  --help, --version
+  --help, --version     With a command (scope-doctor coverage --help): its help and examples
 
 Environment:
+  SCOPE_DOCTOR_TOKEN           An API token or personal access token (never given as an argument)
+  SCOPE_DOCTOR_CLIENT_SECRET   An OAuth 2.0 client secret (never given as an argument)
   SCOPE_DOCTOR_ATLASSIAN_URL   Reach every Atlassian host through the emulator at this URL
 
 Exit codes: 0 all passed (warnings allowed), 1 something failed, 2 bad usage or input, 3 could not tell.`;
+
+/** Each command's own help (`scope-doctor <command> --help`): what it does, its options, examples. */
+export const COMMAND_HELP: Record<string, string> = {
+  scopes: `Usage: scope-doctor scopes lint [--profile ID | --profile-file PATH] [--json] [SCOPES… | -]
+
+Lints a scope list as people paste it: one per line, comma- or space-separated, console titles
+("View sprints"), table rows or "Title – scope" lines. Exits 1 when an entry, as written, is not a scope
+Atlassian would accept (unknown, a capital letter, a stray space); console titles are fine. With a profile,
+the list is read as that vendor's (its guide settles ambiguous titles; Data Center words such as "Admin").
+
+Examples:
+  scope-doctor scopes lint "read:issue:Jira, read: board-scope:jira-software, View sprints"
+  scope-doctor scopes lint - < scopes.txt
+  scope-doctor scopes lint --profile kendis-dc-oauth Admin`,
+  coverage: `Usage: scope-doctor coverage (--profile ID | --profile-file PATH) --scopes "…" [--json]
+
+Which of the integration's capabilities a scope list covers: the scopes to add (a missing required one
+fails; a likely one warns, "ask the vendor"), the scopes safe to remove, and the ones kept because the
+vendor's guide lists them. In --json, "excess" holds only scopes safe to remove.
+
+Examples:
+  scope-doctor coverage --profile kendis-cloud-oauth --scopes "View projects, View sprints, Update and delete sprints"
+  scope-doctor coverage --profile targetprocess --scopes "read:jira-work write:jira-work" --json`,
+  profiles: `Usage: scope-doctor profiles [--json]
+
+Lists the built-in vendor profiles (one per vendor guide configuration) with their ids.
+
+Examples:
+  scope-doctor profiles
+  scope-doctor profiles --json`,
+  'cloud-id': `Usage: scope-doctor cloud-id SITE [--json]
+
+Looks up a Jira Cloud site's Cloud ID (only *.atlassian.net sites).
+
+Examples:
+  scope-doctor cloud-id acme.atlassian.net
+  scope-doctor cloud-id acme --json`,
+  token: `Usage: scope-doctor token --site SITE --email EMAIL [--profile ID | --profile-file PATH] [--expires YYYY-MM-DD] [--json]
+
+Checks a user API token: classic or scoped, whose it is, and — with a profile — each scope the vendor's guide
+asks the token for, by read-only probes. The token comes from $SCOPE_DOCTOR_TOKEN or a hidden prompt, never
+from the command line (shells and process lists keep arguments).
+
+Examples:
+  SCOPE_DOCTOR_TOKEN=… scope-doctor token --site acme.atlassian.net --email ana@acme.com --profile kendis-user-token
+  scope-doctor token --site acme --email ana@acme.com --expires 2026-11-30 --json`,
+  oauth: `Usage: scope-doctor oauth --client-id ID --scopes "…" [--callback URL] [--profile ID | --profile-file PATH] [--json]
+
+Checks an OAuth 2.0 (3LO) app: its client ID and secret (with a deliberately invalid code, so nothing is
+authorized), its callback URL and its scope list against the profile. The secret comes from
+$SCOPE_DOCTOR_CLIENT_SECRET or a hidden prompt, never from the command line.
+
+Examples:
+  SCOPE_DOCTOR_CLIENT_SECRET=… scope-doctor oauth --client-id … --profile oneconnect-oauth-full \\
+    --callback https://eu.oneconnect.ai/oauth/jira/callback --scopes "read:jira-work read:issue:jira"`,
+  dc: `Usage: scope-doctor dc --base-url URL [--client-id ID] [--callback URL] [--scopes "…"] [--profile ID | --profile-file PATH] [--json]
+
+Checks a Jira Data Center incoming application link (client ID and secret, redirect URL, permission) and/or
+a personal access token, on your own Jira server. Secrets come from $SCOPE_DOCTOR_CLIENT_SECRET and
+$SCOPE_DOCTOR_TOKEN (or a prompt for the client secret), never from the command line.
+
+Examples:
+  SCOPE_DOCTOR_CLIENT_SECRET=… scope-doctor dc --base-url https://jira.acme.com/jira --client-id … \\
+    --callback https://acme.kendis.io/oauth/jira-server/callback --scopes Admin --profile kendis-dc-oauth
+  SCOPE_DOCTOR_TOKEN=… scope-doctor dc --base-url https://jira.acme.com/jira`,
+  emulator: `Usage: scope-doctor emulator [--port N]
+
+Runs the built-in Atlassian emulator with the demo tenant until Ctrl-C; point the CLI at it with
+SCOPE_DOCTOR_ATLASSIAN_URL.
+
+Examples:
+  scope-doctor emulator --port 9911
+  SCOPE_DOCTOR_ATLASSIAN_URL=http://127.0.0.1:9911 scope-doctor cloud-id acme`,
+  start: `Usage: scope-doctor start
+
+Builds the web page and serves the admin and personal pages over the emulator (PORT changes the port).
+
+Examples:
+  scope-doctor start
+  PORT=8080 scope-doctor start`,
+};

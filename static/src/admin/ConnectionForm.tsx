@@ -11,7 +11,7 @@ import { Field } from '../components/Field';
 import { TextField } from '../components/TextField';
 import { describeSecret } from '../format';
 import { useAction } from '../useResolver';
-import { CustomProfileEditor, profileTemplate } from './CustomProfileEditor';
+import { CustomProfileEditor } from './CustomProfileEditor';
 
 interface ConnectionFormProps {
   profiles: ProfileSummary[];
@@ -100,7 +100,8 @@ export default function ConnectionForm({
   const onProfileChange = (option: ProfileOption | null) => {
     if (option === CUSTOM_OPTION || option?.value === CUSTOM_OPTION.value) {
       setConfirmingProfileDelete(false);
-      setCustomDraft(profileTemplate(form.scopes, form.callbackUrl));
+      // The template reads the pasted titles with the scope catalog: loaded only when a custom profile is wanted.
+      void import('../../../src/core/profiles/template').then(({ profileTemplate }) => setCustomDraft(profileTemplate(form.scopes, form.callbackUrl)));
       return;
     }
     const chosen = profiles.find((candidate) => candidate.id === option?.value);

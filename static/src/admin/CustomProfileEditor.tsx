@@ -7,36 +7,6 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { Field } from '../components/Field';
 import { useAction } from '../useResolver';
 
-/** Used in the template when nothing is pasted yet, so the template itself is a valid profile. */
-const EXAMPLE_SCOPE = 'read:jira-work';
-
-/** The scopes box, read simply: words separated by whitespace or commas, without repeats. */
-export function scopesFromBox(text: string): string[] {
-  return [...new Set(text.split(/[\s,]+/).filter((word) => word !== ''))];
-}
-
-/** A small valid profile whose one capability needs exactly the scopes pasted in the form. */
-export function profileTemplate(scopesText: string, callbackUrl: string): string {
-  const pasted = scopesFromBox(scopesText);
-  // offline_access is asked for in the authorize request, not needed by an operation: it is a flag here.
-  const needed = pasted.filter((scope) => scope !== 'offline_access');
-  const scopes = needed.length > 0 ? needed : [EXAMPLE_SCOPE];
-  // No callback yet: an empty list means "the vendor makes one per customer", so nothing is compared.
-  const callback = callbackUrl.trim();
-  const template = {
-    id: 'my-integration',
-    name: 'My integration',
-    vendor: 'My vendor',
-    tokenKind: 'oauth',
-    summary: 'What this integration does in Jira.',
-    needsOfflineAccess: pasted.includes('offline_access'),
-    callbackUrls: callback.startsWith('https://') ? [callback] : [],
-    vendorScopes: pasted.length > 0 ? pasted : scopes,
-    capabilities: [{ name: 'Everything this integration does', scopes }],
-  };
-  return JSON.stringify(template, null, 2);
-}
-
 interface CustomProfileEditorProps {
   /** The JSON the box starts with. */
   initial: string;

@@ -14,7 +14,7 @@ import { daysUntil, describeExpiry, pluralise, timeAgo } from '../format';
 import { useResolver } from '../useResolver';
 
 const ROWS_PER_PAGE = 25;
-const SEVERITY: Record<Status, number> = { pass: 0, warn: 1, unknown: 2, fail: 3 };
+const SEVERITY: Record<Status, number> = { pass: 0, info: 0, warn: 1, unknown: 2, fail: 3 };
 const KIND_LABEL = { classic: 'Classic', scoped: 'Scoped', invalid: 'Invalid', unknown: 'Unknown' } as const;
 
 const HEAD = {

@@ -4,10 +4,11 @@ import type { CheckResult, Status } from '../../../src/core/model';
 import { scopesNamedIn } from '../format';
 import { CopyButton } from './CopyButton';
 
-const APPEARANCE = { fail: 'error', warn: 'warning', unknown: 'information' } as const;
-const MARK: Record<Status, string> = { pass: '✓', fail: '✗', warn: '!', unknown: '?' };
+const APPEARANCE = { info: 'information', fail: 'error', warn: 'warning', unknown: 'information' } as const;
+const MARK: Record<Status, string> = { pass: '✓', info: 'i', fail: '✗', warn: '!', unknown: '?' };
 const MARK_COLOR = {
   pass: 'color.text.success',
+  info: 'color.text.information',
   fail: 'color.text.danger',
   warn: 'color.text.warning',
   unknown: 'color.text.subtle',
