@@ -171,6 +171,7 @@ interface Bundle {
 
 /** Below this, a request is not worth sending. */
 const MIN_GAIN = 0.1;
+const BUNDLES_PER_SCOPE = 8;
 
 /**
  * One round: bundles of requests that decide open scopes, picked greedily by how much more likely they make
@@ -194,6 +195,7 @@ function planRound(scopes: readonly string[], k: Knowledge, sent: ReadonlyMap<Pr
   const bundles: Bundle[] = [];
   for (const scope of scopes) {
     if (isDecided(k, scope) || probesFor(scope).length === 0 || whyUndecidable(scope, k) !== undefined) continue;
+    const own: Bundle[] = [];
     for (const probe of probesFor(scope)) {
       // A request already answered still helps when what its answer depends on can now be proven.
       const verdict = sent.get(probe);
@@ -207,8 +209,10 @@ function planRound(scopes: readonly string[], k: Knowledge, sent: ReadonlyMap<Pr
         odds *= support.chance;
         if (support.probe) requests.push(support.probe);
       }
-      if (odds > 0 && requests.length > 0) bundles.push({ scope, requests: [...new Set(requests)], chance: odds });
+      if (odds > 0 && requests.length > 0) own.push({ scope, requests: [...new Set(requests)], chance: odds });
     }
+    // A scope's best few bundles are all a round ever picks for it; the rest only slow the choice down.
+    bundles.push(...own.sort((a, b) => b.chance / b.requests.length - a.chance / a.requests.length).slice(0, BUNDLES_PER_SCOPE));
   }
 
   const chosen = new Set<ProbeRequest>();
