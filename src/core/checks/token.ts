@@ -43,7 +43,7 @@ export async function checkToken(deps: CheckDeps, input: TokenCheckInput): Promi
     input.profile && scopes.length
       ? probeScopes(deps, { cloudId, auth, profile: input.profile, scopes }, {
           requests: [{ method: 'GET', template: MYSELF }],
-          answers: myself.then(([site, gateway]) => (kindOf(site, gateway) === 'scoped' ? [gateway] : undefined)),
+          answers: myself.then(([siteAnswer, gatewayAnswer]) => (kindOf(siteAnswer, gatewayAnswer) === 'scoped' ? [gatewayAnswer] : undefined)),
         })
       : undefined;
   const [[onSite, onGateway], run] = await Promise.all([myself, probing]);
