@@ -3,7 +3,7 @@ import { findOperation } from '../core/catalog';
 import { DEMO_ACCOUNTS, DEMO_OAUTH_APPS, DEMO_OTHER_SITE, DEMO_SITE, DEMO_TOKENS } from './demo';
 import { FakeClock } from './fake-clock';
 import type { Credentials } from './http';
-import { handleJiraRequest, isReadOnly, type JiraRequest } from './jira-rest';
+import { handleJiraRequest, isReadOnly, READ_ONLY_POSTS, type JiraRequest } from './jira-rest';
 import { seedDemoTenant } from './seed';
 import { EmulatorState, type EmulatedSite } from './state';
 import { basic, bearer } from './test-support';
@@ -168,14 +168,16 @@ describe('objects and write probes', () => {
     expect(call('GET', '/rest/api/3/issue/ACME-2', classic).mutated).toBeUndefined();
   });
 
-  it('treats read-only POSTs as reads', () => {
+  it('treats only its own list of read-only POSTs as reads, each a POST the catalog knows', () => {
     expect(isReadOnly('POST', findOperation('POST', '/rest/api/3/permissions/check')!)).toBe(true);
     expect(isReadOnly('POST', findOperation('POST', '/rest/api/3/search/jql')!)).toBe(true);
     expect(isReadOnly('POST', findOperation('POST', '/rest/api/3/issue')!)).toBe(false);
+    for (const path of READ_ONLY_POSTS) expect(findOperation('POST', path)?.path, path).toBe(path);
   });
 
-  it('404s paths outside the catalog and 400s broken JSON', () => {
-    expect(call('GET', '/rest/api/3/no-such-thing', token()).status).toBe(404);
+  it('404s paths outside the catalog, on the gateway with a body that is not Jira’s, and 400s broken JSON', () => {
+    expect(call('GET', '/rest/api/3/no-such-thing', token())).toEqual({ status: 404 });
+    expect(call('GET', '/rest/api/3/no-such-thing', basic(ana.email, ana.classicToken), { entry: 'site' })).toMatchObject({ status: 404, json: { errorMessages: [expect.any(String)], errors: {} } });
     expect(call('POST', '/rest/api/3/permissions/check', token(), { body: '{nope' }).status).toBe(400);
   });
 

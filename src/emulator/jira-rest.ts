@@ -1,4 +1,4 @@
-import { allScopes, findOperation, probesForScope, type OperationRecord } from '../core/catalog';
+import { findOperation, type OperationRecord } from '../core/catalog';
 import { isRecord, parseBody, type Exchange, type Reply } from './http';
 import { authenticate, gatewayNotAuthenticated, scopeMismatch, scopesAllow, type Entry, type Principal } from './jira-auth';
 import { findObject, paramKind, type JiraObject } from './jira-data';
@@ -14,11 +14,29 @@ export interface JiraRequest extends Exchange {
   baseUrl: string;
 }
 
-/** POSTs that only read: the catalog's read-only probe candidates plus the bulk permission check. */
-const READ_ONLY_POSTS = new Set<string>(['/rest/api/3/permissions/check']);
-for (const scope of allScopes()) {
-  for (const probe of probesForScope(scope.scope)) if (probe.method === 'POST') READ_ONLY_POSTS.add(probe.path);
-}
+/**
+ * POSTs that only read, each as Atlassian's REST v3 reference describes it: they return something computed
+ * from the request and store nothing. Written out by hand, not taken from the product's probe catalog, so
+ * that a POST the product wrongly takes for a read shows up here as a mutation.
+ */
+export const READ_ONLY_POSTS: ReadonlySet<string> = new Set([
+  '/rest/api/3/permissions/check', // Get bulk permissions
+  '/rest/api/3/permissions/project', // Get permitted projects
+  '/rest/api/3/search', // Search for issues using JQL (POST), being removed
+  '/rest/api/3/search/jql', // Search for issues using JQL enhanced search (POST)
+  '/rest/api/3/search/approximate-count', // Count issues using JQL
+  '/rest/api/3/jql/parse', // Parse JQL query
+  '/rest/api/3/jql/match', // Check issues against JQL
+  '/rest/api/3/jql/sanitize', // Sanitize JQL queries: returns them rewritten, saves nothing
+  '/rest/api/3/expression/eval', // Evaluate Jira expression, being removed
+  '/rest/api/3/expression/evaluate', // Evaluate Jira expression using enhanced search API
+  '/rest/api/3/expression/analyse', // Analyse Jira expression
+  '/rest/api/3/issue/bulkfetch', // Bulk fetch issues
+  '/rest/api/3/changelog/bulkfetch', // Bulk fetch changelogs
+  '/rest/api/3/issue/{issueIdOrKey}/changelog/list', // Get changelogs by IDs
+  '/rest/api/3/issue/watching', // Get is watching issue bulk
+  '/rest/api/3/app/field/context/configuration/list', // Bulk get custom field configurations
+]);
 
 export function isReadOnly(method: string, operation: OperationRecord): boolean {
   return method === 'GET' || method === 'HEAD' || (method === 'POST' && READ_ONLY_POSTS.has(operation.path));
@@ -34,13 +52,20 @@ export function notFound(message: string): Reply {
 }
 
 /**
+ * The gateway's 404 for a path it does not route. What api.atlassian.com really sends there is not known, so
+ * the emulator sends a body that is plainly not Jira's: Jira never saw the request, and a probe must not read
+ * it as an answer from past the scope check.
+ */
+export const GATEWAY_NOT_ROUTED: Reply = { status: 404 };
+
+/**
  * Any Jira REST request, matched against the catalog. Order as on a real site: unknown path, then
  * authentication, then scopes, then whether the ids in the path exist, then the answer.
  */
 export function handleJiraRequest(state: EmulatorState, request: JiraRequest): Reply {
   // HEAD is a GET without the body, as on any Jira.
   const operation = findOperation(request.method === 'HEAD' ? 'GET' : request.method, request.path);
-  if (!operation) return notFound('No resource found at this path.');
+  if (!operation) return request.entry === 'gateway' ? GATEWAY_NOT_ROUTED : notFound('No resource found at this path.');
   const operationId = operation.operationId;
 
   let principal: Principal | undefined;

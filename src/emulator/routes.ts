@@ -2,7 +2,7 @@ import type { ConsentScript } from './consent';
 import { dataCenterRoute } from './data-center';
 import type { Exchange, Reply } from './http';
 import { gatewayNotAuthenticated, scopeMismatch } from './jira-auth';
-import { handleJiraRequest, notFound } from './jira-rest';
+import { GATEWAY_NOT_ROUTED, handleJiraRequest, notFound } from './jira-rest';
 import { handleAuthorize, handleConsentForm } from './oauth-authorize';
 import { handleToken } from './oauth-token';
 import { recordedReply } from './recorded';
@@ -68,7 +68,7 @@ function apiRoute(context: RouteContext, target: Target, exchange: Exchange): Re
   const jira = jiraPathOf(target);
   if (jira?.cloudId !== undefined) {
     const site = state.siteByCloudId(jira.cloudId);
-    if (!site) return notFound('No site with this Cloud ID.');
+    if (!site) return GATEWAY_NOT_ROUTED;
     return handleJiraRequest(state, {
       ...exchange,
       path: jira.path,
@@ -77,7 +77,7 @@ function apiRoute(context: RouteContext, target: Target, exchange: Exchange): Re
       baseUrl: `${context.baseUrl}/api/ex/jira/${site.cloudId}`,
     });
   }
-  if (exchange.method !== 'GET') return notFound('No such resource.');
+  if (exchange.method !== 'GET') return GATEWAY_NOT_ROUTED;
   const access = exchange.credentials.kind === 'bearer' ? state.liveAccessToken(exchange.credentials.token) : undefined;
   const account = access && state.accounts.get(access.accountId);
   if (exchange.path === '/oauth/token/accessible-resources') {
@@ -110,7 +110,7 @@ function apiRoute(context: RouteContext, target: Target, exchange: Exchange): Re
       },
     };
   }
-  return notFound('No such resource.');
+  return GATEWAY_NOT_ROUTED;
 }
 
 function siteRoute(context: RouteContext, target: Target, exchange: Exchange): Reply {

@@ -1,6 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { gatewayRequest, mapLimit } from '../../src/core/atlassian';
 import { instantClock } from '../../src/core/atlassian/testing';
-import { checkOAuthClient, checkToken, finishConsent, lookupCloudId, startConsent, type CheckDeps } from '../../src/core/checks';
+import { allScopes } from '../../src/core/catalog';
+import { checkOAuthClient, checkToken, finishConsent, lookupCloudId, probesFor, startConsent, verdictOf, type CheckDeps } from '../../src/core/checks';
 import { InputError, type Report } from '../../src/core/model';
 import { requireProfile } from '../../src/core/profiles';
 import {
@@ -114,6 +116,12 @@ describe('checkToken against the emulator', () => {
     expect(report.accountId).toBe(DEMO_ACCOUNTS.admin.accountId);
     expect(report.gatewayUrl).toBe(`https://api.atlassian.com/ex/jira/${DEMO_SITE.cloudId}`);
     expect(report.probes.filter((p) => p.status === 'missing').map((p) => p.scope).sort()).toEqual([...DEMO_TOKENS.kendisScopedAna.omittedFromKendisProfile].sort());
+    // Every other scope a safe request can tell is confirmed; the rest say why no request can.
+    expect(report.probes.filter((p) => p.status === 'held')).toHaveLength(10);
+    expect(report.probeRounds).toBeLessThanOrEqual(2);
+    expect(byId(report, 'token.scopes.undecidable')?.detail).toContain('delete:comment:jira: every safe request that needs it is also allowed by write:jira-work');
+    expect(byId(report, 'token.scopes.unprobeable')?.detail).toContain('delete:cmdb-object:jira');
+    expect(byId(report, 'token.scopes.ambiguous')).toBeUndefined();
     expect(byId(report, 'token.kind')?.status).toBe('warn');
     expect(byId(report, 'token.scopes.missing')?.fix).toContain('cannot change');
     expect(report.verdict).toBe('fail');
@@ -153,6 +161,28 @@ describe('checkToken against the emulator', () => {
     const report = keep(await checkToken(deps, { ...ana, token: DEMO_TOKENS.kendisScopedAna.token, profile: kendisToken }));
     expect(byId(report, 'token.scopes.unanswered')?.status).toBe('unknown');
     expect(report.results.every((r) => r.status !== 'fail' || r.id === 'token.scopes.missing')).toBe(true);
+  });
+});
+
+describe('probe requests against the emulator', () => {
+  const classic = { basic: { email: DEMO_ACCOUNTS.admin.email, token: DEMO_ACCOUNTS.admin.classicToken } };
+
+  it('changes nothing with any request a probe can send, even with a token allowed everything', async () => {
+    // A classic token passes every scope check: each request reaches the point where Jira would act on it.
+    const every = [...new Set(allScopes().flatMap(({ scope }) => probesFor(scope)))];
+    const from = emulator.requests.length;
+    const patient = { ...deps, timeoutMs: 10_000 };
+    const outcomes = await mapLimit(every, 24, (probe) => gatewayRequest(patient, DEMO_SITE.cloudId, probe.method, probe.path, classic));
+    const recorded = emulator.requests.slice(from);
+    expect(recorded).toHaveLength(every.length);
+    expect(recorded.filter((r) => r.mutated)).toEqual([]);
+    expect(outcomes.filter((o) => verdictOf(o) !== 'allowed').map((o) => [o.request, o.kind, o.status])).toEqual([]);
+  });
+
+  it('reads the gateway’s 404 for a path it does not route as no answer at all', async () => {
+    const outcome = await gatewayRequest(deps, DEMO_SITE.cloudId, 'GET', '/rest/api/3/no-such-resource/999999999999999999', classic);
+    expect(outcome).toMatchObject({ kind: 'not-found', jiraErrorShape: false });
+    expect(verdictOf(outcome)).toBe('inconclusive');
   });
 });
 

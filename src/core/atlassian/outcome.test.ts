@@ -44,6 +44,15 @@ describe('classifyReply', () => {
     expect(classify(403, { error: 'invalid_grant', error_description: 'Unknown or invalid refresh token.' }).kind).toBe('expired');
     expect(classify(403, { error: 'unauthorized_client' }).kind).toBe('expired');
   });
+  it('tells Jira’s own error JSON from any other body', () => {
+    // The recorded answer for an issue that does not exist.
+    expect(classify(404, { errorMessages: ['Issue does not exist or you do not have permission to see it.'], errors: {} })).toMatchObject({ kind: 'not-found', jiraErrorShape: true });
+    expect(classify(400, { errorMessages: [], errors: { jql: 'The JQL query is required.' } })).toMatchObject({ jiraErrorShape: true });
+    expect(classify(404)).toMatchObject({ jiraErrorShape: false });
+    expect(classify(404, { message: 'Not Found' })).toMatchObject({ jiraErrorShape: false });
+    expect(classify(404, { errorMessages: ['No errors object'] })).toMatchObject({ jiraErrorShape: false });
+    expect(classify(404, '<html>Not Found</html>')).toMatchObject({ jiraErrorShape: false });
+  });
   it.each([
     [400, 'bad-request'],
     [404, 'not-found'],

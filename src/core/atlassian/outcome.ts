@@ -59,6 +59,8 @@ export interface FailedOutcome extends OutcomeBase {
   authDeniedReason?: string;
   /** Seconds the server asked us to wait, when it said so. */
   retryAfterSeconds?: number;
+  /** The body is Jira's own error JSON (`{"errorMessages":[…],"errors":{…}}`), not a gateway's or proxy's. */
+  jiraErrorShape?: boolean;
   /** One readable sentence on what went wrong. */
   reason: string;
 }
@@ -114,7 +116,8 @@ export function classifyReply(request: string, reply: RawReply, attempts: number
   const { errorCode, errorMessage } = errorFields(parsed === INVALID_JSON ? null : parsed);
   const failureCategory = reply.header(FAILURE_CATEGORY_HEADER) ?? undefined;
   const authDeniedReason = firstWord(reply.header(AUTH_DENIED_REASON_HEADER));
-  const base = { request, status, attempts, errorCode, errorMessage, failureCategory, ...(authDeniedReason ? { authDeniedReason } : {}) };
+  const jiraErrorShape = isJiraErrorBody(parsed);
+  const base = { request, status, attempts, errorCode, errorMessage, failureCategory, jiraErrorShape, ...(authDeniedReason ? { authDeniedReason } : {}) };
   const make = (kind: FailedOutcome['kind'], reason: string): FailedOutcome => ({ kind, ...base, reason });
 
   if (status === 400) return make('bad-request', `${request} was rejected as a bad request (400)`);
@@ -194,6 +197,11 @@ function errorFields(body: unknown): { errorCode?: string; errorMessage?: string
         ? body.message
         : messages[0];
   return { errorCode, errorMessage: errorMessage?.slice(0, 200) };
+}
+
+/** Jira's ErrorCollection: both fields, as Jira always writes them. */
+function isJiraErrorBody(body: unknown): boolean {
+  return isRecord(body) && Array.isArray(body.errorMessages) && isRecord(body.errors);
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {

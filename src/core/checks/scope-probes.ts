@@ -1,108 +1,118 @@
-import { findOperation, operationsForScope, probesForScope, type OperationRecord, type ProbeCandidate } from '../catalog';
+import { allOperations, allScopes, findOperation, probesForScope, type OperationRecord } from '../catalog';
 import type { JiraMethod, Outcome } from '../atlassian';
 
-/** A request that proves something about a scope without changing anything. */
+/**
+ * What a probe may send. A probe must not be able to change anything:
+ * - GETs, and the POSTs the catalog lists as read-only probe candidates, go as they are.
+ * - Any other POST, and every PUT and DELETE, only with a path that names, by an id Jira assigns, an object
+ *   that cannot exist: Jira has to find that object before it could change it or anything under it. `0` is
+ *   no such id (permission scheme 0 is the Default Permission Scheme; priorities, statuses and screens have
+ *   small ids), so ids are IMPOSSIBLE_ID. An operation without such a parameter acts on the site or the
+ *   caller and is never sent.
+ * - A parameter naming something by a string that could exist (a property key, an app's field key, an
+ *   application setting, a build provider's pipeline or repository id) never makes a change safe: only a
+ *   nonexistent id of the object holding it does.
+ * - No body, ever.
+ */
 export interface ProbeRequest {
   method: JiraMethod;
-  /** Concrete path, parameters filled with ids that cannot exist. */
+  /** The catalog's path, e.g. `/rest/agile/1.0/sprint/{sprintId}`. */
+  template: string;
+  /** Concrete path, parameters filled with values that name nothing. */
   path: string;
   /** The operation's scope sets: the request is allowed when the token holds all scopes of one of them. */
   sets: readonly (readonly string[])[];
+  /** A change request, harmless only because its path names nothing. */
+  write: boolean;
+  deprecated: boolean;
 }
 
-export type ProbePlan = { scope: string; request: ProbeRequest } | { scope: string; request?: undefined; reason: string };
+/** 18 digits: above any id Jira has handed out, below 2^63 − 1 (Jira's ids are longs, the spec's int64). */
+export const IMPOSSIBLE_ID = '999999999999999999';
+/** For parameters that are not ids (keys, names, types): no Jira object is called this. */
+export const NOT_AN_ID = 'scope-doctor-none';
 
-const METHOD_PREFERENCE: readonly JiraMethod[] = ['GET', 'POST', 'PUT', 'DELETE'];
-/** Numeric or key-like ids (`sprintId`, `issueIdOrKey`): `0` never names a real object. */
-const ID_PARAM = /^[a-z][A-Za-z]*(Id|IdOrKey)$/;
+const METHODS: readonly JiraMethod[] = ['GET', 'POST', 'PUT', 'DELETE'];
 const APP_ONLY = /^\/rest\/(forge|atlassian-connect)\//;
+/** Parameters whose values are ids or numbers: `id`, `idOrKey`, `sprintId`, `issueIdOrKey`, `buildNumber`. */
+const NUMERIC_PARAM = /^(?:id|idOr[A-Z]\w*|\w+(?:Id|IdOrKey|KeyOrId|Number))$/;
+/** Jira Software's provider APIs: their ids are strings the build, deployment or security tool chose. */
+const PROVIDER_API = /^\/rest\/(builds|deployments|devinfo|devopscomponents|featureflags|operations|remotelinks|security)\//;
+/** The one `{id}` that is a key anyone may pick: an application setting's name. */
+const KEY_NAMED_ID = '/rest/api/3/application-properties/{id}';
 
-interface Candidate {
-  method: JiraMethod;
-  template: string;
-  score: number;
-}
-
-/**
- * Picks the least ambiguous safe request for a scope: a GET (or a read-only POST from the catalog's probe
- * candidates) that needs it, else a change request aimed at an id that cannot exist, so the answer is 404
- * when the scope is held. Least ambiguous = fewest other scope sets that would also allow it, then fewest
- * other scopes needed alongside. Anything else cannot be probed safely.
- */
-export function planProbe(scope: string): ProbePlan {
-  const fromProbes = probesForScope(scope)
-    .filter(isUsableCandidate)
-    .map((c): Candidate => ({
-      method: c.method as JiraMethod,
-      template: c.path,
-      score: rank(c.method, c.alsoSatisfiedBy.length, c.otherScopesNeeded.length, c.deprecated),
-    }));
-  const fromOperations = operationsForScope(scope)
-    .filter(isSafeOperation)
-    .map((op): Candidate => {
-      const own = op.scopeSets.find((set) => set.scopes.includes(scope));
-      return {
-        method: op.method as JiraMethod,
-        template: op.path,
-        score: rank(op.method, op.scopeSets.length - 1, (own?.scopes.length ?? 1) - 1, op.deprecated),
-      };
-    });
-  const best = bestBy([...fromProbes, ...fromOperations], (c) => c.score);
-  if (best) return withRequest(scope, best.method, best.template);
-  return { scope, reason: 'cannot be probed safely: no read-only request or request with a nonexistent id needs it' };
-}
-
-/** Reads before changes; within a method, the least ambiguous answer wins. */
-function rank(method: string, alternatives: number, others: number, deprecated: boolean): number {
-  return METHOD_PREFERENCE.indexOf(method as JiraMethod) * 1000 + alternatives * 10 + others + (deprecated ? 500 : 0);
-}
-
-function withRequest(scope: string, method: JiraMethod, template: string): ProbePlan {
-  const sets = (findOperation(method, template)?.scopeSets ?? []).map((set) => set.scopes);
-  return { scope, request: { method, path: fillPath(template), sets } };
-}
-
-function isUsableCandidate(candidate: ProbeCandidate): boolean {
-  return !candidate.appOnly && !candidate.requiresBody && (candidate.method === 'GET' || candidate.method === 'POST');
-}
-
-/** GETs change nothing; other methods only when an id in the path makes the target nonexistent. */
-function isSafeOperation(op: OperationRecord): boolean {
-  if (APP_ONLY.test(op.path)) return false;
-  if (!METHOD_PREFERENCE.includes(op.method as JiraMethod)) return false;
-  // An empty set means any token passes, so the answer would prove nothing.
-  if (op.scopeSets.some((set) => set.scopes.length === 0)) return false;
-  return op.method === 'GET' || paramsOf(op.path).some((p) => ID_PARAM.test(p));
-}
-
-function bestBy<T>(items: readonly T[], score: (item: T) => number): T | undefined {
-  let best: T | undefined;
-  let bestScore = Number.POSITIVE_INFINITY;
-  for (const item of items) {
-    const value = score(item);
-    if (value < bestScore) [best, bestScore] = [item, value];
-  }
-  return best;
-}
-
-function paramsOf(path: string): string[] {
-  return [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1] ?? '');
-}
+/** POSTs that only read, as the catalog lists them among its probe candidates (search, match, evaluate…). */
+const READ_ONLY_POSTS: ReadonlySet<string> = new Set(
+  allScopes().flatMap(({ scope }) => probesForScope(scope).filter((p) => p.method === 'POST' && !p.appOnly).map((p) => p.path)),
+);
 
 export function fillPath(template: string): string {
-  return template.replace(/\{([^}]+)\}/g, (_, name: string) => (ID_PARAM.test(name) ? '0' : 'SCOPEDOCTOR-0'));
+  return template.replace(/\{([^}]+)\}/g, (_, name: string) => (NUMERIC_PARAM.test(name) ? IMPOSSIBLE_ID : NOT_AN_ID));
+}
+
+/** A parameter filled with IMPOSSIBLE_ID that Jira itself assigns, so that no object has it. */
+function namesNothing(template: string, param: string): boolean {
+  return NUMERIC_PARAM.test(param) && !PROVIDER_API.test(template) && template !== KEY_NAMED_ID;
+}
+
+function paramsOf(template: string): string[] {
+  return [...template.matchAll(/\{([^}]+)\}/g)].map((m) => m[1] ?? '');
+}
+
+function isMethod(method: string): method is JiraMethod {
+  return (METHODS as readonly string[]).includes(method);
+}
+
+/** The probe for one catalog operation, or undefined when it could change something or would prove nothing. */
+function probeOf(op: OperationRecord): ProbeRequest | undefined {
+  if (!isMethod(op.method) || APP_ONLY.test(op.path)) return undefined;
+  // No scope set, or an empty one any token passes: the answer would prove nothing.
+  if (op.scopeSets.length === 0 || op.scopeSets.some((set) => set.scopes.length === 0)) return undefined;
+  const reads = op.method === 'GET' || (op.method === 'POST' && READ_ONLY_POSTS.has(op.path));
+  if (!reads && !paramsOf(op.path).some((param) => namesNothing(op.path, param))) return undefined;
+  return { method: op.method, template: op.path, path: fillPath(op.path), sets: op.scopeSets.map((set) => set.scopes), write: !reads, deprecated: op.deprecated };
+}
+
+// One object per operation, so a request can key a map.
+const probeByOperation = new Map<OperationRecord, ProbeRequest>();
+const probesByScope = new Map<string, ProbeRequest[]>();
+for (const op of allOperations()) {
+  const probe = probeOf(op);
+  if (!probe) continue;
+  probeByOperation.set(op, probe);
+  for (const scope of new Set(probe.sets.flat())) {
+    const list = probesByScope.get(scope);
+    if (list) list.push(probe);
+    else probesByScope.set(scope, [probe]);
+  }
+}
+
+/** Every safe request whose scope sets mention the scope. */
+export function probesFor(scope: string): readonly ProbeRequest[] {
+  return probesByScope.get(scope) ?? [];
+}
+
+/** The safe request for a catalog operation (`GET`, `/rest/api/3/myself`), if it has one. */
+export function probeForOperation(method: string, template: string): ProbeRequest | undefined {
+  const op = findOperation(method, template);
+  return op && probeByOperation.get(op);
 }
 
 export type ProbeVerdict = 'allowed' | 'denied' | 'inconclusive';
 
-/** Past the scope check (any answer from Jira itself, even 400/403/404) means a scope set was held. */
+/**
+ * A 2xx, or an error in Jira's own shape (`{"errorMessages":[…],"errors":{…}}`), came from Jira past the
+ * scope check: a scope set was held. A 401 scope mismatch: none was. Anything else, including a 404 in
+ * another shape (the gateway's own answer for a path it does not route), says nothing.
+ */
 export function verdictOf(outcome: Outcome): ProbeVerdict {
   switch (outcome.kind) {
     case 'ok':
+      return 'allowed';
     case 'bad-request':
     case 'not-found':
     case 'forbidden':
-      return 'allowed';
+      return outcome.jiraErrorShape ? 'allowed' : 'inconclusive';
     case 'scope-mismatch':
       return 'denied';
     default:
@@ -115,34 +125,43 @@ export interface Observation {
   verdict: 'allowed' | 'denied';
 }
 
+export interface Knowledge {
+  held: ReadonlySet<string>;
+  missing: ReadonlySet<string>;
+}
+
 /**
  * What the observations prove, by propagation: a denied request lacks a scope of every set (the last
- * unproven one when the rest are held); an allowed request holds all of some set (all of the only set
- * not yet refuted). Scopes neither proven held nor missing stay undecided.
+ * unproven one when the rest are held); an allowed request holds all of some set not yet refuted, so every
+ * scope all such sets share. Scopes neither proven held nor missing stay undecided. `decidedBy` names the
+ * observation that settled each decided scope.
  */
-export function inferScopes(observations: readonly Observation[]): { held: Set<string>; missing: Set<string> } {
+export function inferScopes<O extends Observation>(observations: readonly O[]): Knowledge & { decidedBy: Map<string, O> } {
   const held = new Set<string>();
   const missing = new Set<string>();
+  const decidedBy = new Map<string, O>();
   for (let changed = true; changed; ) {
     changed = false;
-    const mark = (target: Set<string>, scope: string) => {
+    const mark = (target: Set<string>, scope: string, by: O) => {
       if (!target.has(scope)) {
         target.add(scope);
+        decidedBy.set(scope, by);
         changed = true;
       }
     };
-    for (const { sets, verdict } of observations) {
+    for (const observation of observations) {
+      const { sets, verdict } = observation;
       if (verdict === 'denied') {
         for (const set of sets) {
           if (set.some((s) => missing.has(s))) continue;
           const unproven = set.filter((s) => !held.has(s));
-          if (unproven.length === 1) mark(missing, unproven[0] as string);
+          if (unproven.length === 1) mark(missing, unproven[0] as string, observation);
         }
       } else {
         const open = sets.filter((set) => !set.some((s) => missing.has(s)));
-        if (open.length === 1) for (const scope of open[0] ?? []) mark(held, scope);
+        for (const scope of open[0] ?? []) if (open.every((set) => set.includes(scope))) mark(held, scope, observation);
       }
     }
   }
-  return { held, missing };
+  return { held, missing, decidedBy };
 }

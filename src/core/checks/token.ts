@@ -1,4 +1,4 @@
-import { AUTH_MISMATCH_FAILURE, evidenceOf, gatewayBaseUrl, gatewayRequest, isInconclusive, isRecord, mapLimit, parseSite, siteRequest, type Credentials, type Outcome } from '../atlassian';
+import { AUTH_MISMATCH_FAILURE, evidenceOf, gatewayBaseUrl, gatewayRequest, isInconclusive, isRecord, parseSite, siteRequest, type Credentials, type Outcome } from '../atlassian';
 import { findOperation } from '../catalog';
 import { analyzeCoverage } from '../scope-coverage';
 import { makeReport, type CheckResult, type Evidence } from '../model';
@@ -7,21 +7,19 @@ import { vendorFix } from '../profiles/fixes';
 import { profileTokenScopes, tokenView } from '../profiles/token-scopes';
 import type { Profile } from '../profiles/types';
 import { resolveCloudId } from './cloud-id';
-import { neededForLines } from './coverage-results';
 import { daysUntil, expiryResult } from './expiry';
 import { requireCloudProfile, requireEmail, requireSecret } from './input';
-import { inferScopes, planProbe, verdictOf, type Observation, type ProbePlan } from './scope-probes';
+import { probeResults, probeScopes } from './probe-rounds';
 import type { CheckDeps, ScopeProbeResult, TokenCheckInput, TokenKindDetected, TokenReport } from './types';
 
 const MYSELF = '/rest/api/3/myself';
 const NEW_TOKEN_URL = 'https://id.atlassian.com/manage-profile/security/api-tokens';
-// Enough for every built-in profile's probes to go out in one round (the largest asks for 22 scopes).
-export const DEFAULT_CONCURRENCY = 24;
 
 /**
  * Tells a classic API token from a scoped one, checks whose it is, and probes the profile's scopes.
- * Two rounds: the Cloud ID (skipped when known), then both `myself` calls and every probe at once — the
- * token's kind only decides how the probe answers are read. Reads only; never stores the token.
+ * Rounds: the Cloud ID (skipped when known), then both `myself` calls beside the first round of probes,
+ * then a second round of probes for a scoped token where the first left scopes open. Reads only; never
+ * stores the token.
  */
 export async function checkToken(deps: CheckDeps, input: TokenCheckInput): Promise<TokenReport> {
   requireCloudProfile(input.profile);
@@ -42,16 +40,16 @@ export async function checkToken(deps: CheckDeps, input: TokenCheckInput): Promi
   if (!cloudId) return finish({ results: lookup.results, kind: 'unknown', probes: [] });
 
   const auth: Credentials = { basic: { email, token } };
-  const plans = input.profile && input.profile.tokenKind !== 'classic-token' ? profileTokenScopes(input.profile).map(planProbe) : [];
-  const requests = uniqueRequests(plans);
-  const [onSite, onGateway, probeOutcomes] = await Promise.all([
-    siteRequest(deps, site, 'GET', MYSELF, auth),
-    gatewayRequest(deps, cloudId, 'GET', MYSELF, auth),
-    mapLimit(requests, deps.concurrency ?? DEFAULT_CONCURRENCY, (key) => {
-      const [method, path] = splitKey(key);
-      return gatewayRequest(deps, cloudId, method, path, auth, method === 'GET' || method === 'DELETE' ? undefined : {});
-    }),
-  ]);
+  const scopes = input.profile && input.profile.tokenKind !== 'classic-token' ? profileTokenScopes(input.profile) : [];
+  const myself = Promise.all([siteRequest(deps, site, 'GET', MYSELF, auth), gatewayRequest(deps, cloudId, 'GET', MYSELF, auth)]);
+  const probing =
+    input.profile && scopes.length
+      ? probeScopes(deps, { cloudId, auth, profile: input.profile, scopes }, {
+          requests: [{ method: 'GET', template: MYSELF }],
+          answers: myself.then(([siteAnswer, gatewayAnswer]) => (kindOf(siteAnswer, gatewayAnswer).kind === 'scoped' ? [gatewayAnswer] : undefined)),
+        })
+      : undefined;
+  const [[onSite, onGateway], run] = await Promise.all([myself, probing]);
 
   const decision = kindOf(onSite, onGateway);
   const { kind } = decision;
@@ -65,9 +63,8 @@ export async function checkToken(deps: CheckDeps, input: TokenCheckInput): Promi
 
   let probes: ScopeProbeResult[] = [];
   let coverage: TokenReport['coverage'];
-  if (kind === 'scoped' && input.profile && plans.length) {
-    const outcomeByKey = new Map(requests.map((key, i) => [key, probeOutcomes[i] as Outcome]));
-    probes = readProbes(input.profile, plans, outcomeByKey, onGateway);
+  if (kind === 'scoped' && input.profile && run) {
+    probes = run.probes;
     // Scopes that could not be probed are not counted as missing: only what a probe disproved is.
     coverage = analyzeCoverage(tokenView(input.profile), probes.filter((p) => p.status !== 'missing').map((p) => p.scope));
     results.push(...probeResults(probes));
@@ -88,6 +85,7 @@ export async function checkToken(deps: CheckDeps, input: TokenCheckInput): Promi
     ...(accountId ? { accountId } : {}),
     ...(kind === 'scoped' ? { gatewayUrl: gatewayBaseUrl(cloudId) } : {}),
     probes,
+    ...(kind === 'scoped' && run ? { probeRounds: run.rounds } : {}),
     ...(coverage ? { coverage } : {}),
   });
 }
@@ -202,8 +200,8 @@ function acceptedResults(decision: KindDecision, email: string, accountId: strin
 
 /** The scope sets `/myself` accepts, from the catalog: "read:jira-user, or a + b + c". */
 function accountScopes(): string {
-  return findScopeSets('GET', MYSELF)
-    .map((set) => set.join(' + '))
+  return (findOperation('GET', MYSELF)?.scopeSets ?? [])
+    .map((set) => set.scopes.join(' + '))
     .join(', or ');
 }
 
@@ -240,138 +238,4 @@ function tokenKindResult(kind: TokenKindDetected, site: string, cloudId: string,
     };
   }
   return undefined;
-}
-
-function requestKey(plan: Extract<ProbePlan, { request: object }>): string {
-  return `${plan.request.method} ${plan.request.path}`;
-}
-
-function splitKey(key: string): ['GET' | 'POST' | 'PUT' | 'DELETE', string] {
-  const space = key.indexOf(' ');
-  return [key.slice(0, space) as 'GET' | 'POST' | 'PUT' | 'DELETE', key.slice(space + 1)];
-}
-
-function uniqueRequests(plans: readonly ProbePlan[]): string[] {
-  return [...new Set(plans.flatMap((p) => (p.request ? [requestKey(p)] : [])))];
-}
-
-function readProbes(profile: Profile, plans: readonly ProbePlan[], outcomes: Map<string, Outcome>, onGateway: Outcome): ScopeProbeResult[] {
-  const observations: Observation[] = [];
-  for (const plan of plans) {
-    if (!plan.request) continue;
-    const verdict = verdictOf(outcomes.get(requestKey(plan)) as Outcome);
-    if (verdict !== 'inconclusive') observations.push({ sets: plan.request.sets, verdict });
-  }
-  const myself = verdictOf(onGateway);
-  if (myself !== 'inconclusive') observations.push({ sets: [['read:jira-user'], ['read:application-role:jira', 'read:avatar:jira', 'read:group:jira', 'read:user:jira']], verdict: myself });
-  const { held, missing } = inferScopes(observations);
-
-  const everyScope = plans.map((p) => p.scope);
-  const neededFor = capabilitiesNeeding(profile, everyScope);
-  return plans.map((plan): ScopeProbeResult => {
-    const base = { scope: plan.scope, neededFor: neededFor.get(plan.scope) ?? [] };
-    if (!plan.request) return { ...base, status: 'unknown', evidence: { undecided: 'unprobeable', reason: plan.reason } };
-    const outcome = outcomes.get(requestKey(plan)) as Outcome;
-    const evidence = evidenceOf(outcome);
-    if (held.has(plan.scope)) return { ...base, status: 'held', evidence };
-    if (missing.has(plan.scope)) return { ...base, status: 'missing', evidence };
-    if (verdictOf(outcome) === 'inconclusive') {
-      return { ...base, status: 'unknown', evidence: { ...evidence, undecided: 'fault', reason: outcome.kind === 'ok' ? 'no answer' : outcome.reason } };
-    }
-    return { ...base, status: 'unknown', evidence: { ...evidence, undecided: 'ambiguous', reason: 'another scope the token may hold also allows the probe request' } };
-  });
-}
-
-/** Capability names whose explicit scopes or operation scope sets mention each scope. */
-function capabilitiesNeeding(profile: Profile, scopes: readonly string[]): Map<string, string[]> {
-  const result = new Map<string, string[]>(scopes.map((s) => [s, []]));
-  for (const capability of profile.capabilities) {
-    const mentioned = new Set<string>(capability.scopes ?? []);
-    for (const op of capability.operations ?? []) {
-      for (const set of findScopeSets(op.method, op.path)) for (const s of set) mentioned.add(s);
-    }
-    for (const scope of scopes) if (mentioned.has(scope)) result.get(scope)?.push(capability.name);
-  }
-  return result;
-}
-
-function findScopeSets(method: string, path: string): readonly (readonly string[])[] {
-  return (findOperation(method, path)?.scopeSets ?? []).map((s) => s.scopes);
-}
-
-function probeResults(probes: readonly ScopeProbeResult[]): CheckResult[] {
-  const results: CheckResult[] = [];
-  const missing = probes.filter((p) => p.status === 'missing').map((p) => p.scope);
-  const held = probes.filter((p) => p.status === 'held');
-  const unknown = probes.filter((p) => p.status === 'unknown');
-  if (missing.length) {
-    results.push({
-      id: 'token.scopes.missing',
-      title: `${missing.length} of ${probes.length} required scopes missing`,
-      status: 'fail',
-      detail: neededForLines(missing, (scope) => probes.find((p) => p.scope === scope)?.neededFor ?? []).join('\n'),
-      fix: `Create a new token with these scopes added (scopes of an existing token cannot change): ${missing.join(', ')}`,
-      evidence: { missing },
-    });
-  }
-  if (held.length) {
-    results.push({
-      id: 'token.scopes.held',
-      title: `${count(held.length, 'scope')} confirmed by read-only probes`,
-      status: 'pass',
-      detail: 'Each was shown to be held by a request that reads, or targets an id that does not exist.',
-      evidence: { held: held.map((p) => p.scope) },
-    });
-  }
-  for (const kind of UNDECIDED) {
-    const probes = unknown.filter((p) => p.evidence?.undecided === kind.why);
-    if (probes.length === 0) continue;
-    results.push({ id: kind.id, title: kind.title(probes.length), status: kind.status, detail: kind.detail(probes), fix: kind.fix });
-  }
-  return results;
-}
-
-/** Why a scope's probe decided nothing, and what the person can do about it: one result per reason. */
-const UNDECIDED: readonly {
-  why: 'unprobeable' | 'ambiguous' | 'fault';
-  id: string;
-  status: 'warn' | 'unknown';
-  title: (n: number) => string;
-  detail: (probes: readonly ScopeProbeResult[]) => string;
-  fix: string;
-}[] = [
-  {
-    why: 'unprobeable',
-    id: 'token.scopes.unprobeable',
-    status: 'warn',
-    title: (n) => `${count(n, 'scope')} cannot be probed safely`,
-    detail: (probes) => `No request proves ${scopeNames(probes)} without the risk of changing something.`,
-    fix: 'Check them in the scope list shown when the token was created.',
-  },
-  {
-    why: 'ambiguous',
-    id: 'token.scopes.ambiguous',
-    status: 'warn',
-    title: (n) => `${count(n, 'scope')} could not be told apart`,
-    detail: (probes) =>
-      `Every safe request for ${scopeNames(probes)} is also allowed by other scopes the token may hold (e.g. classic read:jira-work).`,
-    fix: 'Check them in the scope list shown when the token was created.',
-  },
-  {
-    // A fault says nothing about the scope: unknown, never missing.
-    why: 'fault',
-    id: 'token.scopes.unanswered',
-    status: 'unknown',
-    title: (n) => `${count(n, 'scope')} could not be checked`,
-    detail: (probes) => probes.map((p) => `${p.scope}: ${String(p.evidence?.reason)}`).join('\n'),
-    fix: 'Run the check again in a minute.',
-  },
-];
-
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
-}
-
-function scopeNames(probes: readonly ScopeProbeResult[]): string {
-  return probes.map((p) => p.scope).join(', ');
 }

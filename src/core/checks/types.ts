@@ -11,7 +11,7 @@ export interface CheckDeps {
   clock?: Clock;
   /** Per-request timeout in ms (default 8000: a Forge resolver has 25 s in all). */
   timeoutMs?: number;
-  /** Most requests in flight at once during a probe fan-out (default 24: one round for a whole profile). */
+  /** Most requests in flight at once, and so per round of probes (default 24). */
   concurrency?: number;
   /** Retries after a 429 or 503 (default 2), each after Retry-After or an exponential backoff with jitter. */
   maxRetries?: number;
@@ -100,6 +100,8 @@ export interface TokenReport extends Report {
   /** `https://api.atlassian.com/ex/jira/{cloudId}` for scoped tokens (real host, even when emulated). */
   gatewayUrl?: string;
   probes: ScopeProbeResult[];
+  /** Rounds of probe requests a scoped token took (at most 2). */
+  probeRounds?: number;
   coverage?: CoverageResult;
   /** Whole days from today to expiresOn; negative once expired. */
   daysToExpiry?: number;
