@@ -1,5 +1,6 @@
 export { parseSite } from './site';
 export { mapLimit } from './map-limit';
+export { OUT_OF_TIME, timeLeft, withDeadline } from './deadline';
 export { send, retryWaitMs, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from './request';
 export type { ApiRequest, Credentials } from './request';
 export {

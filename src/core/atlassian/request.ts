@@ -1,5 +1,6 @@
 import type { CheckDeps } from '../checks/types';
 import { systemClock } from '../ports';
+import { OUT_OF_TIME, timeLeft } from './deadline';
 import { classifyReply, type FailedOutcome, type Outcome } from './outcome';
 
 export const DEFAULT_TIMEOUT_MS = 8000;
@@ -7,6 +8,8 @@ export const DEFAULT_MAX_RETRIES = 2;
 const BACKOFF_BASE_MS = 500;
 /** Longer waits than this are not worth it inside a 25 s resolver: report rate-limited instead. */
 const MAX_RETRY_WAIT_MS = 5000;
+/** A retry with less time than this before the deadline would hardly get an answer: it is not sent. */
+const MIN_ATTEMPT_MS = 500;
 
 export type Credentials = { basic: { email: string; token: string } } | { bearer: string } | { none: true };
 
@@ -23,18 +26,27 @@ export interface ApiRequest {
 
 /**
  * Sends one request and classifies the reply; never throws. Retries 429 and 503 with `Retry-After` or an
- * exponential backoff with jitter, at most `maxRetries` times.
+ * exponential backoff with jitter, at most `maxRetries` times. With a deadline, each attempt is cut off at
+ * it and no retry starts that could not get an answer before it: the outcome is then a `timeout` that
+ * says it ran out of time, keeping the last status seen.
  */
 export async function send(deps: CheckDeps, request: ApiRequest): Promise<Outcome> {
   const clock = deps.clock ?? systemClock;
   const maxRetries = deps.maxRetries ?? DEFAULT_MAX_RETRIES;
   const random = deps.random ?? Math.random;
+  const left = timeLeft(deps);
+  if (left <= 0) {
+    return { kind: 'timeout', request: request.label, attempts: 0, reason: `${request.label} was not sent: the check ${OUT_OF_TIME}` };
+  }
   for (let attempt = 1; ; attempt++) {
     const outcome = await sendOnce(deps, request, attempt);
     const retryable = outcome.kind === 'rate-limited' || (outcome.kind === 'server-error' && outcome.status === 503);
     if (!retryable || attempt > maxRetries) return outcome;
     const waitMs = retryWaitMs(outcome, attempt, random);
     if (waitMs > MAX_RETRY_WAIT_MS) return outcome;
+    if (waitMs + MIN_ATTEMPT_MS > timeLeft(deps)) {
+      return { ...outcome, kind: 'timeout', reason: `${request.label} answered ${outcome.status ?? outcome.kind} and the check ${OUT_OF_TIME} to retry` };
+    }
     await clock.sleep(waitMs);
   }
 }
@@ -48,8 +60,10 @@ export function retryWaitMs(outcome: FailedOutcome, attempt: number, random: () 
 
 async function sendOnce(deps: CheckDeps, request: ApiRequest, attempt: number): Promise<Outcome> {
   const controller = new AbortController();
+  const left = timeLeft(deps);
   const timeoutMs = deps.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  const cutByDeadline = left < timeoutMs;
+  const timer = setTimeout(() => controller.abort(), Math.max(0, cutByDeadline ? left : timeoutMs));
   try {
     const response = await deps.fetch(request.url, {
       method: request.method,
@@ -64,7 +78,8 @@ async function sendOnce(deps: CheckDeps, request: ApiRequest, attempt: number): 
   } catch {
     // The error itself is not kept: some fetch implementations echo the request, credentials included.
     if (controller.signal.aborted) {
-      return { kind: 'timeout', request: request.label, attempts: attempt, reason: `${request.label} got no answer within ${timeoutMs} ms` };
+      const reason = cutByDeadline ? `${request.label} got no answer before the check ${OUT_OF_TIME}` : `${request.label} got no answer within ${timeoutMs} ms`;
+      return { kind: 'timeout', request: request.label, attempts: attempt, reason };
     }
     return { kind: 'network-error', request: request.label, attempts: attempt, reason: `${request.label} could not reach the server` };
   } finally {

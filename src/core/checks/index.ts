@@ -14,5 +14,5 @@ export { coverageResults } from './coverage-results';
 export { startConsent, finishConsent } from './consent';
 export type { ConsentStartInput } from './consent';
 export { checkDataCenter, permissionResults, readCredentialsOutcome, readTokenOutcome, requiredPermission, PERMISSION_LABELS } from './data-center';
-export { parseDataCenterBaseUrl } from '../atlassian';
+export { OUT_OF_TIME, parseDataCenterBaseUrl, timeLeft, withDeadline } from '../atlassian';
 export { requireCloudProfile, requireDataCenterProfile } from './input';
