@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fakeDeps, fakeFetch, type FakeReply } from '../atlassian/testing';
+import { FakeClock } from '../../emulator/fake-clock';
 import type { Outcome } from '../atlassian';
 import { allScopes, findOperation } from '../catalog';
 import { requireProfile, type Profile } from '../profiles';
@@ -72,6 +73,38 @@ describe('probeScopes', () => {
     for (const p of run.probes) if (p.status !== 'unknown') expect(p.status === 'held').toBe(held.includes(p.scope));
     const decided = run.probes.filter((p) => p.status !== 'unknown').map((p) => p.scope);
     expect(decided).toEqual(expect.arrayContaining(['read:user:jira', 'read:group:jira', 'read:jira-user']));
+  });
+
+  it('starts no second round that cannot finish before the deadline, and says which scopes ran out of time', async () => {
+    const readonly = requireProfile('oneconnect-oauth-readonly');
+    const held = ['read:jira-work', 'read:project:jira', 'read:user:jira', 'read:group:jira', 'read:avatar:jira', 'read:application-role:jira'];
+    const scopes = readonly.vendorScopes.filter((s) => s !== 'offline_access');
+    const run = async (deadlineAfterMs: number) => {
+      const clock = new FakeClock();
+      const { fetch } = gateway(held);
+      const beside = myselfBeside(held);
+      // Round 1 takes a second of the fake clock: its `myself` answers then.
+      const slow: Alongside = { ...beside, answers: beside.answers.then((outcomes) => (clock.advance(1000), outcomes)) };
+      const deps = fakeDeps(fetch, { clock, deadline: clock.now().getTime() + deadlineAfterMs });
+      return probeScopes(deps, { cloudId: 'cloud-1', auth: { none: true }, profile: readonly, scopes }, slow);
+    };
+    const full = await run(3000);
+    expect(full.rounds).toBe(2);
+
+    const short = await run(1500);
+    expect(short.rounds).toBe(1);
+    const late = short.probes.filter((p) => p.evidence?.undecided === 'out-of-time');
+    // What round 2 would have decided is exactly what is now said to have run out of time.
+    const byRound2 = full.probes.filter((p, i) => p.status !== 'unknown' && short.probes[i]?.status === 'unknown').map((p) => p.scope);
+    expect(byRound2.length).toBeGreaterThan(0);
+    expect(late.map((p) => p.scope)).toEqual(expect.arrayContaining(byRound2));
+    for (const p of late) expect(p).toMatchObject({ status: 'unknown', evidence: { reason: expect.stringContaining('ran out of time') } });
+    for (const p of short.probes) if (p.status !== 'unknown') expect(p.status === 'held').toBe(held.includes(p.scope));
+    const results = probeResults(short.probes);
+    expect(results.find((r) => r.id === 'token.scopes.out-of-time')).toMatchObject({ status: 'unknown', title: expect.stringContaining('ran out of time') });
+    // The only failure is what round 1 proved missing (checked above), never a scope that ran out of time.
+    const missing = results.find((r) => r.status === 'fail')?.evidence?.missing;
+    expect(missing).toEqual(short.probes.filter((p) => p.status === 'missing').map((p) => p.scope));
   });
 
   it('never decides wrongly, and leaves open only what it says why', async () => {

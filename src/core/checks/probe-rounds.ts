@@ -1,4 +1,5 @@
-import { evidenceOf, gatewayRequest, mapLimit, type Credentials, type JiraMethod, type Outcome } from '../atlassian';
+import { evidenceOf, gatewayRequest, mapLimit, OUT_OF_TIME, timeLeft, type Credentials, type JiraMethod, type Outcome } from '../atlassian';
+import { systemClock } from '../ports';
 import { findOperation } from '../catalog';
 import type { CheckResult } from '../model';
 import type { Profile } from '../profiles/types';
@@ -44,7 +45,8 @@ export interface Alongside {
 
 /**
  * Probes the profile's scopes through the gateway in at most two rounds: round 1 for the whole profile at
- * once, round 2 for what round 1 left open and its answers now let a request tell.
+ * once, round 2 for what round 1 left open and its answers now let a request tell. Round 2 is not started
+ * when the time left before the deadline is shorter than round 1 took.
  */
 export async function probeScopes(deps: CheckDeps, input: ScopeProbeInput, alongside: Alongside): Promise<ScopeProbeRun> {
   const budget = Math.max(1, deps.concurrency ?? DEFAULT_CONCURRENCY);
@@ -54,10 +56,19 @@ export async function probeScopes(deps: CheckDeps, input: ScopeProbeInput, along
   const answers: ProbeAnswer[] = [];
   let rounds = 0;
   let requests = 0;
+  const clock = deps.clock ?? systemClock;
+  const began = clock.now().getTime();
+  // How long round 1 took, the requests beside it included: what round 2 is expected to take.
+  let roundMs = 0;
+  let outOfTime = false;
   for (let waited = false; rounds < MAX_PROBE_ROUNDS; ) {
     const batch = planRound(input.scopes, knowledgeFrom(answers), sent, budget);
     if (batch.length === 0 && waited) break;
     if (batch.length > 0) {
+      if (rounds > 0 && timeLeft(deps) <= roundMs) {
+        outOfTime = true;
+        break;
+      }
       rounds += 1;
       requests += batch.length;
       const outcomes = await mapLimit(batch, budget, (probe) => gatewayRequest(deps, input.cloudId, probe.method, probe.path, input.auth));
@@ -71,10 +82,11 @@ export async function probeScopes(deps: CheckDeps, input: ScopeProbeInput, along
         const outcome = outcomes[i];
         if (probe && outcome) answers.push({ probe, outcome });
       });
+      roundMs = clock.now().getTime() - began;
     }
     for (const { probe, outcome } of answers) sent.set(probe, verdictOf(outcome));
   }
-  return { probes: readScopes(input, answers), rounds, requests };
+  return { probes: readScopes(input, answers, outOfTime), rounds, requests };
 }
 
 interface Inferred extends Knowledge {
@@ -253,8 +265,11 @@ function bestBy<T>(items: readonly T[], score: (item: T) => number | undefined):
   return best;
 }
 
-/** Each scope's status from everything that came back, with why an undecided one stayed so. */
-function readScopes(input: ScopeProbeInput, answers: readonly ProbeAnswer[]): ScopeProbeResult[] {
+/**
+ * Each scope's status from everything that came back, with why an undecided one stayed so. `outOfTime`:
+ * a second round was planned but not sent.
+ */
+function readScopes(input: ScopeProbeInput, answers: readonly ProbeAnswer[], outOfTime: boolean): ScopeProbeResult[] {
   const k = knowledgeFrom(answers);
   const neededFor = capabilitiesNeeding(input.profile, input.scopes);
   return input.scopes.map((scope): ScopeProbeResult => {
@@ -274,6 +289,7 @@ function readScopes(input: ScopeProbeInput, answers: readonly ProbeAnswer[]): Sc
       const reason = fault.outcome.kind === 'ok' ? 'no answer' : fault.outcome.reason;
       return { ...base, status: 'unknown', evidence: { ...evidenceOf(fault.outcome), undecided: 'fault', reason } };
     }
+    if (outOfTime) return { ...base, status: 'unknown', evidence: { undecided: 'out-of-time', reason: `${OUT_OF_TIME} before a second round of probes could tell` } };
     return { ...base, status: 'unknown', evidence: { undecided: 'ambiguous', reason: 'other scopes the token may hold could have allowed every request sent for it' } };
   });
 }
@@ -327,7 +343,7 @@ const CHECK_THE_LIST = 'Check them in the scope list shown when the token was cr
 
 /** Why a scope's probes decided nothing, and what the person can do about it: one result per reason. */
 const UNDECIDED: readonly {
-  why: 'unprobeable' | 'undecidable' | 'ambiguous' | 'fault';
+  why: 'unprobeable' | 'undecidable' | 'ambiguous' | 'fault' | 'out-of-time';
   id: string;
   status: 'warn' | 'unknown';
   title: (n: number) => string;
@@ -366,6 +382,15 @@ const UNDECIDED: readonly {
     title: (n) => `${count(n, 'scope')} could not be checked`,
     detail: reasons,
     fix: 'Run the check again in a minute.',
+  },
+  {
+    // Not decided for want of time: unknown, never missing.
+    why: 'out-of-time',
+    id: 'token.scopes.out-of-time',
+    status: 'unknown',
+    title: (n) => `${count(n, 'scope')} not checked: the check ${OUT_OF_TIME}`,
+    detail: reasons,
+    fix: 'Run the check again; when Atlassian answers slowly or rate-limits, wait a few minutes first.',
   },
 ];
 
