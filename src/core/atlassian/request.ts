@@ -34,21 +34,24 @@ export async function send(deps: CheckDeps, request: ApiRequest): Promise<Outcom
   const clock = deps.clock ?? systemClock;
   const maxRetries = deps.maxRetries ?? DEFAULT_MAX_RETRIES;
   const random = deps.random ?? Math.random;
-  const left = timeLeft(deps);
-  if (left <= 0) {
-    return { kind: 'timeout', request: request.label, attempts: 0, reason: `${request.label} was not sent: the check ${OUT_OF_TIME}` };
-  }
+  let last: FailedOutcome | undefined;
   for (let attempt = 1; ; attempt++) {
+    if (timeLeft(deps) <= 0) return outOfTime(request, last);
     const outcome = await sendOnce(deps, request, attempt);
     const retryable = outcome.kind === 'rate-limited' || (outcome.kind === 'server-error' && outcome.status === 503);
     if (!retryable || attempt > maxRetries) return outcome;
     const waitMs = retryWaitMs(outcome, attempt, random);
     if (waitMs > MAX_RETRY_WAIT_MS) return outcome;
-    if (waitMs + MIN_ATTEMPT_MS > timeLeft(deps)) {
-      return { ...outcome, kind: 'timeout', reason: `${request.label} answered ${outcome.status ?? outcome.kind} and the check ${OUT_OF_TIME} to retry` };
-    }
+    if (waitMs + MIN_ATTEMPT_MS > timeLeft(deps)) return outOfTime(request, outcome);
+    last = outcome;
     await clock.sleep(waitMs);
   }
+}
+
+/** The deadline came before an answer worth having: inconclusive, with the last answer's status kept. */
+function outOfTime(request: ApiRequest, last: FailedOutcome | undefined): FailedOutcome {
+  if (!last) return { kind: 'timeout', request: request.label, attempts: 0, reason: `${request.label} was not sent: the check ${OUT_OF_TIME}` };
+  return { ...last, kind: 'timeout', reason: `${request.label} answered ${last.status ?? last.kind} and the check ${OUT_OF_TIME} to retry` };
 }
 
 /** Retry-After when the server gave one, else 500 ms · 2^(n-1) with "equal jitter" (half fixed, half random). */
