@@ -1,10 +1,13 @@
 /**
  * The daily re-check: opted-in tokens, then saved connections, each at most once a day. The trigger runs
- * hourly so that a site with many tokens is still covered daily; a run stops before the time budget ends and
- * leaves a bookmark, and the next run resumes there.
+ * hourly so that a site with many tokens is still covered daily; every check of a run shares one deadline
+ * inside the function's time limit, a run starts no check with too little of it left, and it leaves a
+ * bookmark where it stopped for the next run to resume.
  */
 import type { TokenCheckSummary } from './api';
 import { loadStatus, type StoredConnection } from './connections';
+import { timeLeft, withDeadline } from './core';
+import { RESOLVER_CHECK_MS, STORE_MARGIN_MS, TRIGGER_LIMIT_MS } from './limits';
 import type { AppDeps } from './ports';
 import { recheckConnection } from './resolvers/checkConnection';
 import { keys } from './storage/keys';
@@ -12,10 +15,6 @@ import { recheckToken } from './tokens';
 
 /** Checked less than this long ago: not due yet (a little under a day, so the hourly runs don't drift). */
 export const RECHECK_AFTER_MS = 20 * 60 * 60 * 1000;
-/** A scheduled function is stopped after 55 s. */
-export const DEFAULT_BUDGET_MS = 55_000;
-/** Every check is built to fit a resolver's 25 s; one started later than this before the end could be cut off. */
-export const LONGEST_CHECK_MS = 25_000;
 const PAGE_SIZE = 5;
 
 type Phase = 'tokens' | 'connections';
@@ -59,9 +58,9 @@ const PHASES: readonly PhaseSpec[] = [
   },
 ];
 
-export async function recheckAll(deps: AppDeps, budgetMs = DEFAULT_BUDGET_MS): Promise<RecheckSummary> {
-  // The last moment a check may start and still finish inside the budget.
-  const deadline = deps.clock.now().getTime() + budgetMs - LONGEST_CHECK_MS;
+export async function recheckAll(appDeps: AppDeps, budgetMs = TRIGGER_LIMIT_MS): Promise<RecheckSummary> {
+  // Every check of this run is done by then, leaving time to store the last result.
+  const deps = { ...appDeps, checkDeps: withDeadline(appDeps.checkDeps, budgetMs - STORE_MARGIN_MS) };
   const summary: RecheckSummary = { checked: 0, failed: 0, finished: false };
   const progress = (await deps.store.get<Progress>(keys.recheckProgress)) ?? { phase: 'tokens' };
   const start = PHASES.findIndex((p) => p.phase === progress.phase);
@@ -73,7 +72,8 @@ export async function recheckAll(deps: AppDeps, budgetMs = DEFAULT_BUDGET_MS): P
       const page = await deps.store.list<unknown>(spec.prefix, { limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) });
       for (const [index, item] of page.items.entries()) {
         if (index < skip) continue;
-        if (deps.clock.now().getTime() >= deadline) {
+        // With less time left than a check from the page gets, it would mostly run out of time: the next run does it.
+        if (timeLeft(deps.checkDeps) < RESOLVER_CHECK_MS) {
           await deps.store.set<Progress>(keys.recheckProgress, { phase: spec.phase, ...(cursor ? { cursor } : {}), done: index });
           return summary;
         }

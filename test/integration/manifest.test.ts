@@ -12,6 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseSite } from '../../src/core/atlassian';
 import { SITE_DOMAINS } from '../../src/core/atlassian/site';
 import { realAtlassianHosts } from '../../src/core/ports';
+import { TRIGGER_LIMIT_MS } from '../../src/forge/limits';
 import { ADMIN_MODULE_KEYS, PERSONAL_MODULE_KEY } from '../../static/src/bridge';
 
 const ROOT = resolve('.');
@@ -105,6 +106,13 @@ describe('manifest.yml', () => {
     ]);
     expect(modules.scheduledTrigger).toEqual([{ key: 'scope-doctor-daily-recheck', function: 'recheck', interval: 'hour' }]);
     expect(manifest.resources).toEqual([{ key: 'main', path: 'static/build' }]);
+  });
+
+  it('gives the re-check the time limit its trigger function really has', async () => {
+    const recheck = (await parsedManifest()).modules?.function?.find((f) => f.key === 'recheck');
+    expect(recheck).toBeDefined();
+    // Forge's default for a scheduled function is 55 s; timeoutSeconds, when set, replaces it.
+    expect(TRIGGER_LIMIT_MS).toBe((recheck?.timeoutSeconds ?? 55) * 1000);
   });
 
   it('has the UI route every page module to its page', async () => {

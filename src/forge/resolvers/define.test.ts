@@ -4,10 +4,24 @@ import { InputError } from '../../core/model';
 import { ADMIN_RESOLVERS } from '../api';
 import { ADMIN_ID, contextFor, testDeps, USER_ID } from '../../../test/mocks/app-deps';
 import { needsAuthenticationError } from '../../../test/mocks/forge';
+import { RESOLVER_CHECK_MS, RESOLVER_LIMIT_MS } from '../limits';
 import { ADMIN_ONLY_MESSAGE, defineResolver } from './define';
 import { invokeResolver, resolvers } from '.';
 
 describe('defineResolver', () => {
+  it('gives the checks of a call a deadline inside Forge’s 25 s, from the start of the call', async () => {
+    const deps = testDeps();
+    const start = deps.clock.now().getTime();
+    let seen: number | undefined;
+    const timed = defineResolver('getMe', z.object({}).transform(() => ({})), async (_payload, _context, callDeps) => {
+      seen = callDeps.checkDeps.deadline;
+      return { accountId: USER_ID, displayName: 'Uri User', isAdmin: false };
+    });
+    await timed.run({}, contextFor(USER_ID), deps);
+    expect(seen).toBe(start + RESOLVER_CHECK_MS);
+    expect(RESOLVER_CHECK_MS).toBeLessThanOrEqual(RESOLVER_LIMIT_MS - 3000);
+  });
+
   it('refuses every admin resolver to a non-admin before reading the payload', async () => {
     const deps = testDeps();
     for (const name of ADMIN_RESOLVERS) {

@@ -1,11 +1,13 @@
 /**
- * The one wrapper every resolver goes through: admin check first (for ADMIN_RESOLVERS), payload validation,
- * and mapping of errors to the ResolverResponse envelope (all but Forge's consent error). Handlers below it
- * only do their job.
+ * The one wrapper every resolver goes through: a deadline for its checks, admin check first (for
+ * ADMIN_RESOLVERS), payload validation, and mapping of errors to the ResolverResponse envelope (all but
+ * Forge's consent error). Handlers below it only do their job.
  */
 import type { z } from 'zod';
 import { InputError } from '../../core/model';
 import { ADMIN_RESOLVERS, type DataOf, type PayloadOf, type ResolverName, type ResolverResponse } from '../api';
+import { withDeadline } from '../core';
+import { RESOLVER_CHECK_MS } from '../limits';
 import type { AppDeps, ResolverContext } from '../ports';
 import { ResolverError } from './errors';
 
@@ -36,7 +38,9 @@ export function defineResolver<K extends ResolverName>(
   return {
     name,
     adminOnly,
-    async run(payload, context, deps) {
+    async run(payload, context, appDeps) {
+      // Counted from the start of the call, so the checks end in time to store their result and answer.
+      const deps = { ...appDeps, checkDeps: withDeadline(appDeps.checkDeps, RESOLVER_CHECK_MS) };
       try {
         if (adminOnly && !(await deps.permissions.isJiraAdmin(context.accountId))) {
           return failure('forbidden', ADMIN_ONLY_MESSAGE);
