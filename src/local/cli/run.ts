@@ -8,6 +8,7 @@ import {
   parseDataCenterBaseUrl,
   requireCloudProfile,
   requireDataCenterProfile,
+  withDeadline,
   type CheckDeps,
 } from '../../core/checks';
 import { parseSite } from '../../core/atlassian';
@@ -25,6 +26,9 @@ export const TOKEN_ENV = 'SCOPE_DOCTOR_TOKEN';
 export const SECRET_ENV = 'SCOPE_DOCTOR_CLIENT_SECRET';
 export const ATLASSIAN_URL_ENV = 'SCOPE_DOCTOR_ATLASSIAN_URL';
 const MAX_PROFILE_FILE_BYTES = 256 * 1024;
+/** As long as a check from the Forge pages may take in all, so the CLI and the app tell the same. */
+export const DEFAULT_TIMEOUT_SECONDS = 25;
+const MAX_TIMEOUT_SECONDS = 3600;
 /** A profile with more problems than this is better fixed from the top. */
 const MAX_ISSUES_SHOWN = 20;
 
@@ -46,6 +50,7 @@ class UsageError extends Error {}
 
 const COMMON = { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const;
 const PROFILE = { profile: { type: 'string' }, 'profile-file': { type: 'string' } } as const;
+const TIMEOUT = { timeout: { type: 'string' } } as const;
 
 /** Runs one command line and returns the exit code. Never throws: every error becomes one line on stderr. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -166,34 +171,37 @@ async function profilesCommand(args: string[], { out }: Context): Promise<number
 }
 
 async function cloudIdCommand(args: string[], context: Context): Promise<number> {
-  const { values, positionals } = parseArgs({ args, options: COMMON, allowPositionals: true, strict: true });
+  const { values, positionals } = parseArgs({ args, options: { ...COMMON, ...TIMEOUT }, allowPositionals: true, strict: true });
   if (positionals.length !== 1) throw new UsageError('usage: scope-doctor cloud-id SITE');
-  const report = await lookupCloudId(checkDeps(context.io), positionals[0] as string);
+  const seconds = timeoutSeconds(values.timeout);
+  const report = await lookupCloudId(checkDeps(context.io, seconds), positionals[0] as string);
   return print(context, report, `${report.site}${report.cloudId ? `  (Cloud ID ${report.cloudId})` : ''}`, values.json);
 }
 
 async function tokenCommand(args: string[], context: Context): Promise<number> {
-  const options = { ...COMMON, ...PROFILE, site: { type: 'string' }, email: { type: 'string' }, expires: { type: 'string' } } as const;
+  const options = { ...COMMON, ...PROFILE, ...TIMEOUT, site: { type: 'string' }, email: { type: 'string' }, expires: { type: 'string' } } as const;
   const { values } = parseArgs({ args, options, strict: true });
   // Everything that can be refused is refused before the token is asked for.
+  const seconds = timeoutSeconds(values.timeout);
   const site = parseSite(requireText(values.site, '--site'));
   const email = requireText(values.email, '--email');
   const profile = await loadProfile(values.profile, values['profile-file'], false);
   requireCloudProfile(profile);
   const token = await readSecret(context, TOKEN_ENV, `API token for ${email}: `);
-  const report = await checkToken(checkDeps(context.io), { site, email, token, profile, expiresOn: values.expires });
+  const report = await checkToken(checkDeps(context.io, seconds), { site, email, token, profile, expiresOn: values.expires });
   return print(context, report, `${report.site}${report.cloudId ? `  (Cloud ID ${report.cloudId})` : ''}`, values.json);
 }
 
 async function oauthCommand(args: string[], context: Context): Promise<number> {
-  const options = { ...COMMON, ...PROFILE, 'client-id': { type: 'string' }, callback: { type: 'string' }, scopes: { type: 'string' } } as const;
+  const options = { ...COMMON, ...PROFILE, ...TIMEOUT, 'client-id': { type: 'string' }, callback: { type: 'string' }, scopes: { type: 'string' } } as const;
   const { values } = parseArgs({ args, options, strict: true });
+  const seconds = timeoutSeconds(values.timeout);
   const clientId = requireText(values['client-id'], '--client-id');
   const scopes = requireText(values.scopes, '--scopes');
   const profile = await loadProfile(values.profile, values['profile-file'], false);
   requireCloudProfile(profile);
   const clientSecret = await readSecret(context, SECRET_ENV, `Client secret for ${clientId}: `);
-  const report = await checkOAuthClient(checkDeps(context.io), { clientId, clientSecret, callbackUrl: values.callback, scopes, profile });
+  const report = await checkOAuthClient(checkDeps(context.io, seconds), { clientId, clientSecret, callbackUrl: values.callback, scopes, profile });
   return print(context, report, `OAuth 2.0 app ${clientId}${profile ? `  (${profile.name})` : ''}`, values.json);
 }
 
@@ -205,6 +213,7 @@ async function dataCenterCommand(args: string[], context: Context): Promise<numb
   const options = {
     ...COMMON,
     ...PROFILE,
+    ...TIMEOUT,
     'base-url': { type: 'string' },
     'client-id': { type: 'string' },
     callback: { type: 'string' },
@@ -212,6 +221,7 @@ async function dataCenterCommand(args: string[], context: Context): Promise<numb
   } as const;
   const { values } = parseArgs({ args, options, strict: true });
   // Everything that can be refused is refused before a secret is asked for.
+  const seconds = timeoutSeconds(values.timeout);
   const baseUrl = parseDataCenterBaseUrl(requireText(values['base-url'], '--base-url'));
   const profile = await loadProfile(values.profile, values['profile-file'], false);
   requireDataCenterProfile(profile);
@@ -222,7 +232,7 @@ async function dataCenterCommand(args: string[], context: Context): Promise<numb
   }
   const fromEnv = optionalSecret(context, context.io.env[SECRET_ENV]);
   const clientSecret = clientId && !fromEnv && context.io.promptSecret ? optionalSecret(context, await context.io.promptSecret(`Client secret for ${clientId}: `)) : fromEnv;
-  const deps: CheckDeps = { fetch: context.io.fetch, hosts: realAtlassianHosts };
+  const deps = withDeadline({ fetch: context.io.fetch, hosts: realAtlassianHosts }, seconds * 1000);
   const report = await checkDataCenter(deps, { baseUrl, clientId, clientSecret: clientId ? clientSecret : undefined, callbackUrl: values.callback, token, scopes: values.scopes, profile });
   return print(context, report, `Jira Data Center ${report.baseUrl}${profile ? `  (${profile.name})` : ''}`, values.json);
 }
@@ -246,10 +256,19 @@ function print(context: Context, report: Report, heading: string, json: boolean 
   return exitCodeFor(report.verdict);
 }
 
-function checkDeps(io: CliIo): CheckDeps {
+/** The clock starts here, after any prompt: time spent typing a secret is not the check's. */
+function checkDeps(io: CliIo, seconds: number): CheckDeps {
   const emulated = io.env[ATLASSIAN_URL_ENV]?.trim();
   if (emulated && !/^https?:\/\/[^\s/]+/i.test(emulated)) throw new UsageError(`${ATLASSIAN_URL_ENV} must be an http(s) URL`);
-  return { fetch: io.fetch, hosts: emulated ? emulatorHosts(emulated) : realAtlassianHosts };
+  return withDeadline({ fetch: io.fetch, hosts: emulated ? emulatorHosts(emulated) : realAtlassianHosts }, seconds * 1000);
+}
+
+/** `--timeout SECONDS` for the whole check; fractions are fine (`--timeout 2.5`). */
+function timeoutSeconds(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_TIMEOUT_SECONDS;
+  const seconds = /^\d+(?:\.\d+)?$/.test(value.trim()) ? Number(value) : Number.NaN;
+  if (!(seconds > 0 && seconds <= MAX_TIMEOUT_SECONDS)) throw new UsageError(`--timeout must be a number of seconds above 0 and at most ${MAX_TIMEOUT_SECONDS}`);
+  return seconds;
 }
 
 function requireText(value: string | undefined, name: string): string {

@@ -24,6 +24,8 @@ Commands:
 
 Options:
   --profile-file PATH   Use a custom profile (JSON) instead of --profile
+  --timeout SECONDS     How long cloud-id, token, oauth and dc may take in all (default 25); what is not
+                        known by then is reported as unknown ("ran out of time", exit 3)
   --json                Print the result model as JSON
   --help, --version     With a command (scope-doctor coverage --help): its help and examples
 
@@ -32,7 +34,8 @@ Environment:
   SCOPE_DOCTOR_CLIENT_SECRET   An OAuth 2.0 client secret (never given as an argument)
   SCOPE_DOCTOR_ATLASSIAN_URL   Reach every Atlassian host through the emulator at this URL
 
-Exit codes: 0 all passed (warnings allowed), 1 something failed, 2 bad usage or input, 3 could not tell.`;
+Exit codes: 0 all passed (warnings allowed), 1 something failed, 2 bad usage or input, 3 could not tell
+(also when --timeout ran out before anything failed).`;
 
 /** Each command's own help (`scope-doctor <command> --help`): what it does, its options, examples. */
 export const COMMAND_HELP: Record<string, string> = {
@@ -63,36 +66,40 @@ Lists the built-in vendor profiles (one per vendor guide configuration) with the
 Examples:
   scope-doctor profiles
   scope-doctor profiles --json`,
-  'cloud-id': `Usage: scope-doctor cloud-id SITE [--json]
+  'cloud-id': `Usage: scope-doctor cloud-id SITE [--timeout SECONDS] [--json]
 
-Looks up a Jira Cloud site's Cloud ID (only *.atlassian.net sites).
+Looks up a Jira Cloud site's Cloud ID (only *.atlassian.net sites). --timeout (default 25) bounds the whole
+lookup, retries included: when it runs out the answer is unknown, exit 3.
 
 Examples:
   scope-doctor cloud-id acme.atlassian.net
   scope-doctor cloud-id acme --json`,
-  token: `Usage: scope-doctor token --site SITE --email EMAIL [--profile ID | --profile-file PATH] [--expires YYYY-MM-DD] [--json]
+  token: `Usage: scope-doctor token --site SITE --email EMAIL [--profile ID | --profile-file PATH] [--expires YYYY-MM-DD] [--timeout SECONDS] [--json]
 
 Checks a user API token: classic or scoped, whose it is, and — with a profile — each scope the vendor's guide
 asks the token for, by read-only probes. The token comes from $SCOPE_DOCTOR_TOKEN or a hidden prompt, never
-from the command line (shells and process lists keep arguments).
+from the command line (shells and process lists keep arguments). --timeout (default 25) bounds the whole
+check from after the prompt: what is not known by then is unknown ("ran out of time"), exit 3.
 
 Examples:
   SCOPE_DOCTOR_TOKEN=… scope-doctor token --site acme.atlassian.net --email ana@acme.com --profile kendis-user-token
   scope-doctor token --site acme --email ana@acme.com --expires 2026-11-30 --json`,
-  oauth: `Usage: scope-doctor oauth --client-id ID --scopes "…" [--callback URL] [--profile ID | --profile-file PATH] [--json]
+  oauth: `Usage: scope-doctor oauth --client-id ID --scopes "…" [--callback URL] [--profile ID | --profile-file PATH] [--timeout SECONDS] [--json]
 
 Checks an OAuth 2.0 (3LO) app: its client ID and secret (with a deliberately invalid code, so nothing is
 authorized), its callback URL and its scope list against the profile. The secret comes from
-$SCOPE_DOCTOR_CLIENT_SECRET or a hidden prompt, never from the command line.
+$SCOPE_DOCTOR_CLIENT_SECRET or a hidden prompt, never from the command line. --timeout (default 25) bounds
+the credentials check: when it runs out they are unknown ("ran out of time"), exit 3.
 
 Examples:
   SCOPE_DOCTOR_CLIENT_SECRET=… scope-doctor oauth --client-id … --profile oneconnect-oauth-full \\
     --callback https://eu.oneconnect.ai/oauth/jira/callback --scopes "read:jira-work read:issue:jira"`,
-  dc: `Usage: scope-doctor dc --base-url URL [--client-id ID] [--callback URL] [--scopes "…"] [--profile ID | --profile-file PATH] [--json]
+  dc: `Usage: scope-doctor dc --base-url URL [--client-id ID] [--callback URL] [--scopes "…"] [--profile ID | --profile-file PATH] [--timeout SECONDS] [--json]
 
 Checks a Jira Data Center incoming application link (client ID and secret, redirect URL, permission) and/or
 a personal access token, on your own Jira server. Secrets come from $SCOPE_DOCTOR_CLIENT_SECRET and
-$SCOPE_DOCTOR_TOKEN (or a prompt for the client secret), never from the command line.
+$SCOPE_DOCTOR_TOKEN (or a prompt for the client secret), never from the command line. --timeout (default 25)
+bounds the requests to the server: what is not known by then is unknown ("ran out of time"), exit 3.
 
 Examples:
   SCOPE_DOCTOR_CLIENT_SECRET=… scope-doctor dc --base-url https://jira.acme.com/jira --client-id … \\
