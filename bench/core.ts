@@ -1,15 +1,33 @@
 /**
  * Core benchmarks: what a scoped-token check decides per built-in profile, in how many rounds and how much
- * wall time per injected latency, beside a sequential prober; and how fast coverage runs.
+ * wall time per injected latency, beside a sequential prober; how fast coverage runs; and how close to its
+ * deadline each check ends against a slow, rate-limiting Atlassian.
  * Prints what one run measured; a bench never asserts timings.
  */
 import { performance } from 'node:perf_hooks';
 import { gatewayRequest, type Credentials } from '../src/core/atlassian';
 import { allScopes } from '../src/core/catalog';
-import { checkToken, inferScopes, probeForOperation, probesFor, verdictOf, type CheckDeps, type Observation, type ProbeRequest } from '../src/core/checks';
+import {
+  checkDataCenter,
+  checkOAuthClient,
+  checkToken,
+  finishConsent,
+  inferScopes,
+  lookupCloudId,
+  OUT_OF_TIME,
+  probeForOperation,
+  probesFor,
+  startConsent,
+  verdictOf,
+  withDeadline,
+  type CheckDeps,
+  type Observation,
+  type ProbeRequest,
+} from '../src/core/checks';
+import type { Report, Status } from '../src/core/model';
 import { analyzeCoverage } from '../src/core/scope-coverage';
-import { builtinProfiles, profileTokenScopes, type Profile } from '../src/core/profiles';
-import { DEMO_ACCOUNTS, DEMO_SITE, startEmulator, type Emulator } from '../src/emulator';
+import { builtinProfiles, profileTokenScopes, requireProfile, type Profile } from '../src/core/profiles';
+import { DEMO_ACCOUNTS, DEMO_APP_SCOPES, DEMO_DC, DEMO_OAUTH_APPS, DEMO_SITE, DEMO_TOKENS, startEmulator, type Emulator } from '../src/emulator';
 
 export interface ProfileProbeRun {
   profile: string;
@@ -42,7 +60,23 @@ export interface CoreBenchResult {
   /** Profiles whose token check sends no probe (a classic token acts with the person's own access). */
   notProbed: string[];
   coverage: { profiles: number; catalogScopes: number; runs: number; msPerProfile: number };
+  deadline: DeadlineRun[];
 }
+
+/** One check against issue 10's slow Atlassian, scaled down. */
+export interface DeadlineRun {
+  check: string;
+  /** Wall time ÷ deadline. */
+  ratio: number;
+  verdict: Status;
+  /** Its results say it ran out of time. */
+  saysSo: boolean;
+}
+
+/** Issue 10's case ÷ 10: each answer takes 750 ms and is a 429 asking for a retry after 1 s. */
+const SLOW_LATENCY_MS = 750;
+const SLOW_RETRY_AFTER_S = 1;
+const SLOW_DEADLINE_MS = 2500;
 
 const LATENCY_MS = 100;
 /** Each check path runs this often; the median is printed, so one slow scheduler tick does not decide it. */
@@ -53,6 +87,7 @@ const EMAIL = DEMO_ACCOUNTS.admin.email;
 export async function runCoreBench(log: (line: string) => void = console.log): Promise<CoreBenchResult> {
   const { runs, notProbed } = await benchTokenCheck();
   const coverage = benchCoverage();
+  const deadline = await benchDeadline();
   log(`Token check with a scoped token per profile, injected latency ${LATENCY_MS} ms per request`);
   log('  (goals: ≥ 90 % of decidable scopes decided in ≤ 2 rounds of probes; ≤ 1.3 × latency per round)');
   for (const run of runs) {
@@ -65,7 +100,9 @@ export async function runCoreBench(log: (line: string) => void = console.log): P
   }
   if (notProbed.length) log(`  not probed (classic-token profiles): ${notProbed.join(', ')}`);
   log(`Coverage: ${coverage.profiles} profiles × ${coverage.catalogScopes} catalog scopes, ${coverage.runs} runs: ${coverage.msPerProfile.toFixed(3)} ms per profile (goal < 5 ms)`);
-  return { latencyMs: LATENCY_MS, tokenCheck: runs, notProbed, coverage };
+  const ratios = deadline.map((d) => `${d.check} ${d.ratio.toFixed(2)} (${d.verdict}${d.saysSo ? ', ran out of time' : ''})`).join(', ');
+  log(`Deadline, issue 10 ÷ 10 (${SLOW_LATENCY_MS} ms per answer, 429 Retry-After ${SLOW_RETRY_AFTER_S} s, deadline ${SLOW_DEADLINE_MS / 1000} s), time ÷ deadline: ${ratios} (goal ≤ 1.1, unknown, never fail)`);
+  return { latencyMs: LATENCY_MS, tokenCheck: runs, notProbed, coverage, deadline };
 }
 
 function timing(t: Timing): string {
@@ -204,6 +241,38 @@ function isDecidable(held: ReadonlySet<string>, scope: string): boolean {
     return false;
   };
   return !sameAnswers();
+}
+
+/** Every check once against issue 10's faults, scaled down, with its deadline; real time, as in production. */
+async function benchDeadline(): Promise<DeadlineRun[]> {
+  const emulator = await startEmulator();
+  try {
+    const base: CheckDeps = { fetch: (url: string, init?: RequestInit) => fetch(url, init), hosts: emulator.hosts };
+    const kendis = DEMO_OAUTH_APPS.kendis;
+    // The consent code is fetched before the faults: only the exchange is measured.
+    emulator.consent.autoAccept('admin');
+    const consent = startConsent(base, { clientId: kendis.clientId, callbackUrl: kendis.callbackUrl, scopes: DEMO_APP_SCOPES.kendis });
+    const redirectedUrl = (await fetch(consent.authorizeUrl, { redirect: 'manual' })).headers.get('location') ?? '';
+    emulator.faults.latency(SLOW_LATENCY_MS);
+    emulator.faults.add({ kind: '429', retryAfter: SLOW_RETRY_AFTER_S });
+    const checks: [string, (deps: CheckDeps) => Promise<Report>][] = [
+      ['cloud-id', (deps) => lookupCloudId(deps, DEMO_SITE.host)],
+      ['oauth', (deps) => checkOAuthClient(deps, { clientId: kendis.clientId, clientSecret: kendis.clientSecret, callbackUrl: kendis.callbackUrl, scopes: 'read:jira-work' })],
+      ['token', (deps) => checkToken(deps, { site: DEMO_SITE.host, email: EMAIL, token: DEMO_TOKENS.kendisScopedAna.token, profile: requireProfile('kendis-user-token') })],
+      ['consent', (deps) => finishConsent(deps, { clientId: kendis.clientId, clientSecret: kendis.clientSecret, callbackUrl: kendis.callbackUrl, state: consent.state, redirectedUrl })],
+      ['dc', (deps) => checkDataCenter(deps, { baseUrl: `${emulator.url}${DEMO_DC.pathPrefix}`, clientId: DEMO_DC.link.clientId, clientSecret: DEMO_DC.link.clientSecret, token: DEMO_DC.pat })],
+    ];
+    const runs: DeadlineRun[] = [];
+    for (const [check, run] of checks) {
+      const started = performance.now();
+      const report = await run(withDeadline(base, SLOW_DEADLINE_MS));
+      const ratio = (performance.now() - started) / SLOW_DEADLINE_MS;
+      runs.push({ check, ratio, verdict: report.verdict, saysSo: report.results.some((r) => r.detail.includes(OUT_OF_TIME)) });
+    }
+    return runs;
+  } finally {
+    await emulator.close();
+  }
 }
 
 function benchCoverage(): CoreBenchResult['coverage'] {
