@@ -105,6 +105,14 @@ describe('every check stops at its deadline against a slow, rate-limited Atlassi
   });
 });
 
+describe('a request that never answers', () => {
+  it('is cut off at the deadline, not after the per-attempt timeout', async () => {
+    emulator.faults.add({ kind: 'hang' });
+    const { report, ms } = await timed((d) => checkDataCenter({ ...d, timeoutMs: 60_000 }, { baseUrl: `${emulator.url}${DEMO_DC.pathPrefix}`, token: DEMO_DC.pat }));
+    expectRanOutOfTime(report, ms, ['dc.token']);
+  });
+});
+
 describe('the token check’s second round of probes', () => {
   // OneConnect's read-only app scopes, on a scoped token: round 1 must refute classic sets before round 2
   // can tell the granular user scopes apart.
