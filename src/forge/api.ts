@@ -45,6 +45,8 @@ export interface ProfileSummary {
   summary: string;
   needsOfflineAccess: boolean;
   callbackUrls: string[];
+  /** A per-customer callback URL's shape, e.g. `https://{your-kendis}.kendis.io/…`. */
+  callbackPattern?: string;
   vendorScopes: string[];
   capabilities: { name: string; description?: string }[];
   source: 'builtin' | 'custom';
