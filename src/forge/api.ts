@@ -120,6 +120,8 @@ export interface EndpointExplanation {
 export interface ExploreResult {
   scopes: ScopeExplanation[];
   endpoints: EndpointExplanation[];
+  /** When nothing matched: the scope string or console title the query looks like a typo of. */
+  didYouMean?: string;
 }
 
 /** Resolver name → [payload, response data]. */
