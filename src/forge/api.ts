@@ -94,6 +94,8 @@ export interface TokenCheckSummary {
   profileId: string;
   kind: TokenKindDetected;
   verdict: Status;
+  /** Why the verdict is not a pass, in one line (absent in summaries stored before it was kept). */
+  reason?: string;
   missing: string[];
   expiresOn?: string;
   checkedAt: string;
@@ -145,6 +147,8 @@ export interface ResolverApi {
   startConsent: [{ id: string }, ConsentStart];
   finishConsent: [{ id: string; state: string; redirectedUrl: string }, ConnectionView];
   listTokenChecks: [Record<string, never>, TokenCheckSummary[]];
+  /** One person's last token check with its full report, for the Tokens tab's drill-down. */
+  getTokenCheck: [{ accountId: string }, { summary: TokenCheckSummary; report?: TokenReport }];
   explore: [{ query: string }, ExploreResult];
   /** A custom profile as JSON text; saving an existing custom id replaces that profile. */
   saveProfile: [{ profile: string }, ProfileSummary];
@@ -165,6 +169,7 @@ export const ADMIN_RESOLVERS = [
   'startConsent',
   'finishConsent',
   'listTokenChecks',
+  'getTokenCheck',
   'explore',
   'saveProfile',
   'deleteProfile',
