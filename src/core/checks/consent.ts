@@ -87,7 +87,7 @@ export async function finishConsent(deps: CheckDeps, input: ConsentFinishInput):
   const results: CheckResult[] = [
     {
       id: 'consent.resources',
-      title: `Consent granted for ${resources.length} site${resources.length === 1 ? '' : 's'}`,
+      title: resources.length === 1 ? `Consent granted for ${resources[0]!.url}` : `Consent granted for ${resources.length} sites`,
       status: resources.length ? 'pass' : 'fail',
       detail: resources.length ? resources.map((r) => `${r.url} (${r.scopes.length} scopes)`).join('\n') : 'The grant covers no Jira site.',
       ...(resources.length ? {} : { fix: 'Consent again while signed in as an admin of the Jira site.' }),
