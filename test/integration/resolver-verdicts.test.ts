@@ -31,7 +31,12 @@ async function data<K extends ResolverName>(role: DemoRole, name: K, payload: Pa
   return response.data;
 }
 
-type App = (typeof DEMO_OAUTH_APPS)[keyof typeof DEMO_OAUTH_APPS];
+/** An OAuth app as the emulator knows it: what the admin pastes into the connection form. */
+interface App {
+  clientId: string;
+  clientSecret: string;
+  callbackUrl: string;
+}
 
 /** Saves a connection and presses Check now, as the admin page does. */
 async function saveAndCheck(name: string, profileId: string, app: App, scopes: string): Promise<ConnectionView> {
