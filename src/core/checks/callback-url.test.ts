@@ -71,6 +71,11 @@ describe('checkCallbackUrl and the region a connection is named for', () => {
     expect(checkCallbackUrl(EU, oneconnect, 'OneConnect non-EU').status).toBe('warn');
     expect(checkCallbackUrl(NON_EU, oneconnect, 'OneConnect non-EU').status).toBe('pass');
   });
+  it('reads the region from the profile’s name too', () => {
+    const euProfile = { ...oneconnect, name: 'OneConnect EU' };
+    expect(checkCallbackUrl(NON_EU, euProfile, 'OneConnect').status).toBe('warn');
+    expect(checkCallbackUrl(NON_EU, euProfile).detail).toContain('the profile is "OneConnect EU"');
+  });
   it('passes the region the name asks for, and names without a region', () => {
     expect(checkCallbackUrl(EU, oneconnect, 'OnePlan OneConnect (EU)').status).toBe('pass');
     expect(checkCallbackUrl(NON_EU, oneconnect, 'OneConnect').status).toBe('pass');

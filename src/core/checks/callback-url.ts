@@ -94,25 +94,33 @@ export function matchesPattern(url: URL, pattern: string): boolean {
 }
 
 /**
- * A connection named for one region ("OneConnect (EU)") with the other region's URL: the URL is the vendor's,
- * but likely not this customer's. Regions are whole words of the name, so "non-EU" is not "EU".
+ * A connection named or profiled for one region ("OneConnect (EU)") with the other region's URL: the URL is
+ * the vendor's, but likely not this customer's. Regions are whole words of the name, so "non-EU" is not "EU".
  */
 function regionMismatch(given: string, profile: Profile, connectionName: string | undefined): CheckResult | undefined {
   const regions = profile.callbackRegions;
   const region = regions?.[given];
-  if (!regions || !region || !connectionName) return undefined;
-  const words = new Set(connectionName.toLowerCase().split(/[^a-z0-9-]+/).filter(Boolean));
-  const named = [...new Set(Object.values(regions))].find((candidate) => candidate !== region && words.has(candidate.toLowerCase()));
-  if (!named) return undefined;
-  const theirs = Object.entries(regions).find(([, candidate]) => candidate === named)?.[0];
-  return {
-    id: ID,
-    title: `Callback URL of the ${region} region, for a connection named ${named}`,
-    status: 'warn',
-    detail: `${given} is ${profile.vendor}'s ${region} callback URL, but the connection is named "${connectionName}".`,
-    fix: `If your ${profile.vendor} account is in the ${named} region, use ${theirs ?? `its ${named} callback URL`} in the developer console and here; otherwise rename the connection.`,
-    evidence: { region, named },
-  };
+  if (!regions || !region) return undefined;
+  const others = [...new Set(Object.values(regions))].filter((candidate) => candidate !== region);
+  const sources = [
+    ...(connectionName ? [{ what: `the connection is named "${connectionName}"`, text: connectionName }] : []),
+    { what: `the profile is "${profile.name}"`, text: profile.name },
+  ];
+  for (const source of sources) {
+    const words = new Set(source.text.toLowerCase().split(/[^a-z0-9-]+/).filter(Boolean));
+    const named = others.find((candidate) => words.has(candidate.toLowerCase()));
+    if (!named) continue;
+    const theirs = Object.entries(regions).find(([, candidate]) => candidate === named)?.[0];
+    return {
+      id: ID,
+      title: `Callback URL of the ${region} region, for the ${named} region`,
+      status: 'warn',
+      detail: `${given} is ${profile.vendor}'s ${region} callback URL, but ${source.what}.`,
+      fix: `If your ${profile.vendor} account is in the ${named} region, use ${theirs ?? `its ${named} callback URL`} in the developer console and here; otherwise rename the connection or pick the profile of your region.`,
+      evidence: { region, named },
+    };
+  }
+  return undefined;
 }
 
 function fixFor(expected: readonly string[]): string {
