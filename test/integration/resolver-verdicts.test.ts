@@ -171,6 +171,15 @@ describe('Targetprocess (seed 004) through the resolvers', () => {
     expect(view.lastReport?.verdict).not.toBe('fail');
     expect(warningsWithoutFix(view)).toEqual([]);
   });
+
+  it('the console list leaves offline_access as information, and the consent test’s refresh token settles it', async () => {
+    const consoleList = forms[2]!.text.split('\n').filter((scope) => scope !== 'offline_access').join('\n');
+    const pasted = await saveAndCheck('Targetprocess console list', 'targetprocess', DEMO_OAUTH_APPS.targetprocess, consoleList);
+    expect(byId(pasted, 'oauth.scopes.offline-access')?.status).toBe('info');
+    const consented = await consent(pasted.id);
+    expect(byId(consented, 'oauth.scopes.offline-access')).toMatchObject({ status: 'pass', title: 'offline_access granted' });
+    expect(consented.lastReport?.verdict).toBe('pass');
+  });
 });
 
 describe('personal page and Tokens tab through the resolvers', () => {
