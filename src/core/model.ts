@@ -42,6 +42,12 @@ export interface Report {
   results: CheckResult[];
 }
 
+/** The result that decided a report's verdict (the first as bad as the whole): its one-line "why". */
+export function decidingResult(report: Pick<Report, 'verdict' | 'results'>): CheckResult | undefined {
+  if (report.verdict === 'pass' || report.verdict === 'info') return undefined;
+  return report.results.find((result) => result.status === report.verdict);
+}
+
 export function makeReport(subject: string, results: CheckResult[], now: Date): Report {
   return { subject, verdict: verdictOf(results), checkedAt: now.toISOString(), results };
 }

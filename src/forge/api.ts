@@ -45,6 +45,8 @@ export interface ProfileSummary {
   summary: string;
   needsOfflineAccess: boolean;
   callbackUrls: string[];
+  /** A per-customer callback URL's shape, e.g. `https://{your-kendis}.kendis.io/…`. */
+  callbackPattern?: string;
   vendorScopes: string[];
   capabilities: { name: string; description?: string }[];
   source: 'builtin' | 'custom';
@@ -92,6 +94,8 @@ export interface TokenCheckSummary {
   profileId: string;
   kind: TokenKindDetected;
   verdict: Status;
+  /** Why the verdict is not a pass, in one line (absent in summaries stored before it was kept). */
+  reason?: string;
   missing: string[];
   expiresOn?: string;
   checkedAt: string;
@@ -118,6 +122,8 @@ export interface EndpointExplanation {
 export interface ExploreResult {
   scopes: ScopeExplanation[];
   endpoints: EndpointExplanation[];
+  /** When nothing matched: the scope string or console title the query looks like a typo of. */
+  didYouMean?: string;
 }
 
 /** Resolver name → [payload, response data]. */
@@ -141,6 +147,8 @@ export interface ResolverApi {
   startConsent: [{ id: string }, ConsentStart];
   finishConsent: [{ id: string; state: string; redirectedUrl: string }, ConnectionView];
   listTokenChecks: [Record<string, never>, TokenCheckSummary[]];
+  /** One person's last token check with its full report, for the Tokens tab's drill-down. */
+  getTokenCheck: [{ accountId: string }, { summary: TokenCheckSummary; report?: TokenReport }];
   explore: [{ query: string }, ExploreResult];
   /** A custom profile as JSON text; saving an existing custom id replaces that profile. */
   saveProfile: [{ profile: string }, ProfileSummary];
@@ -161,6 +169,7 @@ export const ADMIN_RESOLVERS = [
   'startConsent',
   'finishConsent',
   'listTokenChecks',
+  'getTokenCheck',
   'explore',
   'saveProfile',
   'deleteProfile',

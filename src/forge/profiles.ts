@@ -52,6 +52,7 @@ export function summarizeProfile(profile: Profile): ProfileSummary {
     summary: profile.summary,
     needsOfflineAccess: profile.needsOfflineAccess,
     callbackUrls: [...profile.callbackUrls],
+    ...(profile.callbackPattern ? { callbackPattern: profile.callbackPattern } : {}),
     vendorScopes: [...profile.vendorScopes],
     capabilities: profile.capabilities.map(({ name, description }) => (description ? { name, description } : { name })),
     source: profile.source,

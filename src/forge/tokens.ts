@@ -3,6 +3,7 @@
  * they opted in to periodic re-checks.
  */
 import type { TokenReport } from '../core/checks/types';
+import { decidingResult } from '../core/model';
 import type { TokenCheckSummary } from './api';
 import { checkToken } from './core';
 import type { AppDeps } from './ports';
@@ -51,12 +52,14 @@ export async function runTokenCheck(request: TokenCheckRequest, deps: AppDeps): 
 
 function summarize(request: TokenCheckRequest, report: TokenReport): TokenCheckSummary {
   const missing = report.coverage?.missing ?? report.probes.filter((p) => p.status === 'missing').map((p) => p.scope);
+  const reason = decidingResult(report)?.title;
   return {
     accountId: request.accountId,
     displayName: request.displayName,
     profileId: request.profileId,
     kind: report.kind,
     verdict: report.verdict,
+    ...(reason ? { reason } : {}),
     missing,
     ...(request.expiresOn ? { expiresOn: request.expiresOn } : {}),
     checkedAt: report.checkedAt,

@@ -71,11 +71,11 @@ describe('custom profiles', () => {
     await page.locator('#connection-name').fill(CONNECTION);
     await page.locator('#connection-client-id').fill(app.clientId);
     await page.locator('#connection-client-secret').fill(app.clientSecret);
-    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    // Saving runs the check.
+    await page.getByRole('button', { name: 'Save and check' }).click();
 
     const row = page.getByTestId(/^connection-row-/).filter({ hasText: CONNECTION });
     expect(await row.textContent()).toContain('My integration');
-    await row.getByRole('button', { name: 'Check now' }).click();
     const report = page.getByTestId('connection-report');
     await expect.poll(() => report.getByTestId('report-verdict').textContent(), { timeout: 20_000 }).toBe('Pass');
     expect(await report.textContent()).toContain('Everything this integration does');

@@ -5,6 +5,7 @@ import type { ProfileSummary } from '../../src/forge/api';
 import { invokeAs, screenshot, seriousAxeViolations, startUiHarness, type UiHarness } from '../support/browser';
 
 const GATEWAY_URL = `https://api.atlassian.com/ex/jira/${DEMO_SITE.cloudId}`;
+const DAY_MS = 86_400_000;
 
 let ui: UiHarness;
 let page: Page;
@@ -23,20 +24,42 @@ afterAll(async () => {
   await ui?.close();
 });
 
-async function checkToken(as: 'admin' | 'user', token: string): Promise<void> {
-  await page.goto(`${ui.server.url}/personal?as=${as}`);
+/** The README's demo URLs: `/personal` is Ana (the admin), `/personal?as=user` is Uri. */
+async function openPersonal(as: 'admin' | 'user'): Promise<void> {
+  await page.goto(`${ui.server.url}/personal${as === 'user' ? '?as=user' : ''}`);
+  await page.locator('#token-value').waitFor();
+}
+
+interface TokenForm {
+  token: string;
+  email: string;
+  expiresOn?: string;
+}
+
+/** Fills the form as a person would and checks; the page stays open for the next check. */
+async function checkToken({ token, email, expiresOn }: TokenForm): Promise<void> {
   await page.locator('#token-value').fill(token);
-  await page.locator('#token-email').fill(DEMO_ACCOUNTS[as].email);
+  await page.locator('#token-email').fill(email);
   await page.locator('#token-profile').click();
   await page.keyboard.type(kendisTokenProfile.name);
   await page.keyboard.press('Enter');
+  if (expiresOn) await page.locator('#token-expiry').fill(expiresOn);
+  const answered = page.waitForResponse((response) => response.url().endsWith('/api/invoke') && (response.request().postData() ?? '').includes('"checkMyToken"'), {
+    timeout: 20_000,
+  });
   await page.getByRole('button', { name: 'Check token' }).click();
-  await page.getByTestId('token-report').waitFor({ timeout: 20_000 });
+  await answered;
+  // The answer is in; the report re-renders from it once the check's spinner is gone.
+  await page.getByRole('status').filter({ hasText: 'Probing each scope' }).waitFor({ state: 'detached' });
+  await page.getByTestId('token-report').waitFor();
 }
 
+const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * DAY_MS).toISOString().slice(0, 10);
+
 describe('personal page', () => {
-  it('tells Uri the token is scoped and gives the gateway URL', async () => {
-    await checkToken('user', DEMO_TOKENS.kendisScopedUri.token);
+  it('tells Uri his token is scoped and gives the gateway URL', async () => {
+    await openPersonal('user');
+    await checkToken({ token: DEMO_TOKENS.kendisScopedUri.token, email: DEMO_ACCOUNTS.user.email });
     expect(await page.getByTestId('token-kind').textContent()).toBe('Scoped API token');
     expect(await page.getByTestId('gateway-url').textContent()).toContain(GATEWAY_URL);
     expect(await page.locator('#token-value').inputValue()).toBe('');
@@ -44,20 +67,55 @@ describe('personal page', () => {
     await screenshot(page, 'personal-uri-scoped');
   });
 
-  it('names the write scopes missing from Ana’s token, with a copy button', async () => {
-    await checkToken('admin', DEMO_TOKENS.kendisScopedAna.token);
-    const toAdd = (await page.getByTestId('scopes-to-add').textContent()) ?? '';
-    for (const scope of DEMO_TOKENS.kendisScopedAna.omittedFromKendisProfile) expect(toAdd).toContain(scope);
-    await page.getByTestId('scopes-to-add').getByRole('button', { name: 'Copy missing scopes' }).click();
-    const copied = await page.evaluate(() => navigator.clipboard.readText());
-    expect(copied.split(' ').sort()).toEqual([...DEMO_TOKENS.kendisScopedAna.omittedFromKendisProfile].sort());
-    await screenshot(page, 'personal-ana-missing');
+  it('reads each check’s own expiry date: a wrong date for a working token, nothing reused for the next one', async () => {
+    await openPersonal('user');
+    const past = isoDay(-3);
+    await checkToken({ token: DEMO_TOKENS.kendisScopedUri.token, email: DEMO_ACCOUNTS.user.email, expiresOn: past });
+    const expiry = page.getByTestId('result-token.expiry');
+    expect(await expiry.textContent()).toContain('The expiry date you entered seems wrong');
+    expect(await page.getByTestId('token-verdict').textContent()).toBe('Warning');
+    // The date went with that token: the field is empty again, like the token's.
+    expect(await page.locator('#token-expiry').inputValue()).toBe('');
+    await expiry.getByRole('button', { name: 'Details and fix' }).click();
+    expect(await expiry.textContent()).toContain('Jira accepted the token just now');
+    await screenshot(page, 'personal-expiry-wrong-date');
+
+    // The next token is checked without a date: no "Expires in" left over from the last check.
+    await checkToken({ token: DEMO_TOKENS.expiredUri.token, email: DEMO_ACCOUNTS.user.email });
+    expect(await page.getByTestId('token-verdict').textContent()).toBe('Fail');
+    const report = (await page.getByTestId('token-report').textContent()) ?? '';
+    expect(report).toContain('Token not accepted');
+    expect(report).not.toMatch(/Expires|Expired/);
+    await screenshot(page, 'personal-expired-token');
   });
 
-  it('shows the last result again on the next visit', async () => {
-    await page.goto(`${ui.server.url}/personal?as=admin`);
+  it('calls Ana’s token checked on Uri’s page someone else’s, naming her email', async () => {
+    await openPersonal('user');
+    await checkToken({ token: DEMO_TOKENS.kendisScopedAna.token, email: DEMO_ACCOUNTS.admin.email });
+    const accepted = page.getByTestId('result-token.accepted');
+    expect(await accepted.textContent()).toContain(`This token belongs to someone else: ${DEMO_ACCOUNTS.admin.email}`);
+    expect(await page.getByTestId('result-detail-token.accepted').textContent()).toContain(DEMO_ACCOUNTS.admin.accountId);
+    await screenshot(page, 'personal-someone-elses-token');
+  });
+
+  it('names the write scopes missing from Ana’s own token, with a copy button', async () => {
+    await openPersonal('admin');
+    await checkToken({ token: DEMO_TOKENS.kendisScopedAna.token, email: DEMO_ACCOUNTS.admin.email });
+    // The failure is open at its line: what is missing, for what, the fix and a copy button.
+    const missing = page.getByTestId('result-detail-token.scopes.missing');
+    const text = (await missing.textContent()) ?? '';
+    for (const scope of DEMO_TOKENS.kendisScopedAna.omittedFromKendisProfile) expect(text).toContain(scope);
+    await screenshot(page, 'personal-ana-missing');
+    await missing.getByRole('button', { name: /^Copy \d+ scopes$/ }).click();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied.split(' ').sort()).toEqual([...DEMO_TOKENS.kendisScopedAna.omittedFromKendisProfile].sort());
+  });
+
+  it('shows the last result again on the next visit, with an empty form', async () => {
+    await openPersonal('admin');
     await page.getByTestId('token-report').waitFor();
-    expect(await page.getByTestId('scopes-to-add').textContent()).toContain('write:sprint:jira-software');
+    expect(await page.getByTestId('result-detail-token.scopes.missing').textContent()).toContain('write:sprint:jira-software');
+    expect(await page.locator('#token-expiry').inputValue()).toBe('');
   });
 
   it('has no serious or critical accessibility violations', async () => {

@@ -141,9 +141,19 @@ describe('checkToken against the emulator', () => {
     expect(report.kind).toBe('invalid');
     expect(byId(report, 'token.accepted')?.fix).toContain('id.atlassian.com/manage-profile/security/api-tokens');
   });
-  it('fails a token that belongs to someone else', async () => {
+  it('fails a token that belongs to someone else, naming whose it is', async () => {
     const report = keep(await checkToken(deps, { ...ana, token: DEMO_ACCOUNTS.admin.classicToken, expectedAccountId: DEMO_ACCOUNTS.user.accountId }));
-    expect(byId(report, 'token.accepted')).toMatchObject({ status: 'fail', title: 'This token belongs to someone else' });
+    expect(byId(report, 'token.accepted')).toMatchObject({ status: 'fail', title: `This token belongs to someone else: ${DEMO_ACCOUNTS.admin.email}` });
+  });
+  it('calls a past expiry date of a working token wrong, and an expired token expired', async () => {
+    const past = new Date(Date.now() - 3 * 86_400_000).toISOString().slice(0, 10);
+    const future = new Date(Date.now() + 211 * 86_400_000).toISOString().slice(0, 10);
+    const working = keep(await checkToken(deps, { ...ana, token: DEMO_ACCOUNTS.admin.classicToken, expiresOn: past }));
+    expect(byId(working, 'token.expiry')).toMatchObject({ status: 'warn', title: 'The expiry date you entered seems wrong' });
+    const expired = { site: DEMO_SITE.host, email: DEMO_ACCOUNTS.user.email, token: DEMO_TOKENS.expiredUri.token };
+    expect(byId(keep(await checkToken(deps, { ...expired, expiresOn: past })), 'token.expiry')).toMatchObject({ status: 'fail', title: `Expired on ${past}` });
+    // A refused token's future date would read "Expires in 211 days": it says nothing, so it is left out.
+    expect(byId(keep(await checkToken(deps, { ...expired, expiresOn: future })), 'token.expiry')).toBeUndefined();
   });
   it('warns when the token expires within two weeks', async () => {
     const soon = new Date(Date.now() + 6 * 86_400_000).toISOString().slice(0, 10);

@@ -95,7 +95,9 @@ describe('demo run over the local adapters', () => {
     expect(redirectedUrl.startsWith(kendis.callbackUrl)).toBe(true);
     const finished = await data('admin', 'finishConsent', { id: saved.id, state: consent.state, redirectedUrl });
     expect(finished.lastConsent?.resources[0]?.id).toBe(DEMO_SITE.cloudId);
-    expect(finished.history).toHaveLength(2);
+    // The consent, then the connection re-judged from the grant it read.
+    expect(finished.history).toHaveLength(3);
+    expect(finished.lastReport?.scopeSource?.used).toBe('consent');
 
     // The state works once only.
     expect(await call('admin', 'finishConsent', { id: saved.id, state: consent.state, redirectedUrl })).toMatchObject({

@@ -67,6 +67,54 @@ describe('finishConsent code exchange', () => {
   });
 });
 
+describe('finishConsent, landing elsewhere than on a code', () => {
+  const paste = (url: string) => {
+    const fetch = fakeFetch(() => ({ status: 500 }));
+    return finishConsent(fakeDeps(fetch), { ...base, redirectedUrl: url }).then((report) => ({ report, fetch }));
+  };
+
+  it('names Atlassian’s own page as redirect_uri not matching, with both URLs, and sends nothing', async () => {
+    const authorize = `https://auth.atlassian.com/authorize?client_id=demo-client&redirect_uri=${encodeURIComponent(base.callbackUrl)}&state=demo-state`;
+    const { report, fetch } = await paste(authorize);
+    const result = report.results[0];
+    expect(result).toMatchObject({ id: 'consent.redirect', status: 'fail', title: 'Atlassian did not redirect back to the callback URL' });
+    expect(result?.detail).toContain('redirect_uri does not match');
+    expect(result?.detail).toContain(`Sent as redirect_uri: ${base.callbackUrl}`);
+    expect(result?.detail).toContain('You pasted: https://auth.atlassian.com/authorize');
+    expect(result?.fix).toContain(base.callbackUrl);
+    expect(report).toMatchObject({ clientId: 'demo-client', resources: [] });
+    expect(fetch.calls).toEqual([]);
+  });
+
+  it('still refuses Atlassian’s page of another consent attempt', async () => {
+    await expect(paste('https://auth.atlassian.com/authorize?state=another-state')).rejects.toThrow(/another consent attempt/);
+  });
+
+  it('names an error= redirect with its description and both URLs', async () => {
+    const { report } = await paste(`https://elsewhere.example/cb?error=invalid_request&error_description=redirect_uri+mismatch&state=demo-state`);
+    const result = report.results[0];
+    expect(result).toMatchObject({ status: 'fail', title: 'Atlassian redirected with error=invalid_request' });
+    expect(result?.detail).toContain('"redirect_uri mismatch"');
+    expect(result?.detail).toContain('Redirected to: https://elsewhere.example/cb');
+    expect(result?.detail).toContain(`This connection's callback URL: ${base.callbackUrl}`);
+    expect(result?.fix).toContain(base.callbackUrl);
+  });
+
+  it('names a declined consent', async () => {
+    const { report } = await paste(`${base.callbackUrl}?error=access_denied&state=demo-state`);
+    expect(report.results[0]).toMatchObject({ status: 'fail', title: 'Consent declined (error=access_denied)', fix: expect.stringContaining('Accept') });
+  });
+
+  it('asks for the full address when the URL has neither code nor error, naming the one expected', async () => {
+    await expect(paste(`${base.callbackUrl}?state=demo-state`)).rejects.toThrow(`It should start with ${base.callbackUrl}`);
+  });
+
+  it('records the app and the refresh token of a finished consent', async () => {
+    const { report } = await finish({ status: 200, body: { access_token: ACCESS, refresh_token: 'demo-refresh-value' } });
+    expect(report).toMatchObject({ clientId: 'demo-client', refreshTokenIssued: true });
+  });
+});
+
 describe('startConsent', () => {
   it('builds the documented authorize URL with a fresh state', () => {
     const deps = fakeDeps(fakeFetch(() => ({ status: 500 })));

@@ -48,45 +48,46 @@ export async function finishConsent(deps: CheckDeps, input: ConsentFinishInput):
   const clientId = requireLine(input.clientId, 'clientId', 'Client ID');
   const clientSecret = requireSecret(input.clientSecret, 'clientSecret', 'Client secret');
   const callbackUrl = requireLine(input.callbackUrl, 'callbackUrl', 'Callback URL', 2048);
-  const params = redirectParams(input.redirectedUrl);
+  const landed = redirectedUrl(input.redirectedUrl);
+  const params = landed.searchParams;
   const now = (deps.clock ?? systemClock).now();
   const subject = `Consent test for ${clientId}`;
+  const failed = (result: CheckResult): ConsentReport => ({ ...makeReport(subject, [result], now), clientId, resources: [] });
 
-  if (params.get('state') !== input.state) {
+  // Atlassian's own pages may drop the query; when they keep it, the state still tells attempts apart.
+  const onAtlassian = isAtlassianPage(landed, deps.hosts.auth);
+  if ((!onAtlassian || params.has('state')) && params.get('state') !== input.state) {
     throw new InputError('The pasted URL belongs to another consent attempt (state does not match): start the test again', 'redirectedUrl');
   }
+  // Atlassian stays on its own page when it will not redirect, e.g. "redirect_uri does not match".
+  if (onAtlassian) return failed(stayedOnAtlassian(landed, callbackUrl));
   const error = params.get('error');
-  if (error) {
-    const result: CheckResult = {
-      id: 'consent.granted',
-      title: 'Consent not given',
-      status: 'fail',
-      detail: error === 'access_denied' ? 'The consent screen was declined.' : `Atlassian returned ${error.slice(0, 60)}.`,
-      fix: 'Start the consent test again and choose Accept (you need to be a Jira admin of the site).',
-      evidence: { error: error.slice(0, 60) },
-    };
-    return { ...makeReport(subject, [result], now), resources: [] };
-  }
+  if (error) return failed(redirectedWithError(error, params.get('error_description'), landed, callbackUrl));
   const code = params.get('code');
-  if (!code) throw new InputError('The pasted URL has no ?code=: paste the full address the browser went to after Accept', 'redirectedUrl');
+  if (!code) {
+    throw new InputError(
+      `The pasted URL has neither a code nor an error: paste the full address the browser went to after Accept. It should start with ${callbackUrl}; you pasted ${shown(landed)}`,
+      'redirectedUrl',
+    );
+  }
 
   const exchange = await postToken(deps, { grant_type: 'authorization_code', client_id: clientId, client_secret: clientSecret, code, redirect_uri: callbackUrl });
   const tokens = tokensOf(exchange);
-  if (!tokens) return { ...makeReport(subject, [exchangeFailed(exchange)], now), resources: [] };
+  if (!tokens) return failed(exchangeFailed(exchange));
 
   const listing = await getAccessibleResources(deps, tokens.accessToken);
   const resources = resourcesOf(listing);
   if (!resources) {
     const why = listing.kind === 'ok' ? 'the reply was not a list of sites' : listing.reason;
     const result: CheckResult = { id: 'consent.resources', title: 'Granted sites and scopes', status: 'unknown', detail: `Could not read them: ${why}.`, evidence: evidenceOf(listing) };
-    return { ...makeReport(subject, [result], now), resources: [] };
+    return failed(result);
   }
 
   const granted = [...new Set(resources.flatMap((r) => r.scopes))].sort();
   const results: CheckResult[] = [
     {
       id: 'consent.resources',
-      title: `Consent granted for ${resources.length} site${resources.length === 1 ? '' : 's'}`,
+      title: resources.length === 1 ? `Consent granted for ${resources[0]!.url}` : `Consent granted for ${resources.length} sites`,
       status: resources.length ? 'pass' : 'fail',
       detail: resources.length ? resources.map((r) => `${r.url} (${r.scopes.length} scopes)`).join('\n') : 'The grant covers no Jira site.',
       ...(resources.length ? {} : { fix: 'Consent again while signed in as an admin of the Jira site.' }),
@@ -104,18 +105,75 @@ export async function finishConsent(deps: CheckDeps, input: ConsentFinishInput):
       ),
     );
   }
-  return { ...makeReport(subject, results, now), resources, ...(coverage ? { coverage } : {}) };
+  return {
+    ...makeReport(subject, results, now),
+    clientId,
+    resources,
+    refreshTokenIssued: tokens.hasRefreshToken,
+    ...(coverage ? { coverage } : {}),
+  };
 }
 
-function redirectParams(pasted: string): URLSearchParams {
+function redirectedUrl(pasted: string): URL {
   const text = requireLine(pasted, 'redirectedUrl', 'The redirected URL', 8192);
-  let url: URL;
   try {
-    url = new URL(text);
+    return new URL(text);
   } catch {
     throw new InputError('Paste the full URL the browser was redirected to (starting with https://)', 'redirectedUrl');
   }
-  return url.searchParams;
+}
+
+/** An address on Atlassian's sign-in and consent hosts, not the integration's callback. */
+function isAtlassianPage(url: URL, authBase: string): boolean {
+  return url.href.startsWith(`${authBase}/`) || url.hostname === 'auth.atlassian.com' || url.hostname === 'id.atlassian.com';
+}
+
+/** A pasted address as it may be shown: without its query, where a code could be. */
+function shown(url: URL): string {
+  return `${url.origin}${url.pathname}`;
+}
+
+function stayedOnAtlassian(landed: URL, callbackUrl: string): CheckResult {
+  const requested = landed.searchParams.get('redirect_uri') ?? callbackUrl;
+  return {
+    id: 'consent.redirect',
+    title: 'Atlassian did not redirect back to the callback URL',
+    status: 'fail',
+    detail: [
+      `The address you pasted is Atlassian's own page, so consent never reached the callback URL. When that page says "redirect_uri does not match", ` +
+        'the redirect_uri it was sent is not exactly one of the callback URLs of the app in the developer console.',
+      `Sent as redirect_uri: ${requested}`,
+      `You pasted: ${shown(landed)} (Atlassian's page)`,
+    ].join('\n'),
+    fix: `In developer.atlassian.com → your app → Authorization → OAuth 2.0 (3LO), make the callback URL exactly ${requested} (or correct this connection's callback URL to the console's), then start the consent test again. If Atlassian's page shows the consent screen or names another problem, accept or fix that first.`,
+    evidence: { landedOn: shown(landed), redirectUri: requested },
+  };
+}
+
+function redirectedWithError(error: string, description: string | null, landed: URL, callbackUrl: string): CheckResult {
+  const code = error.slice(0, 60);
+  const said = description ? `: "${description.slice(0, 200)}"` : '';
+  const urls = [`Redirected to: ${shown(landed)}`, `This connection's callback URL: ${callbackUrl}`];
+  if (code === 'access_denied') {
+    return {
+      id: 'consent.granted',
+      title: 'Consent declined (error=access_denied)',
+      status: 'fail',
+      detail: [`Atlassian redirected with error=access_denied${said}: the consent screen was declined.`, ...urls].join('\n'),
+      fix: 'Start the consent test again and choose Accept (you need to be a Jira admin of the site).',
+      evidence: { error: code },
+    };
+  }
+  return {
+    id: 'consent.granted',
+    title: `Atlassian redirected with error=${code}`,
+    status: 'fail',
+    detail: [`Consent did not finish: Atlassian sent error=${code}${said}.`, ...urls].join('\n'),
+    fix: /redirect_uri/i.test(`${code} ${description ?? ''}`)
+      ? `Make the callback URL in developer.atlassian.com → your app → Authorization exactly ${callbackUrl}, then start the consent test again.`
+      : 'Fix what Atlassian names, then start the consent test again.',
+    evidence: { error: code, landedOn: shown(landed) },
+  };
 }
 
 function tokensOf(outcome: Outcome): { accessToken: string; hasRefreshToken: boolean } | undefined {

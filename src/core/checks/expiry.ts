@@ -1,9 +1,11 @@
 import type { CheckResult } from '../model';
 import { parseIsoDate } from './input';
+import type { TokenKindDetected } from './types';
 
 const DAY_MS = 86_400_000;
 /** Atlassian's own reminder comes a day before, to the owner only: warn two weeks ahead. */
 export const EXPIRY_WARNING_DAYS = 14;
+const TOKENS_PAGE = 'https://id.atlassian.com/manage-profile/security/api-tokens';
 
 /** Whole days from today (UTC) to the expiry date; negative once it has passed. */
 export function daysUntil(expiresOn: string, now: Date): number {
@@ -11,10 +13,33 @@ export function daysUntil(expiresOn: string, now: Date): number {
   return Math.round((parseIsoDate(expiresOn, 'expiresOn').getTime() - today) / DAY_MS);
 }
 
-export function expiryResult(expiresOn: string, days: number): CheckResult {
+/**
+ * The expiry date the person entered, read against what the token itself just did: a date past for a token
+ * that works is a wrong date, not an expired token; a refused token's future date says nothing. Undefined
+ * when the date adds nothing to the report.
+ */
+export function expiryResult(expiresOn: string, days: number, kind: TokenKindDetected): CheckResult | undefined {
   const base = { id: 'token.expiry', evidence: { expiresOn, daysToExpiry: days } };
-  const renew = 'Create a new API token at https://id.atlassian.com/manage-profile/security/api-tokens and update it in the integration.';
-  if (days < 0) return { ...base, title: `Expired on ${expiresOn}`, status: 'fail', detail: `The token expired ${-days} day${-days === 1 ? '' : 's'} ago.`, fix: renew };
+  const renew = `Create a new API token at ${TOKENS_PAGE} and update it in the integration.`;
+  const ago = `${-days} day${-days === 1 ? '' : 's'} ago`;
+  const works = kind === 'classic' || kind === 'scoped';
+  if (days < 0) {
+    if (works) {
+      return {
+        ...base,
+        title: 'The expiry date you entered seems wrong',
+        status: 'warn',
+        detail: `${expiresOn} was ${ago}, but Jira accepted the token just now, so it has not expired.`,
+        fix: `Look the token up at ${TOKENS_PAGE} and enter the expiry date shown there.`,
+      };
+    }
+    if (kind === 'invalid') {
+      return { ...base, title: `Expired on ${expiresOn}`, status: 'fail', detail: `Jira refused the token, and it expired ${ago}.`, fix: renew };
+    }
+    // Whether the token works is not known here, so the date alone cannot fail the check.
+    return { ...base, title: `Expired on ${expiresOn}, by the date you entered`, status: 'warn', detail: `By that date it expired ${ago}.`, fix: renew };
+  }
+  if (kind === 'invalid') return undefined;
   if (days <= EXPIRY_WARNING_DAYS) {
     const when = days === 0 ? 'today' : `in ${days} day${days === 1 ? '' : 's'}`;
     return { ...base, title: `Expires ${when} (${expiresOn})`, status: 'warn', detail: 'The integration stops working when it expires.', fix: `Before then: ${renew}` };

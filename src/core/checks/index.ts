@@ -1,7 +1,7 @@
 export type * from './types';
 export { lookupCloudId, resolveCloudId, CLOUD_ID_HELP } from './cloud-id';
 export { checkOAuthClient, INVALID_AUTHORIZATION_CODE } from './oauth-client';
-export { checkCallbackUrl, differencesFrom } from './callback-url';
+export { checkCallbackUrl, differencesFrom, matchesPattern } from './callback-url';
 export { checkToken, kindOf } from './token';
 export type { KindDecision } from './token';
 export { DEFAULT_CONCURRENCY, MAX_PROBE_ROUNDS, probeScopes } from './probe-rounds';
@@ -11,6 +11,8 @@ export type { Observation, ProbeRequest } from './scope-probes';
 export { daysUntil, expiryResult, EXPIRY_WARNING_DAYS } from './expiry';
 export { scopeListResults, offlineAccessResult } from './scope-list';
 export { coverageResults } from './coverage-results';
+export { grantFromConsent, scopeSourceResults } from './scope-source';
+export type { ScopeSourceInput, ScopeSourceOutcome } from './scope-source';
 export { startConsent, finishConsent } from './consent';
 export type { ConsentStartInput } from './consent';
 export { checkDataCenter, permissionResults, readCredentialsOutcome, readTokenOutcome, requiredPermission, PERMISSION_LABELS } from './data-center';

@@ -1,13 +1,11 @@
 import { evidenceOf, isInconclusive, postToken, type Outcome } from '../atlassian';
-import { analyzeCoverage } from '../scope-coverage';
 import { makeReport, type CheckResult, type Evidence } from '../model';
 import { systemClock } from '../ports';
 import { scopeLintOptions } from '../profiles/lint-options';
 import { parseScopeList } from '../scopes';
 import { checkCallbackUrl } from './callback-url';
-import { coverageResults } from './coverage-results';
 import { requireCloudProfile, requireLine } from './input';
-import { offlineAccessResult, scopeListResults } from './scope-list';
+import { scopeSourceResults } from './scope-source';
 import { tokenRefusal } from './token-endpoint';
 import type { CheckDeps, OAuthClientInput, OAuthClientReport } from './types';
 
@@ -20,7 +18,10 @@ const CONSOLE_SETTINGS_FIX =
 const CONSENT_TEST_FIX =
   'Run the live consent test (admin page → the connection → Start consent test): exchanging a real code shows whether the secret works.';
 
-/** Checks an OAuth 2.0 (3LO) app's credentials, callback URL and scope list. Reads only; stores nothing. */
+/**
+ * Checks an OAuth 2.0 (3LO) app's credentials, callback URL and scopes — judged from the consented grant when
+ * one is given, else from the pasted list. Reads only; stores nothing.
+ */
 export async function checkOAuthClient(deps: CheckDeps, input: OAuthClientInput): Promise<OAuthClientReport> {
   const { profile } = input;
   requireCloudProfile(profile);
@@ -28,21 +29,11 @@ export async function checkOAuthClient(deps: CheckDeps, input: OAuthClientInput)
   const parsed = parseScopeList(input.scopes ?? '', scopeLintOptions(profile));
 
   const results: CheckResult[] = [await credentialsResult(deps, clientId, input.clientSecret, input.callbackUrl)];
-  results.push(checkCallbackUrl(input.callbackUrl, profile));
-  results.push(...scopeListResults('oauth.scopes', parsed.scopes, parsed.findings));
-  const offline = offlineAccessResult('oauth.scopes', parsed.scopes, profile?.needsOfflineAccess ?? false, 'info');
-  if (offline) results.push(offline);
-
-  const coverage = profile ? analyzeCoverage(profile, parsed.scopes) : undefined;
-  if (coverage) {
-    results.push(
-      ...coverageResults('oauth.coverage', coverage, (missing) =>
-        `In developer.atlassian.com → your app → Permissions → Jira API → Configure, add ${missing.join(', ')}; then have an admin reconnect the integration so the new scopes are consented.`,
-      ),
-    );
-  }
+  results.push(checkCallbackUrl(input.callbackUrl, profile, input.name));
+  const scopes = scopeSourceResults({ pasted: parsed, ...(profile ? { profile } : {}), ...(input.grant ? { grant: input.grant } : {}) });
+  results.push(...scopes.results);
   const report = makeReport(`OAuth app ${clientId}`, results, (deps.clock ?? systemClock).now());
-  return { ...report, findings: parsed.findings, ...(coverage ? { coverage } : {}) };
+  return { ...report, findings: parsed.findings, scopeSource: scopes.source, ...(scopes.coverage ? { coverage: scopes.coverage } : {}) };
 }
 
 /**

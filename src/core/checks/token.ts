@@ -76,7 +76,8 @@ export async function checkToken(deps: CheckDeps, input: TokenCheckInput): Promi
       detail: 'A classic API token acts with your full Jira access: anything you can do in Jira, the integration can do.',
     });
   }
-  if (input.expiresOn && daysToExpiry !== undefined) results.push(expiryResult(input.expiresOn, daysToExpiry));
+  const expiry = input.expiresOn && daysToExpiry !== undefined ? expiryResult(input.expiresOn, daysToExpiry, kind) : undefined;
+  if (expiry) results.push(expiry);
 
   return finish({
     results,
@@ -163,10 +164,10 @@ function acceptedResults(decision: KindDecision, email: string, accountId: strin
     return [
       {
         ...base,
-        title: 'This token belongs to someone else',
+        title: `This token belongs to someone else: ${email}`,
         status: 'fail',
-        detail: `The token authenticates account ${accountId}, not yours.`,
-        fix: `Sign in to ${NEW_TOKEN_URL} as yourself and create your own token.`,
+        detail: `The token signs in as ${email} (account ${accountId}), not as you: an integration using it acts as that person.`,
+        fix: `Sign in to ${NEW_TOKEN_URL} as yourself, create your own token and check that one.`,
       },
     ];
   }

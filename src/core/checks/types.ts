@@ -34,14 +34,42 @@ export interface OAuthClientInput {
   /** Used for the token-endpoint probe only; never echoed back in any result. */
   clientSecret?: string;
   callbackUrl?: string;
-  /** The scopes as configured in the developer console, as pasted (any format parseScopeList takes). */
+  /** The scopes as configured in the developer console, as pasted (any format parseScopeList takes); may be empty. */
   scopes: string;
   profile?: Profile;
+  /** What a consent test read for this app: when present, coverage is judged from it, not the pasted list. */
+  grant?: ConsentedGrant;
+  /** The connection's name, e.g. "OnePlan OneConnect (EU)": a region in it is checked against the callback URL. */
+  name?: string;
+}
+
+/** The scopes Atlassian granted in a consent test (accessible-resources), and when they were read. */
+export interface ConsentedGrant {
+  scopes: string[];
+  /** ISO time of the consent test. */
+  readAt: string;
+  refreshTokenIssued: boolean;
+}
+
+/** Which list a coverage verdict was judged from, and how the two lists differ when both exist. */
+export interface ScopeSource {
+  /** `consent`: the consented grant; `pasted`: the pasted console list, unverified; `none`: neither. */
+  used: 'consent' | 'pasted' | 'none';
+  /** The pasted list as read (corrections applied); empty when nothing was pasted. */
+  pasted: string[];
+  /** The consented grant, when a consent test read one. */
+  granted?: string[];
+  readAt?: string;
+  /** Present when both lists exist (offline_access left out: it is no console permission). */
+  onlyGranted?: string[];
+  onlyPasted?: string[];
 }
 
 export interface OAuthClientReport extends Report {
   coverage?: CoverageResult;
   findings: ScopeFinding[];
+  /** Absent in reports stored before verdicts named their source. */
+  scopeSource?: ScopeSource;
 }
 
 export interface ConsentStart {
@@ -68,8 +96,12 @@ export interface AccessibleResource {
 }
 
 export interface ConsentReport extends Report {
+  /** The app the consent was for: a grant read for another client ID says nothing about this one. */
+  clientId?: string;
   resources: AccessibleResource[];
   coverage?: CoverageResult;
+  /** The code exchange returned a refresh token: offline_access is granted. */
+  refreshTokenIssued?: boolean;
 }
 
 export type TokenKindDetected = 'classic' | 'scoped' | 'invalid' | 'unknown';

@@ -74,9 +74,18 @@ const customProfile = z.object({
   capabilities: z.array(capability).min(1, 'at least one capability is required').max(100),
   needsOfflineAccess: z.boolean().default(false),
   callbackUrls: z.array(callbackUrl).max(20).default([]),
+  callbackPattern: z
+    .string()
+    .trim()
+    .max(500)
+    .refine((value) => value.startsWith('https://') && /\{[^}]+\}|…$/.test(value), 'callbackPattern must start with https:// and hold a {placeholder} or end with …')
+    .optional(),
+  callbackRegions: z.record(callbackUrl, z.string().trim().min(1).max(40)).optional(),
   vendorScopes: z.array(scopeString).max(500).default([]),
   tokenScopes: z.array(scopeString).max(500).optional(),
-  fixes: z.object({ scopedTokenBaseUrl: z.string().trim().min(1).max(500).optional() }).optional(),
+  fixes: z
+    .object({ scopedTokenBaseUrl: z.string().trim().min(1).max(500).optional(), callbackUrl: z.string().trim().min(1).max(500).optional() })
+    .optional(),
   guide: z.string().max(500).optional(),
 });
 

@@ -59,7 +59,12 @@ const FIXES: ProfileFixes = {
   // Kendis has no base-URL field: with "Using Scope API" on, it calls Jira through the gateway itself.
   scopedTokenBaseUrl:
     'In Kendis, open ALM Account (or your Profile → ALM Credentials), click Edit and enable "Using Scope API"; Kendis then calls Jira through {gatewayUrl}.',
+  callbackUrl:
+    'In Kendis, open ALM Account, click Edit, enable "Using Scope API" and copy the Callback URL it shows; paste it here and in the developer console (Authorization → OAuth 2.0 (3LO)).',
 };
+
+/** Kendis shows each customer their own callback URL, on their own Kendis host. */
+const CALLBACK_PATTERN = 'https://{your-kendis}.kendis.io/…';
 
 export const kendisCloudOAuth: Profile = {
   id: 'kendis-cloud-oauth',
@@ -93,6 +98,7 @@ export const kendisCloudOAuth: Profile = {
   needsOfflineAccess: false,
   // Kendis shows a callback URL per customer account.
   callbackUrls: [],
+  callbackPattern: CALLBACK_PATTERN,
   vendorScopes: [
     'read:project:jira',
     'read:board-scope:jira-software',

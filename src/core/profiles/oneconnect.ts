@@ -6,6 +6,8 @@ import { DELETE, GET, POST, READ_ISSUES, WRITE_ISSUES } from './operations';
 import type { Capability, Profile, ProfileFixes } from './types';
 
 const CALLBACK_URLS = ['https://my.oneconnect.ai/oauth/jira/callback', 'https://eu.oneconnect.ai/oauth/jira/callback'];
+/** The guide's "In the non EU region" and "In the EU region". */
+const CALLBACK_REGIONS = { [CALLBACK_URLS[0]!]: 'non-EU', [CALLBACK_URLS[1]!]: 'EU' };
 const GUIDE = 'OneConnect help: Jira authentication options';
 
 // Each capability stands for scopes the guide lists (its 22 are "the maximum set required"), so all are
@@ -143,6 +145,7 @@ export const oneConnectOAuthReadOnly: Profile = {
   capabilities: READ_CAPABILITIES,
   needsOfflineAccess: true,
   callbackUrls: CALLBACK_URLS,
+  callbackRegions: CALLBACK_REGIONS,
   vendorScopes: FULL_SCOPES.filter(READ_ONLY),
   tokenScopes: CLASSIC_SCOPES.filter(READ_ONLY),
   fixes: FIXES,
@@ -162,6 +165,7 @@ export const oneConnectOAuthFull: Profile = {
   capabilities: [...READ_CAPABILITIES, ...WRITE_CAPABILITIES],
   needsOfflineAccess: true,
   callbackUrls: CALLBACK_URLS,
+  callbackRegions: CALLBACK_REGIONS,
   vendorScopes: FULL_SCOPES,
   tokenScopes: CLASSIC_SCOPES,
   fixes: FIXES,

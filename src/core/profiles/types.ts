@@ -41,6 +41,8 @@ export interface Capability {
 export interface ProfileFixes {
   /** What to do in the integration when a scoped API token is used (it works only through the gateway). */
   scopedTokenBaseUrl?: string;
+  /** Where the vendor shows its per-customer callback URL, when the one entered does not fit its pattern. */
+  callbackUrl?: string;
 }
 
 export interface Profile {
@@ -55,6 +57,13 @@ export interface Profile {
   needsOfflineAccess: boolean;
   /** Exact callback URLs the vendor uses; empty when the vendor generates one per customer. */
   callbackUrls: readonly string[];
+  /**
+   * The shape of a per-customer callback URL, as a person reads it: `{name}` stands for one host label and
+   * a trailing `…` for any path, e.g. `https://{your-kendis}.kendis.io/…`.
+   */
+  callbackPattern?: string;
+  /** The region each of `callbackUrls` serves (OneConnect: `EU`, `non-EU`), matched against the connection's name. */
+  callbackRegions?: Readonly<Record<string, string>>;
   /** The scope list the vendor's guide tells people to grant, as strings (for display and lint). */
   vendorScopes: readonly string[];
   /**

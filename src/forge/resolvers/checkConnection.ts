@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ConnectionView } from '../api';
-import { loadClientSecret, loadConnection, recordReport, viewOf } from '../connections';
-import { checkOAuthClient } from '../core';
+import { loadClientSecret, loadConnection, loadStatus, recordReport, viewOf } from '../connections';
+import { checkOAuthClient, grantFromConsent } from '../core';
 import type { AppDeps } from '../ports';
 import { findProfile } from '../profiles';
 import { defineResolver } from './define';
@@ -13,16 +13,23 @@ export const checkConnection = defineResolver(
   async ({ id }, _context, deps) => recheckConnection(id, deps),
 );
 
-/** Runs the OAuth client check with the stored secret and records the report. Also used by the daily trigger. */
+/**
+ * Runs the OAuth client check with the stored secret and records the report. Scopes are judged from the last
+ * consent test's grant when it read one for this client ID, else from the pasted list. Also used by the daily
+ * trigger and after a consent test.
+ */
 export async function recheckConnection(id: string, deps: AppDeps): Promise<ConnectionView> {
   const connection = await loadConnection(deps.store, id);
   const clientSecret = await loadClientSecret(deps, id);
+  const grant = grantFromConsent((await loadStatus(deps.store, id)).lastConsent, connection.clientId);
   const report = await checkOAuthClient(deps.checkDeps, {
     clientId: connection.clientId,
     ...(clientSecret ? { clientSecret } : {}),
     ...(connection.callbackUrl ? { callbackUrl: connection.callbackUrl } : {}),
     scopes: connection.scopes,
     profile: await findProfile(deps.store, connection.profileId),
+    name: connection.name,
+    ...(grant ? { grant } : {}),
   });
   await recordReport(deps.store, id, { lastReport: report });
   return viewOf(deps.store, connection);

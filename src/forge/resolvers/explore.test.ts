@@ -36,3 +36,18 @@ describe('exploreCatalog', () => {
     for (const scope of scopes) expect(scope.operations.length).toBeLessThanOrEqual(RESULT_LIMIT);
   });
 });
+
+describe('exploreCatalog did-you-mean', () => {
+  it.each([
+    ['read:sprnt:jira-software', 'read:sprint:jira-software'],
+    ['read: board-scope:jira-software', 'read:board-scope:jira-software'],
+    ['read:issue:Jra', 'read:issue:jira'],
+    ['View sprnts', 'View sprints'],
+  ])('suggests %s → %s when nothing matches', (query, suggestion) => {
+    expect(exploreCatalog(query)).toEqual({ scopes: [], endpoints: [], didYouMean: suggestion });
+  });
+  it('suggests nothing when something matches, or nothing is close', () => {
+    expect(exploreCatalog('read:sprint:jira-software').didYouMean).toBeUndefined();
+    expect(exploreCatalog('zzzz:qqqq').didYouMean).toBeUndefined();
+  });
+});

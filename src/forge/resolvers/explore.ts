@@ -13,6 +13,8 @@ import {
   type ScopeRecord,
 } from '../../core/catalog';
 import { CONSOLE_LABELS } from '../../core/catalog/console-labels';
+import { suggestScope } from '../../core/scopes';
+import { closestMatch } from '../../core/scopes/suggest';
 import type { EndpointExplanation, ExploreResult, ScopeExplanation } from '../api';
 import { defineResolver } from './define';
 
@@ -29,7 +31,19 @@ export function exploreCatalog(query: string): ExploreResult {
   const endpoint = /^([A-Za-z]+)\s+(\/\S*)$/.exec(query);
   if (endpoint) return { scopes: [], endpoints: endpointsFor(endpoint[2]!, endpoint[1]!.toUpperCase()) };
   if (query.startsWith('/')) return { scopes: [], endpoints: endpointsFor(query) };
-  return { scopes: scopesMatching(query), endpoints: [] };
+  const scopes = scopesMatching(query);
+  if (scopes.length > 0) return { scopes, endpoints: [] };
+  const suggestion = didYouMean(query);
+  return { scopes, endpoints: [], ...(suggestion ? { didYouMean: suggestion } : {}) };
+}
+
+/** Nothing matched: the scope string or console title the query is a typo of, if one is close. */
+function didYouMean(query: string): string | undefined {
+  // A stray space ("read: sprint:jira-software") is the commonest typo in pasted guides.
+  if (query.includes(':')) return suggestScope(query.replace(/\s+/g, ''));
+  const titles = [...new Set(CONSOLE_LABELS.map(([title]) => title))];
+  const close = closestMatch(normalizeLabel(query), titles.map(normalizeLabel));
+  return titles.find((title) => normalizeLabel(title) === close);
 }
 
 function endpointsFor(path: string, method?: string): EndpointExplanation[] {

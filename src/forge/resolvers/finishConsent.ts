@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { InputError } from '../../core/model';
-import { loadClientSecret, loadConnection, recordReport, viewOf } from '../connections';
+import { loadClientSecret, loadConnection, recordReport } from '../connections';
 import { finishConsent as exchangeAndRead } from '../core';
 import { findProfile } from '../profiles';
 import { keys } from '../storage/keys';
+import { recheckConnection } from './checkConnection';
 import { defineResolver } from './define';
 import { connectionId } from './schemas';
 import { CONSENT_TTL_SECONDS, type PendingConsent } from './startConsent';
@@ -35,7 +36,8 @@ export const finishConsent = defineResolver(
       profile: await findProfile(deps.store, connection.profileId),
     });
     await recordReport(deps.store, id, { lastConsent: report });
-    return viewOf(deps.store, connection);
+    // The connection's verdict follows the strongest scope source, which this consent may just have become.
+    return recheckConnection(id, deps);
   },
 );
 

@@ -11,6 +11,7 @@ import { forgetMyToken } from './forgetMyToken';
 import { getMe } from './getMe';
 import { getMyTokenStatus } from './getMyTokenStatus';
 import { getSite } from './getSite';
+import { getTokenCheck } from './getTokenCheck';
 import { listConnections } from './listConnections';
 import { listProfiles } from './listProfiles';
 import { listTokenChecks } from './listTokenChecks';
@@ -37,6 +38,7 @@ export const resolvers: { [K in ResolverName]: ResolverDefinition<K> } = {
   startConsent,
   finishConsent,
   listTokenChecks,
+  getTokenCheck,
   explore,
   saveProfile,
   deleteProfile,

@@ -103,3 +103,23 @@ describe('saveConnection', () => {
     expect(await save(deps, { id: 'gone', version: 1, connection: input })).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
 });
+
+describe('saveConnection names', () => {
+  it('refuses a second connection of the same name, whatever its case and spacing', async () => {
+    const deps = await setup();
+    dataOf(await save(deps, { connection: input }));
+    const refused = await save(deps, { connection: { ...input, name: '  test   APP ' } });
+    expect(refused).toEqual({
+      ok: false,
+      error: { code: 'invalid-input', field: 'name', message: 'A connection named "Test app" already exists: give this one another name, or edit that one.' },
+    });
+  });
+
+  it('lets a connection keep its own name, and refuses an edit to another’s', async () => {
+    const deps = await setup();
+    const first = dataOf(await save(deps, { connection: input }));
+    const second = dataOf(await save(deps, { connection: { ...input, name: 'Other app' } }));
+    expect(dataOf(await save(deps, { id: first.id, version: 1, connection: { ...input, clientId: 'changed' } })).version).toBe(2);
+    expect(await save(deps, { id: second.id, version: 1, connection: input })).toMatchObject({ ok: false, error: { code: 'invalid-input', field: 'name' } });
+  });
+});

@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { InputError } from '../../core/model';
 import { loadConnection, viewOf, type StoredConnection } from '../connections';
+import type { Store } from '../ports';
 import { findAppProfile } from '../profiles';
+import { collect } from '../storage/collect';
 import { keys, secretKeys } from '../storage/keys';
 import { defineResolver } from './define';
 import { conflict } from './errors';
@@ -30,6 +33,7 @@ export const saveConnection = defineResolver('saveConnection', payload, async (i
   const { clientSecret, ...settings } = input.connection;
   await findAppProfile(deps.store, settings.profileId);
   const previous = input.id ? await loadConnection(deps.store, input.id) : undefined;
+  await refuseDuplicateName(deps.store, settings.name, previous?.id);
   const id = previous?.id ?? randomUUID();
   const version = (previous?.version ?? 0) + 1;
   // Another admin saved since this one loaded, or is saving the same version right now: refuse rather than
@@ -54,3 +58,15 @@ export const saveConnection = defineResolver('saveConnection', payload, async (i
   await deps.store.set(keys.connection(id), connection);
   return viewOf(deps.store, connection);
 });
+
+/** Two connections of one name cannot be told apart in the list, the Tokens tab or a daily re-check log. */
+async function refuseDuplicateName(store: Store, name: string, ownId: string | undefined): Promise<void> {
+  const wanted = nameKey(name);
+  const others = await collect<StoredConnection>(store, keys.connectionPrefix);
+  const same = others.find((other) => other.id !== ownId && nameKey(other.name) === wanted);
+  if (same) throw new InputError(`A connection named "${same.name}" already exists: give this one another name, or edit that one.`, 'name');
+}
+
+function nameKey(name: string): string {
+  return name.trim().replace(/\s+/g, ' ').toLowerCase();
+}

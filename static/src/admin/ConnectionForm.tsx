@@ -45,8 +45,11 @@ function optionLabel(option: ProfileOption) {
   );
 }
 
-function defaultsFor(profile: ProfileSummary | undefined): Pick<ConnectionInput, 'callbackUrl' | 'scopes'> {
-  return { callbackUrl: profile?.callbackUrls[0] ?? '', scopes: profile?.vendorScopes.join('\n') ?? '' };
+/** What the vendor's callback URL must be, for the field's helper text. */
+function callbackHelper(profile: ProfileSummary | undefined): string {
+  if (profile?.callbackUrls.length) return `${profile.vendor} uses: ${profile.callbackUrls.join(' or ')} (must match exactly).`;
+  if (profile?.callbackPattern) return `${profile.vendor} shows you your own, shaped like ${profile.callbackPattern}; it must match the developer console exactly.`;
+  return 'Paste it from the integration; it must match the developer console exactly.';
 }
 
 export default function ConnectionForm({
@@ -69,7 +72,8 @@ export default function ConnectionForm({
           callbackUrl: connection.callbackUrl,
           scopes: connection.scopes,
         }
-      : { name: initialProfile?.name ?? '', profileId: initialProfile?.id ?? '', clientId: '', ...defaultsFor(initialProfile) },
+      : // Nothing is pre-filled from the vendor's guide: a check judges what is configured, not what the guide says.
+        { name: initialProfile?.name ?? '', profileId: initialProfile?.id ?? '', clientId: '', callbackUrl: '', scopes: '' },
   );
   // A stored secret is never shown; the admin either keeps it or types a replacement.
   const [replacingSecret, setReplacingSecret] = useState(!connection?.clientSecret.set);
@@ -93,8 +97,8 @@ export default function ConnectionForm({
     setCustomDraft(undefined);
     setConfirmingProfileDelete(false);
     removeProfile.clearError();
-    // Editing keeps what the admin configured; a new connection starts from the vendor's guide.
-    update(connection ? { profileId: chosen.id } : { profileId: chosen.id, name: chosen.name, ...defaultsFor(chosen) });
+    // Editing keeps the name the admin chose; a new connection takes the profile's.
+    update(connection ? { profileId: chosen.id } : { profileId: chosen.id, name: chosen.name });
   };
 
   const onProfileChange = (option: ProfileOption | null) => {
@@ -111,14 +115,8 @@ export default function ConnectionForm({
   const onProfileSavedHere = (saved: ProfileSummary) => {
     onProfileSaved(saved);
     setCustomDraft(undefined);
-    // The profile was written from this form: keep the callback URL and scopes the admin already pasted.
-    const defaults = defaultsFor(saved);
-    update({
-      profileId: saved.id,
-      ...(connection ? {} : { name: saved.name }),
-      callbackUrl: form.callbackUrl.trim() !== '' ? form.callbackUrl : defaults.callbackUrl,
-      scopes: form.scopes.trim() !== '' ? form.scopes : defaults.scopes,
-    });
+    // The profile was written from this form, which keeps the callback URL and scopes the admin pasted.
+    update({ profileId: saved.id, ...(connection ? {} : { name: saved.name }) });
   };
 
   const onDeleteProfile = async () => {
@@ -231,27 +229,34 @@ export default function ConnectionForm({
         <TextField
           id="connection-callback"
           label="Callback URL"
-          helper={
-            profile && profile.callbackUrls.length > 0
-              ? `${profile.vendor} uses: ${profile.callbackUrls.join(' or ')} (must match exactly).`
-              : 'Paste it from the integration; it must match the developer console exactly.'
-          }
+          helper={callbackHelper(profile)}
           value={form.callbackUrl}
           onValueChange={(callbackUrl) => update({ callbackUrl })}
         />
         <Field
           id="connection-scopes"
-          label="Scopes granted in the developer console"
-          helper="Paste scope strings or the console's permission titles, one per line or separated by spaces or commas."
+          label="Scopes in the developer console (optional, unverified)"
+          helper="Scope strings or the console's permission titles, one per line or separated by spaces or commas. The consent test reads what Atlassian really grants; once it has, the verdict follows the grant and this list is compared with it."
         >
           <TextArea
             id="connection-scopes"
             value={form.scopes}
             onChange={(event) => update({ scopes: event.currentTarget.value })}
+            placeholder="Paste from developer.atlassian.com → your app → Permissions"
             minimumRows={6}
             resize="vertical"
           />
         </Field>
+        {profile && profile.vendorScopes.length > 0 && (
+          <Inline space="space.100" alignBlock="center" shouldWrap>
+            <Button spacing="compact" onClick={() => update({ scopes: profile.vendorScopes.join('\n') })}>
+              Use the vendor’s list
+            </Button>
+            <Text size="small" color="color.text.subtlest">
+              Fills the box with the {profile.vendorScopes.length} scopes the {profile.vendor} guide asks for: what the app should have, not proof that it does.
+            </Text>
+          </Inline>
+        )}
         {save.error?.code === 'conflict' ? (
           <ErrorMessage
             error={{ ...save.error, message: 'Someone else saved this connection; reload to see their changes.' }}
@@ -265,7 +270,7 @@ export default function ConnectionForm({
         <Inline space="space.100" spread="space-between">
           <Inline space="space.100">
             <Button type="submit" appearance="primary" isLoading={save.pending}>
-              Save
+              Save and check
             </Button>
             <Button onClick={onCancel}>Cancel</Button>
           </Inline>

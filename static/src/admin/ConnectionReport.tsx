@@ -1,78 +1,55 @@
-import DynamicTable from '@atlaskit/dynamic-table';
 import Heading from '@atlaskit/heading';
 import { Inline, Stack, Text } from '@atlaskit/primitives';
-import type { ScopeFinding } from '../../../src/core/scopes/types';
 import type { ConnectionView } from '../../../src/forge/api';
 import { CoverageTable } from '../components/CoverageTable';
+import { Loading } from '../components/Loading';
 import { ReportCard } from '../components/ReportCard';
-import { ResultLines, ResultMessages } from '../components/ResultMessages';
-import { ScopeCode, ScopeList } from '../components/ScopeCode';
+import { ResultIndex } from '../components/ResultIndex';
 import { VerdictLozenge } from '../components/VerdictLozenge';
 import { timeAgo } from '../format';
 import { ConsentTest } from './ConsentTest';
+import { ScopeSources, sourceSentence } from './ScopeSources';
+
+// Said once, beside the verdict and in the side-by-side lists, rather than again as index lines.
+const SHOWN_ELSEWHERE = new Set(['oauth.scopes.source', 'oauth.scopes.difference']);
 
 interface ConnectionReportProps {
   connection: ConnectionView;
+  /** A check of this connection is running (e.g. right after Save). */
+  checking?: boolean;
   onUpdated: (connection: ConnectionView) => void;
 }
 
-export function ConnectionReport({ connection, onUpdated }: ConnectionReportProps) {
+export function ConnectionReport({ connection, checking = false, onUpdated }: ConnectionReportProps) {
   const report = connection.lastReport;
+  const source = sourceSentence(report?.scopeSource);
   return (
     <ReportCard testId="connection-report">
+      {checking && <Loading label="Checking the credentials, callback URL and scopes against Atlassian" />}
       {report ? (
         <>
-          <Inline space="space.100" alignBlock="center" shouldWrap>
-            <Heading size="small" as="h3">
-              {connection.name}
-            </Heading>
-            <VerdictLozenge status={report.verdict} testId="report-verdict" />
-            <Text color="color.text.subtle">Checked {timeAgo(report.checkedAt)}</Text>
-          </Inline>
-          <ResultLines results={report.results} />
+          <Stack space="space.050">
+            <Inline space="space.100" alignBlock="center" shouldWrap>
+              <Heading size="small" as="h3">
+                {connection.name}
+              </Heading>
+              <VerdictLozenge status={report.verdict} testId="report-verdict" />
+              <Text color="color.text.subtle">Checked {timeAgo(report.checkedAt)}</Text>
+            </Inline>
+            {source && (
+              <Text size="small" color="color.text.subtle" testId="verdict-source">
+                {source}
+              </Text>
+            )}
+          </Stack>
+          <ResultIndex results={report.results.filter((result) => !SHOWN_ELSEWHERE.has(result.id))} />
+          {report.scopeSource && <ScopeSources source={report.scopeSource} />}
           {report.coverage && <CoverageTable coverage={report.coverage} />}
-          {report.coverage && report.coverage.excess.length > 0 && (
-            <Stack space="space.050">
-              <Text weight="semibold">Granted but not needed (remove for least privilege)</Text>
-              <ScopeList scopes={report.coverage.excess} />
-            </Stack>
-          )}
-          <FindingsTable findings={report.findings} />
-          <ResultMessages results={report.results} />
         </>
       ) : (
-        <Text>Not checked yet. Use “Check now” to test the credentials, callback URL and scopes.</Text>
+        !checking && <Text>Not checked yet. Use “Check now” to test the credentials, callback URL and scopes.</Text>
       )}
       <ConsentTest connection={connection} onUpdated={onUpdated} />
     </ReportCard>
-  );
-}
-
-const FINDINGS_HEAD = {
-  cells: [
-    { key: 'input', content: 'You wrote', width: 35 },
-    { key: 'message', content: 'Problem', width: 40 },
-    { key: 'suggestion', content: 'Use instead', width: 25 },
-  ],
-};
-
-/** What was wrong with the pasted scope list itself: typos, console titles, unknown strings. */
-function FindingsTable({ findings }: { findings: readonly ScopeFinding[] }) {
-  if (findings.length === 0) return null;
-  const rows = findings.map((finding, index) => ({
-    key: `${index}-${finding.input}`,
-    cells: [
-      { key: 'input', content: <ScopeCode scope={finding.input} /> },
-      { key: 'message', content: finding.message },
-      { key: 'suggestion', content: finding.suggestion ? <ScopeCode scope={finding.suggestion} /> : '—' },
-    ],
-  }));
-  return (
-    <Stack space="space.050">
-      <Heading size="xsmall" as="h4">
-        Scope list findings
-      </Heading>
-      <DynamicTable head={FINDINGS_HEAD} rows={rows} label="Problems in the pasted scope list" />
-    </Stack>
   );
 }

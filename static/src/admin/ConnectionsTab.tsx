@@ -3,6 +3,7 @@ import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
+import type { ScopeSource } from '../../../src/core/checks/types';
 import type { ConnectionView } from '../../../src/forge/api';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorMessage } from '../components/ErrorMessage';
@@ -11,6 +12,13 @@ import { VerdictLozenge } from '../components/VerdictLozenge';
 import { timeAgo } from '../format';
 import { useAction, useResolver } from '../useResolver';
 import { ConnectionReport } from './ConnectionReport';
+
+/** The row's short form of the verdict's source. */
+function sourceNote(source: ScopeSource | undefined): string {
+  if (source?.used === 'consent') return ' · from the consented grant';
+  if (source?.used === 'pasted') return ' · from the pasted list (unverified)';
+  return '';
+}
 
 const rowStyles = xcss({
   borderColor: 'color.border',
@@ -30,6 +38,8 @@ export function ConnectionsTab() {
   const profiles = useResolver('listProfiles', {});
   const [editing, setEditing] = useState<Editing>({ kind: 'none' });
   const [selectedId, setSelectedId] = useState<string | undefined>();
+  // Save runs the check: the saved connection's report shows while it runs.
+  const checkSaved = useAction('checkConnection');
 
   if (connections.result.state === 'loading' || profiles.result.state === 'loading') {
     return <Loading label="Loading connections" />;
@@ -55,10 +65,12 @@ export function ConnectionsTab() {
         <ConnectionForm
           profiles={profileList}
           connection={editing.kind === 'existing' ? editing.connection : undefined}
-          onSaved={(saved) => {
+          onSaved={async (saved) => {
             upsert(saved);
             setSelectedId(saved.id);
             setEditing({ kind: 'none' });
+            const checked = await checkSaved.run({ id: saved.id });
+            if (checked) upsert(checked);
           }}
           onDeleted={(id) => {
             connections.replace(list.filter((connection) => connection.id !== id));
@@ -89,7 +101,7 @@ export function ConnectionsTab() {
       {list.length === 0 ? (
         <EmptyState
           title="No connections yet"
-          description="Add the integration you're setting up (Kendis, OnePlan OneConnect, Targetprocess or your own): paste its client ID, secret, callback URL and the scopes you selected in the developer console, then check it."
+          description="Add the integration you're setting up (Kendis, OnePlan OneConnect, Targetprocess or your own): paste its client ID, secret and callback URL and save to check it, then run the consent test to see the scopes Atlassian really grants."
           action={<Button onClick={() => setEditing({ kind: 'new' })}>Add connection</Button>}
         />
       ) : (
@@ -110,7 +122,8 @@ export function ConnectionsTab() {
           ))}
         </Stack>
       )}
-      {selected && <ConnectionReport connection={selected} onUpdated={upsert} />}
+      {checkSaved.error && <ErrorMessage error={checkSaved.error} />}
+      {selected && <ConnectionReport connection={selected} checking={checkSaved.pending} onUpdated={upsert} />}
     </Stack>
   );
 }
@@ -145,7 +158,7 @@ function ConnectionRow({ connection, profileName, isSelected, onSelect, onChecke
             <Text size="small" color="color.text.subtle">
               {profileName ?? connection.profileId}
               {' · '}
-              {report ? `Checked ${timeAgo(report.checkedAt)}` : 'Never checked'}
+              {report ? `Checked ${timeAgo(report.checkedAt)}${sourceNote(report.scopeSource)}` : 'Never checked'}
             </Text>
           </Stack>
           <Inline space="space.100">

@@ -1,25 +1,33 @@
 import { useState, type FormEvent } from 'react';
 import Button from '@atlaskit/button/new';
-import DynamicTable from '@atlaskit/dynamic-table';
 import Heading from '@atlaskit/heading';
 import { Inline, Stack, Text } from '@atlaskit/primitives';
-import type { ConsentStart } from '../../../src/core/checks/types';
+import type { ConsentReport, ConsentStart } from '../../../src/core/checks/types';
+import { verdictOf } from '../../../src/core/model';
 import type { ConnectionView } from '../../../src/forge/api';
-import { CoverageTable } from '../components/CoverageTable';
 import { ErrorMessage } from '../components/ErrorMessage';
-import { ResultMessages } from '../components/ResultMessages';
-import { ScopeList } from '../components/ScopeCode';
+import { ResultIndex } from '../components/ResultIndex';
 import { TextField } from '../components/TextField';
 import { VerdictLozenge } from '../components/VerdictLozenge';
 import { timeAgo } from '../format';
 import { useAction } from '../useResolver';
 
-const RESOURCES_HEAD = {
-  cells: [
-    { key: 'site', content: 'Site', width: 30 },
-    { key: 'scopes', content: 'Scopes really granted', width: 70 },
-  ],
-};
+/** A consent that read a grant re-judges the connection, so its scope findings live in the connection's report. */
+const isScopeFinding = (id: string) => id.startsWith('consent.coverage') || id === 'consent.offline-access';
+
+/** How the consent itself went (sites, code exchange, redirect); its verdict leaves the scopes to the report. */
+function ConsentResult({ consent }: { consent: ConsentReport }) {
+  const results = consent.results.filter((result) => !isScopeFinding(result.id));
+  return (
+    <Stack space="space.100" testId="consent-result">
+      <Inline space="space.100" alignBlock="center">
+        <VerdictLozenge status={verdictOf(results)} />
+        <Text color="color.text.subtle">Consent tested {timeAgo(consent.checkedAt)}</Text>
+      </Inline>
+      <ResultIndex results={results} testId="consent-results" />
+    </Stack>
+  );
+}
 
 interface ConsentTestProps {
   connection: ConnectionView;
@@ -58,7 +66,7 @@ export function ConsentTest({ connection, onUpdated }: ConsentTestProps) {
             Start consent test
           </Button>
           <Text size="small" color="color.text.subtle">
-            Consent as the integration would, to see the scopes Atlassian really grants and whether it takes the client secret.
+            Consent as the integration would: the verdict then follows the scopes Atlassian really grants, and the code exchange shows whether the client secret works.
           </Text>
         </Inline>
       )}
@@ -91,27 +99,7 @@ export function ConsentTest({ connection, onUpdated }: ConsentTestProps) {
         </form>
       )}
       {finish.error && <ErrorMessage error={finish.error} />}
-      {consent && (
-        <Stack space="space.100" testId="consent-result">
-          <Inline space="space.100" alignBlock="center">
-            <VerdictLozenge status={consent.verdict} />
-            <Text color="color.text.subtle">Consent tested {timeAgo(consent.checkedAt)}</Text>
-          </Inline>
-          <DynamicTable
-            head={RESOURCES_HEAD}
-            label="Sites and scopes granted by consent"
-            rows={consent.resources.map((resource) => ({
-              key: resource.id,
-              cells: [
-                { key: 'site', content: `${resource.name} (${resource.url})` },
-                { key: 'scopes', content: <ScopeList scopes={resource.scopes} /> },
-              ],
-            }))}
-          />
-          {consent.coverage && <CoverageTable coverage={consent.coverage} />}
-          <ResultMessages results={consent.results} />
-        </Stack>
-      )}
+      {consent && <ConsentResult consent={consent} />}
     </Stack>
   );
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
@@ -24,11 +25,14 @@ const itemStyles = xcss({
 
 export function ScopeExplorer() {
   const [result, setResult] = useState<ExploreResult | undefined>();
+  const [query, setQuery] = useState('');
   const explore = useAction('explore');
 
-  const onSubmit = async (query: string) => {
-    setResult(await explore.run({ query }));
+  const onSubmit = async (asked: string) => {
+    setQuery(asked);
+    setResult(await explore.run({ query: asked }));
   };
+  const suggestion = result?.didYouMean;
 
   return (
     <Stack space="space.200">
@@ -46,9 +50,24 @@ export function ScopeExplorer() {
       {explore.error && <ErrorMessage error={explore.error} />}
       {result && result.scopes.length === 0 && result.endpoints.length === 0 && (
         <EmptyState
-          title="Nothing matches"
+          title={`Nothing matches “${query}”`}
           description="Try a scope string (read:sprint:jira-software), a console title (View sprints) or an endpoint path (/rest/agile/1.0/board)."
+          action={
+            suggestion && (
+              <Inline space="space.100" alignBlock="center" testId="explore-did-you-mean">
+                <Text>Did you mean</Text>
+                <Button onClick={() => onSubmit(suggestion)} isLoading={explore.pending}>
+                  {suggestion}
+                </Button>
+              </Inline>
+            )
+          }
         />
+      )}
+      {result && query && (result.scopes.length > 0 || result.endpoints.length > 0) && (
+        <Text size="small" color="color.text.subtle">
+          Results for “{query}”
+        </Text>
       )}
       {result && result.scopes.length > 0 && (
         <Stack space="space.100" testId="explore-scopes">

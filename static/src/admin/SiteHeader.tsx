@@ -6,9 +6,8 @@ import type { SiteInfo } from '../../../src/forge/api';
 import { CopyButton } from '../components/CopyButton';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { QueryForm } from '../components/QueryForm';
-import { ResultMessages } from '../components/ResultMessages';
+import { ResultIndex } from '../components/ResultIndex';
 import { ScopeCode } from '../components/ScopeCode';
-import { VerdictLozenge } from '../components/VerdictLozenge';
 import { useAction } from '../useResolver';
 
 const cardStyles = xcss({
@@ -66,21 +65,17 @@ function CloudIdLookup() {
         isCompact
       />
       {lookup.error && <ErrorMessage error={lookup.error} />}
-      {report && (
-        <Stack space="space.100" testId="lookup-result">
-          <Inline space="space.100" alignBlock="center" shouldWrap>
-            <VerdictLozenge status={report.verdict} />
-            <Text weight="semibold">{report.site}</Text>
-            {report.cloudId && (
-              <>
-                <ScopeCode scope={report.cloudId} />
-                <CopyButton text={report.cloudId} label="Copy" />
-              </>
-            )}
-          </Inline>
-          <ResultMessages results={report.results} />
-        </Stack>
+      {/* A Cloud ID found is a fact to copy, not a check passed; only a failed lookup has findings. */}
+      {report?.cloudId && (
+        <Inline space="space.100" alignBlock="center" shouldWrap testId="lookup-result">
+          <Text>
+            Cloud ID of <Text weight="semibold">{report.site}</Text>
+          </Text>
+          <ScopeCode scope={report.cloudId} />
+          <CopyButton text={report.cloudId} label="Copy" />
+        </Inline>
       )}
+      {report && !report.cloudId && <ResultIndex results={report.results} testId="lookup-result" />}
     </Stack>
   );
 }

@@ -1,9 +1,11 @@
 import { useMemo, useState } from 'react';
+import Button from '@atlaskit/button/new';
 import DynamicTable from '@atlaskit/dynamic-table';
+import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
-import { Box, Stack, Text, xcss } from '@atlaskit/primitives';
+import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import type { Status } from '../../../src/core/model';
-import type { TokenCheckSummary } from '../../../src/forge/api';
+import type { DataOf, TokenCheckSummary } from '../../../src/forge/api';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Loading } from '../components/Loading';
@@ -11,7 +13,8 @@ import { ScopeList } from '../components/ScopeCode';
 import { TextField } from '../components/TextField';
 import { VerdictLozenge } from '../components/VerdictLozenge';
 import { daysUntil, describeExpiry, pluralise, timeAgo } from '../format';
-import { useResolver } from '../useResolver';
+import { TokenReportView } from '../personal/TokenReportView';
+import { useAction, useResolver } from '../useResolver';
 
 const ROWS_PER_PAGE = 25;
 const SEVERITY: Record<Status, number> = { pass: 0, info: 0, warn: 1, unknown: 2, fail: 3 };
@@ -22,8 +25,8 @@ const HEAD = {
     { key: 'user', content: 'User', isSortable: true, width: 18 },
     { key: 'profile', content: 'Profile', isSortable: true, width: 16 },
     { key: 'kind', content: 'Kind', isSortable: true, width: 10 },
-    { key: 'verdict', content: 'Verdict', isSortable: true, width: 10 },
-    { key: 'missing', content: 'Missing scopes', isSortable: true, width: 24 },
+    { key: 'verdict', content: 'Verdict', isSortable: true, width: 18 },
+    { key: 'missing', content: 'Missing scopes', isSortable: true, width: 16 },
     { key: 'expires', content: 'Expires in', isSortable: true, width: 10 },
     { key: 'checked', content: 'Last checked', isSortable: true, width: 12 },
   ],
@@ -33,21 +36,46 @@ const filterStyles = xcss({ maxWidth: '360px' });
 
 /** Everything the filter box matches against, lower-cased once per row. */
 function searchText(summary: TokenCheckSummary, profileName: string): string {
-  return [summary.displayName, profileName, summary.profileId, summary.kind, summary.verdict, ...summary.missing]
+  return [summary.displayName, profileName, summary.profileId, summary.kind, summary.verdict, summary.reason ?? '', ...summary.missing]
     .join(' ')
     .toLowerCase();
 }
 
-function toRow(summary: TokenCheckSummary, profileNames: ReadonlyMap<string, string>) {
+function toRow(summary: TokenCheckSummary, profileNames: ReadonlyMap<string, string>, onOpen: (summary: TokenCheckSummary) => void) {
   const profileName = profileNames.get(summary.profileId) ?? summary.profileId;
   const days = summary.expiresOn ? daysUntil(summary.expiresOn) : undefined;
   return {
     key: `${summary.accountId}-${summary.profileId}`,
     cells: [
-      { key: summary.displayName.toLowerCase(), content: summary.displayName },
+      {
+        key: summary.displayName.toLowerCase(),
+        content: (
+          <Stack space="space.050" alignInline="start">
+            <Text>{summary.displayName}</Text>
+            <Button spacing="compact" onClick={() => onOpen(summary)} aria-label={`Open the report of ${summary.displayName}’s token check`}>
+              Open report
+            </Button>
+          </Stack>
+        ),
+      },
       { key: profileName, content: profileName },
       { key: summary.kind, content: <Lozenge>{KIND_LABEL[summary.kind]}</Lozenge> },
-      { key: SEVERITY[summary.verdict], content: <VerdictLozenge status={summary.verdict} /> },
+      {
+        key: SEVERITY[summary.verdict],
+        content: (
+          // A row that is not a pass says why, so the list alone tells what to chase.
+          <Stack space="space.050">
+            <Inline>
+              <VerdictLozenge status={summary.verdict} />
+            </Inline>
+            {summary.reason && (
+              <Text size="small" color="color.text.subtle">
+                {summary.reason}
+              </Text>
+            )}
+          </Stack>
+        ),
+      },
       {
         key: summary.missing.length,
         content: summary.missing.length > 0 ? <ScopeList scopes={summary.missing} /> : '—',
@@ -64,6 +92,10 @@ export function TokensTab() {
   const { result, reload } = useResolver('listTokenChecks', {});
   const profiles = useResolver('listProfiles', {});
   const [filter, setFilter] = useState('');
+  const [opened, setOpened] = useState<DataOf<'getTokenCheck'> | undefined>();
+  const open = useAction('getTokenCheck');
+  // Stable across renders, so the rows are not rebuilt while a report loads.
+  const openReport = open.run;
   const summaries = result.state === 'ready' ? result.data : undefined;
   const profileList = profiles.result.state === 'ready' ? profiles.result.data : undefined;
   const allRows = useMemo(() => {
@@ -71,9 +103,9 @@ export function TokensTab() {
     const names = new Map((profileList ?? []).map((profile) => [profile.id, profile.name]));
     return (summaries ?? []).map((summary) => ({
       text: searchText(summary, names.get(summary.profileId) ?? ''),
-      row: toRow(summary, names),
+      row: toRow(summary, names, async (chosen) => setOpened(await openReport({ accountId: chosen.accountId }))),
     }));
-  }, [summaries, profileList]);
+  }, [summaries, profileList, openReport]);
   const needle = filter.trim().toLowerCase();
   const rows = useMemo(
     () => allRows.filter(({ text }) => text.includes(needle)).map(({ row }) => row),
@@ -118,6 +150,41 @@ export function TokensTab() {
         testId="token-table"
         emptyView={<Text>No token checks match “{filter}”.</Text>}
       />
+      {open.pending && <Loading label="Opening the report" />}
+      {open.error && <ErrorMessage error={open.error} />}
+      {opened && (
+        <TokenCheckDetail
+          opened={opened}
+          profileName={profileList?.find((profile) => profile.id === opened.summary.profileId)?.name}
+          onClose={() => setOpened(undefined)}
+        />
+      )}
+    </Stack>
+  );
+}
+
+interface TokenCheckDetailProps {
+  opened: DataOf<'getTokenCheck'>;
+  profileName: string | undefined;
+  onClose: () => void;
+}
+
+/** One row opened: whose token, for which integration, and the check's full report. */
+function TokenCheckDetail({ opened, profileName, onClose }: TokenCheckDetailProps) {
+  const { summary, report } = opened;
+  return (
+    <Stack space="space.100" testId="token-check-detail">
+      <Inline spread="space-between" alignBlock="center">
+        <Heading size="small" as="h3">
+          {summary.displayName}’s token · {profileName ?? summary.profileId}
+        </Heading>
+        <Button onClick={onClose}>Close report</Button>
+      </Inline>
+      {report ? (
+        <TokenReportView report={report} />
+      ) : (
+        <Text>Only the summary of this check was kept: {summary.reason ?? 'no reason recorded'}, checked {timeAgo(summary.checkedAt)}.</Text>
+      )}
     </Stack>
   );
 }

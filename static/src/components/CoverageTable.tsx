@@ -1,7 +1,7 @@
 import DynamicTable from '@atlaskit/dynamic-table';
 import Lozenge from '@atlaskit/lozenge';
 import { Stack, Text } from '@atlaskit/primitives';
-import type { CapabilityStatus, CoverageResult } from '../../../src/core/scope-coverage/types';
+import type { CapabilityCoverage, CapabilityStatus, CoverageResult } from '../../../src/core/scope-coverage/types';
 import { scopeKind } from '../format';
 import { ScopeList } from './ScopeCode';
 
@@ -10,6 +10,12 @@ const STATUS = {
   'covered-by-classic': { appearance: 'moved', label: 'Classic only' },
   missing: { appearance: 'removed', label: 'Missing' },
 } as const satisfies Record<CapabilityStatus, { appearance: string; label: string }>;
+// Only a console title or our reading says the integration needs a likely capability: ask, do not alarm.
+const LIKELY_MISSING = { appearance: 'moved', label: 'Ask vendor' } as const;
+
+function statusOf(capability: CapabilityCoverage) {
+  return capability.status === 'missing' && capability.certainty === 'likely' ? LIKELY_MISSING : STATUS[capability.status];
+}
 
 const HEAD = {
   cells: [
@@ -28,7 +34,7 @@ function typeOf(scopes: readonly string[]): string {
 }
 
 /** Entra "API permissions" style: one row per capability the integration needs. */
-export function CoverageTable({ coverage }: { coverage: Pick<CoverageResult, 'capabilities' | 'scopeLabels'> }) {
+export function CoverageTable({ coverage }: { coverage: Pick<CoverageResult, 'capabilities' | 'scopeLabels' | 'vendor'> }) {
   const rows = coverage.capabilities.map((capability) => ({
     key: capability.name,
     cells: [
@@ -52,9 +58,15 @@ export function CoverageTable({ coverage }: { coverage: Pick<CoverageResult, 'ca
             {capability.usedScopes.length > 0 && <ScopeList scopes={capability.usedScopes} />}
             {capability.missing.length > 0 && (
               <Stack space="space.025">
-                <Text size="small" color="color.text.danger">
-                  Add:
-                </Text>
+                {capability.certainty === 'likely' ? (
+                  <Text size="small" color="color.text.warning">
+                    Ask {coverage.vendor} whether it {capability.ask ?? `needs “${capability.name}”`}; if so, add:
+                  </Text>
+                ) : (
+                  <Text size="small" color="color.text.danger">
+                    Add:
+                  </Text>
+                )}
                 <ScopeList scopes={capability.missing} />
               </Stack>
             )}
@@ -65,7 +77,7 @@ export function CoverageTable({ coverage }: { coverage: Pick<CoverageResult, 'ca
       { key: 'allows', content: <Allows scopes={[...capability.usedScopes, ...capability.missing]} labels={coverage.scopeLabels} /> },
       {
         key: 'status',
-        content: <Lozenge appearance={STATUS[capability.status].appearance}>{STATUS[capability.status].label}</Lozenge>,
+        content: <Lozenge appearance={statusOf(capability).appearance}>{statusOf(capability).label}</Lozenge>,
       },
     ],
   }));

@@ -77,7 +77,8 @@ function TokenCheck({ profiles, email: knownEmail, name, last, lastReport }: Tok
   const [token, setToken] = useState('');
   const [email, setEmail] = useState(knownEmail ?? '');
   const [profileId, setProfileId] = useState(last?.profileId ?? profiles[0]?.id ?? '');
-  const [expiresOn, setExpiresOn] = useState(last?.expiresOn ?? '');
+  // The expiry date belongs to the token it was entered for: like the token, it is cleared after each check.
+  const [expiresOn, setExpiresOn] = useState('');
   const [recheck, setRecheck] = useState(last?.recheck ?? false);
   const [report, setReport] = useState<TokenReport | undefined>(lastReport);
   // Whether the server keeps a token of ours for re-checks, i.e. whether there is anything to forget.
@@ -96,6 +97,7 @@ function TokenCheck({ profiles, email: knownEmail, name, last, lastReport }: Tok
     event.preventDefault();
     const sent = token;
     setToken('');
+    setExpiresOn('');
     const checked = await check.run({
       email: email.trim(),
       token: sent,

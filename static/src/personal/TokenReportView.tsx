@@ -5,10 +5,10 @@ import { Inline, Stack, Text } from '@atlaskit/primitives';
 import type { ScopeProbeResult, TokenReport } from '../../../src/core/checks/types';
 import { CopyButton } from '../components/CopyButton';
 import { ReportCard } from '../components/ReportCard';
-import { ResultLines, ResultMessages } from '../components/ResultMessages';
+import { ResultIndex } from '../components/ResultIndex';
 import { ScopeCode, ScopeList } from '../components/ScopeCode';
 import { VerdictLozenge } from '../components/VerdictLozenge';
-import { describeExpiry, timeAgo } from '../format';
+import { timeAgo } from '../format';
 
 const KIND = {
   classic: { appearance: 'default', label: 'Classic API token' },
@@ -32,10 +32,8 @@ const PROBE_HEAD = {
 };
 const PROBE_ORDER = { missing: 0, unknown: 1, held: 2 } as const;
 
+/** A token check's report: on the personal page for one's own token, in the Tokens tab for an admin. */
 export function TokenReportView({ report }: { report: TokenReport }) {
-  const missing = report.coverage?.missing.length
-    ? report.coverage.missing
-    : report.probes.filter((probe) => probe.status === 'missing').map((probe) => probe.scope);
   const rows = report.probes.map((probe) => ({
     key: probe.scope,
     cells: [
@@ -60,7 +58,7 @@ export function TokenReportView({ report }: { report: TokenReport }) {
         </Lozenge>
         <Text color="color.text.subtle">Checked {timeAgo(report.checkedAt)}</Text>
       </Inline>
-      <ResultLines results={report.results} />
+      <ResultIndex results={report.results} />
       {report.gatewayUrl && (
         <Stack space="space.050" testId="gateway-url">
           <Text weight="semibold">Base URL for this token</Text>
@@ -74,23 +72,6 @@ export function TokenReportView({ report }: { report: TokenReport }) {
           </Text>
         </Stack>
       )}
-      {missing.length > 0 && (
-        <Stack space="space.050" testId="scopes-to-add">
-          <Text weight="semibold">Scopes to add ({missing.length})</Text>
-          <Inline space="space.100" alignBlock="center" shouldWrap>
-            <ScopeList scopes={missing} />
-            <CopyButton text={missing.join(' ')} label="Copy missing scopes" />
-          </Inline>
-          <Text size="small" color="color.text.subtle">
-            A token's scopes cannot change: create a new token with these added, then replace it in the integration.
-          </Text>
-        </Stack>
-      )}
-      {report.daysToExpiry !== undefined && (
-        <Text testId="token-expiry-days">
-          Expires in: <Text weight="semibold">{describeExpiry(report.daysToExpiry)}</Text>
-        </Text>
-      )}
       {rows.length > 0 && (
         <DynamicTable
           head={PROBE_HEAD}
@@ -101,7 +82,6 @@ export function TokenReportView({ report }: { report: TokenReport }) {
           testId="probe-table"
         />
       )}
-      <ResultMessages results={report.results} />
     </ReportCard>
   );
 }
