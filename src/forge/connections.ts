@@ -9,6 +9,8 @@ import { notFound } from './resolvers/errors';
 import { keys, secretKeys } from './storage/keys';
 
 export const HISTORY_LIMIT = 20;
+/** A delete mark only has to outlive the saves and checks in flight when it was set. */
+const DELETED_MARK_TTL_SECONDS = 24 * 60 * 60;
 
 export interface StoredConnection extends Omit<ConnectionInput, 'clientSecret'> {
   id: string;
@@ -58,6 +60,26 @@ export async function viewOf(store: Store, connection: StoredConnection): Promis
   return toView(connection, await loadStatus(store, connection.id));
 }
 
+/**
+ * Deletes a connection so that no save or check in flight can bring any of it back: the mark goes first, and
+ * whatever writes after it re-reads the mark and undoes its own write (see saveConnection and recordReport).
+ */
+export async function deleteConnectionData(deps: AppDeps, id: string): Promise<void> {
+  await deps.store.set(keys.connectionDeleted(id), true, { ttlSeconds: DELETED_MARK_TTL_SECONDS });
+  await eraseConnection(deps, id);
+}
+
+export async function isDeleted(store: Store, id: string): Promise<boolean> {
+  return (await store.get(keys.connectionDeleted(id))) !== undefined;
+}
+
+export async function eraseConnection(deps: AppDeps, id: string): Promise<void> {
+  // The secret goes first: a half-finished delete must not leave a secret nobody can see or remove.
+  await deps.secrets.deleteSecret(secretKeys.clientSecret(id));
+  await deps.store.delete(keys.connectionStatus(id));
+  await deps.store.delete(keys.connection(id));
+}
+
 /** Records a check's outcome: the report and one point of history, newest first. */
 export async function recordReport(
   store: Store,
@@ -72,4 +94,6 @@ export async function recordReport(
     ...update,
     history: [point, ...status.history].slice(0, HISTORY_LIMIT),
   });
+  // Deleted while the check ran: the delete may have removed the status before this write.
+  if (await isDeleted(store, id)) await store.delete(keys.connectionStatus(id));
 }

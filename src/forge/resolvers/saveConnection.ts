@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { loadConnection, viewOf, type StoredConnection } from '../connections';
+import { eraseConnection, isDeleted, loadConnection, viewOf, type StoredConnection } from '../connections';
 import { findAppProfile } from '../profiles';
 import { keys, secretKeys } from '../storage/keys';
 import { defineResolver } from './define';
@@ -41,6 +41,10 @@ export const saveConnection = defineResolver('saveConnection', payload, async (i
   if (stale) {
     throw conflict(`"${previous.name}" was changed since you loaded it. Reload to see the latest version, then make your change again.`);
   }
+  // A delete in flight wins: refuse before writing, and undo the writes if it came while they ran.
+  const deletedMeanwhile = async () => previous !== undefined && (await isDeleted(deps.store, id));
+  const deleted = () => conflict(`"${previous?.name}" was deleted while you were saving it. Add it again if you still need it.`);
+  if (await deletedMeanwhile()) throw deleted();
   if (clientSecret) await deps.secrets.setSecret(secretKeys.clientSecret(id), clientSecret);
   const secretEndsWith = clientSecret ? clientSecret.slice(-4) : previous?.secretEndsWith;
   const connection: StoredConnection = {
@@ -52,5 +56,9 @@ export const saveConnection = defineResolver('saveConnection', payload, async (i
     ...(secretEndsWith ? { secretEndsWith } : {}),
   };
   await deps.store.set(keys.connection(id), connection);
+  if (await deletedMeanwhile()) {
+    await eraseConnection(deps, id);
+    throw deleted();
+  }
   return viewOf(deps.store, connection);
 });
