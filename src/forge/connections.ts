@@ -17,7 +17,9 @@ export interface StoredConnection extends Omit<ConnectionInput, 'clientSecret'> 
   version: number;
   updatedAt: string;
   updatedBy: string;
-  /** Last four characters of the client secret, for "set · ends in …1a2b"; absent when none is stored. */
+  /** A client secret is stored. Connections saved before this field say so by `secretEndsWith` alone. */
+  secretSet?: boolean;
+  /** Last four characters of the client secret, for "set · ends in …1a2b"; absent when none is stored or it is short. */
   secretEndsWith?: string;
 }
 
@@ -42,11 +44,12 @@ export async function loadClientSecret(deps: AppDeps, id: string): Promise<strin
 }
 
 export function secretHint(connection: StoredConnection): SecretHint {
-  return connection.secretEndsWith ? { set: true, endsWith: `…${connection.secretEndsWith}` } : { set: false };
+  if (connection.secretEndsWith) return { set: true, endsWith: `…${connection.secretEndsWith}` };
+  return { set: connection.secretSet === true };
 }
 
 export function toView(connection: StoredConnection, status: ConnectionStatus): ConnectionView {
-  const { secretEndsWith: _hint, ...settings } = connection;
+  const { secretEndsWith: _hint, secretSet: _set, ...settings } = connection;
   return {
     ...settings,
     clientSecret: secretHint(connection),

@@ -2,6 +2,6 @@
  * The core operations the resolvers call, gathered in one place so the resolvers do not depend on how
  * core lays out its files.
  */
-export { checkOAuthClient, checkToken, CLOUD_ID_HELP, finishConsent, lookupCloudId, startConsent } from '../core/checks';
+export { checkOAuthClient, checkToken, CLOUD_ID_HELP, finishConsent, lookupCloudId, readConsentRedirect, startConsent } from '../core/checks';
 export { builtinProfiles, getProfile, parseCustomProfile, ProfileError } from '../core/profiles';
 export { parseScopeList } from '../core/scopes';

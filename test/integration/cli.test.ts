@@ -169,6 +169,25 @@ describe('scope-doctor CLI', () => {
     expect(runs[7]?.stderr).toContain('SCOPE_DOCTOR_TOKEN');
   });
 
+  it('never quotes the bytes of a --profile-file that is not a profile, such as a system file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'scope-doctor-'));
+    const files: Record<string, string> = {
+      'passwd': 'root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\n',
+      'config.ini': '[core]\n\tsecret-looking = demo-value-in-a-file\n',
+      'broken.json': '{"id": "acme", "name": "demo-name-in-a-file" "vendor": 1}',
+      'list.json': '["demo-entry-in-a-file"]',
+    };
+    for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
+    const runs = await Promise.all(Object.keys(files).map((name) => cli(['coverage', '--profile-file', join(dir, name), '--scopes', 'read:jira-work'])));
+    for (const [index, text] of Object.values(files).entries()) {
+      const run = runs[index]!;
+      expectOneLineError(run);
+      const words = text.split(/[\s"[\]{}:,=]+/).filter((word) => word.length >= 4);
+      for (const word of words) expect(run.stderr, word).not.toContain(word);
+    }
+    expect(runs[2]?.stderr).toMatch(/not valid JSON: the error is at line 1, column \d+/);
+  });
+
   it('says a taken port in one line and exits, for the emulator and for start', async () => {
     const port = new URL(emulator.url).port;
     const dataDir = await mkdtemp(join(tmpdir(), 'scope-doctor-'));

@@ -48,13 +48,10 @@ export async function finishConsent(deps: CheckDeps, input: ConsentFinishInput):
   const clientId = requireLine(input.clientId, 'clientId', 'Client ID');
   const clientSecret = requireSecret(input.clientSecret, 'clientSecret', 'Client secret');
   const callbackUrl = requireLine(input.callbackUrl, 'callbackUrl', 'Callback URL', 2048);
-  const params = redirectParams(input.redirectedUrl);
+  const params = readConsentRedirect(input);
   const now = (deps.clock ?? systemClock).now();
   const subject = `Consent test for ${clientId}`;
 
-  if (params.get('state') !== input.state) {
-    throw new InputError('The pasted URL belongs to another consent attempt (state does not match): start the test again', 'redirectedUrl');
-  }
   const error = params.get('error');
   if (error) {
     const result: CheckResult = {
@@ -67,8 +64,7 @@ export async function finishConsent(deps: CheckDeps, input: ConsentFinishInput):
     };
     return { ...makeReport(subject, [result], now), resources: [] };
   }
-  const code = params.get('code');
-  if (!code) throw new InputError('The pasted URL has no ?code=: paste the full address the browser went to after Accept', 'redirectedUrl');
+  const code = params.get('code') ?? '';
 
   const exchange = await postToken(deps, { grant_type: 'authorization_code', client_id: clientId, client_secret: clientSecret, code, redirect_uri: callbackUrl });
   const tokens = tokensOf(exchange);
@@ -107,15 +103,32 @@ export async function finishConsent(deps: CheckDeps, input: ConsentFinishInput):
   return { ...makeReport(subject, results, now), resources, ...(coverage ? { coverage } : {}) };
 }
 
-function redirectParams(pasted: string): URLSearchParams {
-  const text = requireLine(pasted, 'redirectedUrl', 'The redirected URL', 8192);
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    throw new InputError('Paste the full URL the browser was redirected to (starting with https://)', 'redirectedUrl');
+/**
+ * The parameters of a pasted redirect, refused before anything is sent: it must be an https URL on the
+ * callback URL's host (a code must only ever go back to Atlassian from where Atlassian sent it), carry this
+ * attempt's state, and a code or an error. Callers check a paste with this before they use up the state.
+ */
+export function readConsentRedirect(input: Pick<ConsentFinishInput, 'redirectedUrl' | 'callbackUrl' | 'state'>): URLSearchParams {
+  const text = requireLine(input.redirectedUrl, 'redirectedUrl', 'The redirected URL', 8192);
+  const url = urlOf(text);
+  if (!url) throw new InputError('Paste the full URL the browser was redirected to (starting with https://)', 'redirectedUrl');
+  const callback = urlOf(input.callbackUrl.trim());
+  if (!callback) throw new InputError("The connection's callback URL is not a URL: correct it, then start the consent test again", 'callbackUrl');
+  if (url.protocol !== 'https:' || url.host !== callback.host) {
+    throw new InputError(`Paste the https address on ${callback.host} that the browser went to after Accept`, 'redirectedUrl');
   }
-  return url.searchParams;
+  const params = url.searchParams;
+  if (params.get('state') !== input.state) {
+    throw new InputError('The pasted URL belongs to another consent attempt (state does not match): start the test again', 'redirectedUrl');
+  }
+  if (!params.get('error') && !params.get('code')) {
+    throw new InputError('The pasted URL has no ?code=: paste the full address the browser went to after Accept', 'redirectedUrl');
+  }
+  return params;
+}
+
+function urlOf(text: string): URL | undefined {
+  return URL.canParse(text) ? new URL(text) : undefined;
 }
 
 function tokensOf(outcome: Outcome): { accessToken: string; hasRefreshToken: boolean } | undefined {

@@ -9,7 +9,7 @@ export type { ProbePlan, ProbeRequest, Observation } from './scope-probes';
 export { daysUntil, expiryResult, EXPIRY_WARNING_DAYS } from './expiry';
 export { scopeListResults, offlineAccessResult } from './scope-list';
 export { coverageResults } from './coverage-results';
-export { startConsent, finishConsent } from './consent';
+export { startConsent, finishConsent, readConsentRedirect } from './consent';
 export type { ConsentStartInput } from './consent';
 export { checkDataCenter, permissionResults, readCredentialsOutcome, readTokenOutcome, requiredPermission, PERMISSION_LABELS } from './data-center';
 export { parseDataCenterBaseUrl } from '../atlassian';

@@ -96,8 +96,24 @@ function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new InputError(`profile is not valid JSON: ${(error as Error).message}`);
+    throw new InputError(`profile is not valid JSON: ${whereJsonBreaks(text, error)}`);
   }
+}
+
+/**
+ * Where the JSON breaks, never what is there: the parser's own message quotes the text, and a profile file
+ * pointed at the wrong file would print a line of it.
+ */
+function whereJsonBreaks(text: string, error: unknown): string {
+  const message = error instanceof Error ? error.message : '';
+  const position = /at position (\d+)/.exec(message)?.[1];
+  if (position !== undefined) {
+    const before = text.slice(0, Number(position));
+    const line = before.split('\n').length;
+    return `the error is at line ${line}, column ${before.length - before.lastIndexOf('\n')}`;
+  }
+  if (/end of JSON input/.test(message)) return 'it ends before the JSON is complete';
+  return text.trimStart().startsWith('{') ? 'a JSON validator or editor shows where' : 'a profile is one JSON object, starting with {';
 }
 
 /** `capabilities[2].operations[0].path`, or `profile` for the value as a whole. */

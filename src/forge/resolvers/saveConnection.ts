@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { secretEnding } from '../../core/secret-hint';
 import { eraseConnection, isDeleted, loadConnection, viewOf, type StoredConnection } from '../connections';
 import { findAppProfile } from '../profiles';
 import { keys, secretKeys } from '../storage/keys';
@@ -46,13 +47,15 @@ export const saveConnection = defineResolver('saveConnection', payload, async (i
   const deleted = () => conflict(`"${previous?.name}" was deleted while you were saving it. Add it again if you still need it.`);
   if (await deletedMeanwhile()) throw deleted();
   if (clientSecret) await deps.secrets.setSecret(secretKeys.clientSecret(id), clientSecret);
-  const secretEndsWith = clientSecret ? clientSecret.slice(-4) : previous?.secretEndsWith;
+  const secretSet = clientSecret !== undefined || previous?.secretSet === true || previous?.secretEndsWith !== undefined;
+  const secretEndsWith = clientSecret ? secretEnding(clientSecret, 4) : previous?.secretEndsWith;
   const connection: StoredConnection = {
     ...settings,
     id,
     version,
     updatedAt: deps.clock.now().toISOString(),
     updatedBy: context.accountId,
+    ...(secretSet ? { secretSet } : {}),
     ...(secretEndsWith ? { secretEndsWith } : {}),
   };
   await deps.store.set(keys.connection(id), connection);

@@ -21,6 +21,8 @@ export const keys = {
    */
   tokenGeneration: (accountId: string) => `token-generation:${accountId}`,
   pendingConsent: (state: string) => `consent:${state}`,
+  /** Claimed by the one finishConsent that may use a state's code. */
+  consentUsed: (state: string) => `consent-used:${state}`,
   /** A custom profile saved from the admin page (built-in ones live in code). */
   customProfile: (id: string) => `profile:${id}`,
   customProfilePrefix: 'profile:',
