@@ -1,4 +1,5 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -197,6 +198,33 @@ describe('scope-doctor CLI', () => {
       expectOneLineError(run);
       expect(run.stderr).toContain(`port ${port} is already in use`);
     }
+  });
+
+  it('refuses a second start on the same data folder in one line, exit 2, and the first keeps running', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'scope-doctor-'));
+    const env = { PATH: process.env.PATH ?? '', PORT: '0', SCOPE_DOCTOR_DATA_DIR: dataDir };
+    const first = spawn(process.execPath, ['bin/scope-doctor.js', 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      let output = '';
+      await new Promise<void>((ready, failed) => {
+        first.stdout.on('data', (chunk: Buffer) => {
+          output += chunk.toString();
+          if (output.includes('Press Ctrl-C')) ready();
+        });
+        first.on('exit', (code) => failed(new Error(`the first start exited (${code}): ${output}`)));
+      });
+      const second = await runScopeDoctor(['start'], { PORT: '0', SCOPE_DOCTOR_DATA_DIR: dataDir });
+      expectOneLineError(second);
+      expect(second.stderr).toBe(`scope-doctor: ${dataDir} is in use by another Scope Doctor (pid ${first.pid}): stop it first, or set SCOPE_DOCTOR_DATA_DIR to another folder\n`);
+      const page = output.match(/Admin page\s+(\S+)/)?.[1] ?? '';
+      expect((await fetch(page.replace('/admin', '/api/context'))).status).toBe(200);
+    } finally {
+      const exited = new Promise((done) => first.once('exit', done));
+      first.kill('SIGTERM');
+      await exited;
+    }
+    // Stopped cleanly, it lets go of the folder.
+    expect(await readdir(dataDir)).not.toContain('lock');
   });
 
   it('refuses a non-Atlassian site before asking for the token', async () => {

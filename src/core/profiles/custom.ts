@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { findOperation } from '../catalog';
 import { InputError } from '../model';
 import { isRecognisedScope, suggestScope } from '../scopes';
+import { utf8Length } from '../text';
 import type { Profile } from './types';
 
 /** A profile with problems: one line per bad field, in `issues` and in the message. */
@@ -17,7 +18,7 @@ export class ProfileError extends InputError {
 }
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;
-const MAX_JSON_CHARS = 100_000;
+export const MAX_PROFILE_BYTES = 100_000;
 
 const scopeString = z.string().trim().min(1, 'empty scope').superRefine((scope, ctx) => {
   if (isRecognisedScope(scope)) return;
@@ -92,7 +93,7 @@ export function parseCustomProfile(input: string | unknown): Profile {
 }
 
 function parseJson(text: string): unknown {
-  if (text.length > MAX_JSON_CHARS) throw new InputError(`profile is too large (limit ${MAX_JSON_CHARS} characters)`);
+  if (utf8Length(text) > MAX_PROFILE_BYTES) throw new InputError('profile is too large (limit 100,000 bytes)');
   try {
     return JSON.parse(text);
   } catch (error) {

@@ -6,7 +6,7 @@ import { findAppProfile } from '../profiles';
 import { keys, secretKeys } from '../storage/keys';
 import { defineResolver } from './define';
 import { conflict } from './errors';
-import { connectionId } from './schemas';
+import { connectionId, withinBytes } from './schemas';
 
 /** A claim only has to outlive the save that made it; later saves of that version fail on the read anyway. */
 const VERSION_CLAIM_TTL_SECONDS = 24 * 60 * 60;
@@ -16,7 +16,7 @@ const connectionInput = z.object({
   profileId: z.string().trim().min(1, 'pick a profile').max(100),
   clientId: z.string().trim().min(1, 'paste the client ID from the developer console').max(200),
   callbackUrl: z.string().trim().max(2000),
-  scopes: z.string().max(20_000),
+  scopes: z.string().refine(withinBytes(20_000), 'the scope list is too long (limit 20,000 bytes)'),
   clientSecret: z.string().trim().min(1, 'the client secret cannot be blank').max(500).optional(),
 });
 
