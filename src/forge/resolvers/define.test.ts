@@ -4,7 +4,7 @@ import { InputError } from '../../core/model';
 import { ADMIN_RESOLVERS } from '../api';
 import { ADMIN_ID, contextFor, testDeps, USER_ID } from '../../../test/mocks/app-deps';
 import { needsAuthenticationError } from '../../../test/mocks/forge';
-import { ADMIN_ONLY_MESSAGE, defineResolver } from './define';
+import { ADMIN_ONLY_MESSAGE, defineResolver, SIGNED_OUT_MESSAGE } from './define';
 import { invokeResolver, resolvers } from '.';
 
 describe('defineResolver', () => {
@@ -14,6 +14,19 @@ describe('defineResolver', () => {
       const response = await invokeResolver(name, { nonsense: true }, contextFor(USER_ID), deps);
       expect(response, name).toEqual({ ok: false, error: { code: 'forbidden', message: ADMIN_ONLY_MESSAGE } });
     }
+  });
+
+  it('refuses every resolver to a call with no person behind it, before asking Jira anything', async () => {
+    const deps = testDeps();
+    deps.permissions = {
+      isJiraAdmin: async () => {
+        throw new Error('not to be asked');
+      },
+    };
+    for (const name of Object.keys(resolvers)) {
+      expect(await invokeResolver(name, {}, contextFor(''), deps), name).toEqual({ ok: false, error: { code: 'forbidden', message: SIGNED_OUT_MESSAGE } });
+    }
+    expect(deps.logs).toEqual([]);
   });
 
   it('marks exactly the ADMIN_RESOLVERS as admin-only', () => {

@@ -12,6 +12,9 @@ import { ResolverError } from './errors';
 export const ADMIN_ONLY_MESSAGE =
   "Scope Doctor's admin page checks the site's integrations, so it is for Jira administrators. Ask one to open it; to check your own API token, open your profile picture (top right) → Scope Doctor — my API token.";
 
+/** A call with no person behind it (Forge sends no accountId for anonymous access): nothing here is for it. */
+export const SIGNED_OUT_MESSAGE = 'Scope Doctor is for people signed in to Jira. Sign in, then open the page again.';
+
 export type Handler<K extends ResolverName> = (
   payload: PayloadOf<K>,
   context: ResolverContext,
@@ -38,6 +41,7 @@ export function defineResolver<K extends ResolverName>(
     adminOnly,
     async run(payload, context, deps) {
       try {
+        if (!context.accountId) return failure('forbidden', SIGNED_OUT_MESSAGE);
         if (adminOnly && !(await deps.permissions.isJiraAdmin(context.accountId))) {
           return failure('forbidden', ADMIN_ONLY_MESSAGE);
         }
