@@ -9,13 +9,17 @@ import { notFound } from './resolvers/errors';
 import { keys, secretKeys } from './storage/keys';
 
 export const HISTORY_LIMIT = 20;
+/** A delete mark only has to outlive the saves and checks in flight when it was set. */
+const DELETED_MARK_TTL_SECONDS = 24 * 60 * 60;
 
 export interface StoredConnection extends Omit<ConnectionInput, 'clientSecret'> {
   id: string;
   version: number;
   updatedAt: string;
   updatedBy: string;
-  /** Last four characters of the client secret, for "set · ends in …1a2b"; absent when none is stored. */
+  /** A client secret is stored. Connections saved before this field say so by `secretEndsWith` alone. */
+  secretSet?: boolean;
+  /** Last four characters of the client secret, for "set · ends in …1a2b"; absent when none is stored or it is short. */
   secretEndsWith?: string;
 }
 
@@ -40,11 +44,12 @@ export async function loadClientSecret(deps: AppDeps, id: string): Promise<strin
 }
 
 export function secretHint(connection: StoredConnection): SecretHint {
-  return connection.secretEndsWith ? { set: true, endsWith: `…${connection.secretEndsWith}` } : { set: false };
+  if (connection.secretEndsWith) return { set: true, endsWith: `…${connection.secretEndsWith}` };
+  return { set: connection.secretSet === true };
 }
 
 export function toView(connection: StoredConnection, status: ConnectionStatus): ConnectionView {
-  const { secretEndsWith: _hint, ...settings } = connection;
+  const { secretEndsWith: _hint, secretSet: _set, ...settings } = connection;
   return {
     ...settings,
     clientSecret: secretHint(connection),
@@ -56,6 +61,26 @@ export function toView(connection: StoredConnection, status: ConnectionStatus): 
 
 export async function viewOf(store: Store, connection: StoredConnection): Promise<ConnectionView> {
   return toView(connection, await loadStatus(store, connection.id));
+}
+
+/**
+ * Deletes a connection so that no save or check in flight can bring any of it back: the mark goes first, and
+ * whatever writes after it re-reads the mark and undoes its own write (see saveConnection and recordReport).
+ */
+export async function deleteConnectionData(deps: AppDeps, id: string): Promise<void> {
+  await deps.store.set(keys.connectionDeleted(id), true, { ttlSeconds: DELETED_MARK_TTL_SECONDS });
+  await eraseConnection(deps, id);
+}
+
+export async function isDeleted(store: Store, id: string): Promise<boolean> {
+  return (await store.get(keys.connectionDeleted(id))) !== undefined;
+}
+
+export async function eraseConnection(deps: AppDeps, id: string): Promise<void> {
+  // The secret goes first: a half-finished delete must not leave a secret nobody can see or remove.
+  await deps.secrets.deleteSecret(secretKeys.clientSecret(id));
+  await deps.store.delete(keys.connectionStatus(id));
+  await deps.store.delete(keys.connection(id));
 }
 
 /** Records a check's outcome: the report and one point of history, newest first. */
@@ -72,4 +97,6 @@ export async function recordReport(
     ...update,
     history: [point, ...status.history].slice(0, HISTORY_LIMIT),
   });
+  // Deleted while the check ran: the delete may have removed the status before this write.
+  if (await isDeleted(store, id)) await store.delete(keys.connectionStatus(id));
 }

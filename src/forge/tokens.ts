@@ -1,7 +1,9 @@
 /**
  * A person's token check: run it, keep a summary (never the token), and keep the token itself only when
- * they opted in to periodic re-checks.
+ * they opted in to periodic re-checks. "Forget my token" wins over any check in flight: it changes the
+ * person's generation first, and a check writes only while the generation is the one it started under.
  */
+import { randomUUID } from 'node:crypto';
 import type { TokenReport } from '../core/checks/types';
 import { decidingResult } from '../core/model';
 import type { TokenCheckSummary } from './api';
@@ -28,7 +30,19 @@ interface StoredCredentials {
   token: string;
 }
 
+/** Absent until the person first asks to forget; any change since a check started means they did. */
+type Generation = string | undefined;
+
+function generationOf(accountId: string, deps: AppDeps): Promise<Generation> {
+  return deps.store.get<string>(keys.tokenGeneration(accountId));
+}
+
 export async function runTokenCheck(request: TokenCheckRequest, deps: AppDeps): Promise<TokenReport> {
+  return checkAndKeep(request, deps, await generationOf(request.accountId, deps));
+}
+
+async function checkAndKeep(request: TokenCheckRequest, deps: AppDeps, generation: Generation): Promise<TokenReport> {
+  const forgotten = async () => (await generationOf(request.accountId, deps)) !== generation;
   const report = await checkToken(deps.checkDeps, {
     site: request.site,
     email: request.email,
@@ -38,6 +52,8 @@ export async function runTokenCheck(request: TokenCheckRequest, deps: AppDeps): 
     expectedAccountId: request.accountId,
     ...(request.expiresOn ? { expiresOn: request.expiresOn } : {}),
   });
+  // Forgotten while the check ran: keep nothing; the person still sees this one result.
+  if (await forgotten()) return report;
   const secretKey = secretKeys.userToken(request.accountId);
   if (request.recheck) {
     const credentials: StoredCredentials = { email: request.email, token: request.token };
@@ -47,6 +63,8 @@ export async function runTokenCheck(request: TokenCheckRequest, deps: AppDeps): 
   }
   await deps.store.set(keys.tokenCheck(request.accountId), summarize(request, report));
   await deps.store.set(keys.tokenReport(request.accountId), report);
+  // Forgotten while these writes ran: the forget's deletes may have come before some of them.
+  if (await forgotten()) await erase(request.accountId, deps);
   return report;
 }
 
@@ -69,13 +87,15 @@ function summarize(request: TokenCheckRequest, report: TokenReport): TokenCheckS
 
 /** Re-runs a stored check with the kept token; false when there is nothing to re-check. */
 export async function recheckToken(accountId: string, deps: AppDeps): Promise<boolean> {
+  // Read before the kept token: a forget after this point must win over the re-check.
+  const generation = await generationOf(accountId, deps);
   const summary = await deps.store.get<TokenCheckSummary>(keys.tokenCheck(accountId));
   const last = await deps.store.get<TokenReport>(keys.tokenReport(accountId));
   const stored = await deps.secrets.getSecret(secretKeys.userToken(accountId));
   if (!summary?.recheck || !last || !stored) return false;
   const credentials = parseCredentials(stored);
   if (!credentials) return false;
-  await runTokenCheck(
+  await checkAndKeep(
     {
       accountId,
       displayName: summary.displayName,
@@ -87,6 +107,7 @@ export async function recheckToken(accountId: string, deps: AppDeps): Promise<bo
       ...(last.cloudId ? { cloudId: last.cloudId } : {}),
     },
     deps,
+    generation,
   );
   return true;
 }
@@ -104,8 +125,14 @@ function parseCredentials(text: string): StoredCredentials | undefined {
 
 export async function forgetToken(accountId: string, deps: AppDeps): Promise<boolean> {
   const existed = (await deps.store.get(keys.tokenCheck(accountId))) !== undefined;
+  // First: from here on, no check that started earlier writes, and one that is writing undoes it.
+  await deps.store.set(keys.tokenGeneration(accountId), randomUUID());
+  await erase(accountId, deps);
+  return existed;
+}
+
+async function erase(accountId: string, deps: AppDeps): Promise<void> {
   await deps.secrets.deleteSecret(secretKeys.userToken(accountId));
   await deps.store.delete(keys.tokenReport(accountId));
   await deps.store.delete(keys.tokenCheck(accountId));
-  return existed;
 }

@@ -26,7 +26,7 @@ export function localDeps(options: LocalDepsOptions): AppDeps {
   return {
     store: options.store,
     secrets: options.secrets,
-    ...emulatorPeople(options.hosts, fetch),
+    ...emulatorPeople(options.hosts, fetch, { clock }),
     checkDeps: { fetch, hosts: options.hosts, clock },
     clock,
     log: options.log ?? ((line) => console.error(line)),

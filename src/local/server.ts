@@ -12,6 +12,7 @@ import { startEmulator, type Emulator } from '../emulator';
 import type { ResolverResponse } from '../forge/api';
 import type { AppDeps, Log } from '../forge/ports';
 import { invokeResolver } from '../forge/resolvers';
+import { lockDataDir, type DataLock } from './adapters/data-lock';
 import { DEFAULT_DATA_DIR, openFileStorage } from './adapters/file-store';
 import { ADMIN_MODULE_KEY, demoContext, localDeps, PERSONAL_MODULE_KEY } from './deps';
 import { listenOnLoopback } from './listen';
@@ -41,7 +42,13 @@ export interface LocalServer {
   close(): Promise<void>;
 }
 
-export const MAX_INVOKE_BYTES = 256 * 1024;
+/** Bytes, not characters: above every resolver's own limits once JSON-escaped, so those answer first. */
+export const MAX_INVOKE_BYTES = 1024 * 1024;
+/**
+ * A body over MAX_INVOKE_BYTES is still read to its end, up to this, so the client sees the 413 and can use
+ * the connection again; past it the 413 says `Connection: close` and the rest is discarded as it arrives.
+ */
+export const MAX_DRAIN_BYTES = 16 * 1024 * 1024;
 const PAGES: Record<string, string> = { '/admin': ADMIN_MODULE_KEY, '/personal': PERSONAL_MODULE_KEY };
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -54,24 +61,50 @@ const CONTENT_TYPES: Record<string, string> = {
   '.map': 'application/json',
 };
 
+/** On every answer: the pages hold admin actions, so no other site may frame them (clickjacking). */
+const SECURITY_HEADERS = {
+  'Content-Security-Policy': "frame-ancestors 'none'",
+  'X-Frame-Options': 'DENY',
+  'X-Content-Type-Options': 'nosniff',
+} as const;
+
 class HttpError extends Error {
   constructor(
     readonly status: number,
     readonly code: 'invalid-input' | 'not-found' | 'internal' | 'forbidden',
     message: string,
+    /** Answer with `Connection: close`: the rest of the request will not be read. */
+    readonly close = false,
   ) {
     super(message);
   }
 }
 
 export async function startLocalServer(options: LocalServerOptions = {}): Promise<LocalServer> {
+  // Before anything starts: a second server on the same folder is refused, not run beside the first.
+  const lock = await lockDataDir(options.dataDir ?? DEFAULT_DATA_DIR);
+  try {
+    return await serve(options, lock);
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
+}
+
+async function serve(options: LocalServerOptions, lock: DataLock): Promise<LocalServer> {
   const emulator = options.emulatorUrl ? undefined : await startEmulator();
   const emulatorUrl = options.emulatorUrl ?? emulator!.url;
   const log = options.log ?? ((line: string) => console.error(line));
-  const storage = await openFileStorage(options.dataDir ?? DEFAULT_DATA_DIR);
-  const deps = localDeps({ ...storage, hosts: emulatorHosts(emulatorUrl), log });
   const staticDir = resolve(options.staticDir ?? 'static/build');
-  if (options.seed ?? true) await seedDemoData(deps);
+  let deps: AppDeps;
+  try {
+    const storage = await openFileStorage(options.dataDir ?? DEFAULT_DATA_DIR);
+    deps = localDeps({ ...storage, hosts: emulatorHosts(emulatorUrl), log });
+    if (options.seed ?? true) await seedDemoData(deps);
+  } catch (error) {
+    await emulator?.close();
+    throw error;
+  }
 
   const sockets = new Set<Socket>();
   const server = createServer((req, res) => {
@@ -79,7 +112,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
       if (!(error instanceof HttpError)) log(`local server: ${error instanceof Error ? error.name : 'error'} on ${req.method} ${pathOf(req)}`);
       const failure = error instanceof HttpError ? error : new HttpError(500, 'internal', 'The local server hit an unexpected error.');
       if (res.headersSent) res.destroy();
-      else sendJson(res, failure.status, envelope(failure.code, failure.message));
+      else sendJson(res, failure.status, envelope(failure.code, failure.message), failure.close ? { Connection: 'close' } : {});
     });
   });
   server.on('connection', (socket) => {
@@ -134,6 +167,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
         for (const socket of sockets) socket.destroy();
       });
       await emulator?.close();
+      await lock.release();
     },
   };
 }
@@ -168,8 +202,11 @@ function safePath(url: string): string {
   }
 }
 
+/** Absent means the admin demo, as `/admin` without `?as=`; anything but a demo role is refused, never guessed. */
 function roleOf(value: unknown): DemoRole {
-  return value === 'user' ? 'user' : 'admin';
+  if (value === undefined || value === null || value === 'admin') return 'admin';
+  if (value === 'user') return 'user';
+  throw new HttpError(400, 'invalid-input', 'as: use admin or user (the two demo people).');
 }
 
 function pathOf(req: IncomingMessage): string {
@@ -184,16 +221,31 @@ function checkLoopbackHost(req: IncomingMessage): void {
   }
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buffer = chunk as Buffer;
-    size += buffer.length;
-    if (size > MAX_INVOKE_BYTES) throw new HttpError(413, 'invalid-input', `The request is larger than ${MAX_INVOKE_BYTES} bytes.`);
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+/**
+ * The body as text, at most MAX_INVOKE_BYTES. A larger one is read on to its end and dropped, so the 413
+ * reaches the client and the connection stays usable; past MAX_DRAIN_BYTES the answer closes the connection
+ * and the rest keeps being discarded meanwhile (a socket closed on unread data would reset the client before
+ * it reads the 413).
+ */
+function readBody(req: IncomingMessage): Promise<string> {
+  const tooLarge = (close: boolean) => new HttpError(413, 'invalid-input', `The request is larger than ${MAX_INVOKE_BYTES} bytes.`, close);
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length']);
+    if (declared > MAX_DRAIN_BYTES) {
+      req.resume();
+      reject(tooLarge(true));
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_INVOKE_BYTES) chunks.push(chunk);
+      else if (size > MAX_DRAIN_BYTES) reject(tooLarge(true));
+    });
+    req.on('end', () => (size > MAX_INVOKE_BYTES ? reject(tooLarge(false)) : resolve(Buffer.concat(chunks).toString('utf8'))));
+    req.on('error', reject);
+  });
 }
 
 function parseJson(text: string): unknown {
@@ -208,14 +260,14 @@ function envelope(code: HttpError['code'], message: string): ResolverResponse<ne
   return { ok: false, error: { code, message } };
 }
 
-function sendJson(res: ServerResponse, status: number, value: unknown): void {
+function sendJson(res: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}): void {
   const body = JSON.stringify(value);
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...headers });
   res.end(body);
 }
 
 function redirect(res: ServerResponse, location: string): void {
-  res.writeHead(302, { Location: location });
+  res.writeHead(302, { ...SECURITY_HEADERS, Location: location });
   res.end();
 }
 
@@ -227,11 +279,11 @@ const MISSING_BUILD_PAGE = `<!doctype html>
 async function sendIndex(res: ServerResponse, staticDir: string): Promise<void> {
   const html = await readFile(join(staticDir, 'index.html')).catch(() => undefined);
   if (!html) {
-    res.writeHead(503, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+    res.writeHead(503, { ...SECURITY_HEADERS, 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
     res.end(MISSING_BUILD_PAGE);
     return;
   }
-  res.writeHead(200, { 'Content-Type': CONTENT_TYPES['.html']!, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+  res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': CONTENT_TYPES['.html']!, 'Cache-Control': 'no-store' });
   res.end(html);
 }
 
@@ -241,10 +293,7 @@ async function sendStatic(res: ServerResponse, staticDir: string, path: string):
   const inside = file.startsWith(`${staticDir}${sep}`);
   const info = inside ? await stat(file).catch(() => undefined) : undefined;
   if (!info?.isFile()) throw new HttpError(404, 'not-found', `Nothing at ${path}.`);
-  res.writeHead(200, {
-    'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
-    'X-Content-Type-Options': 'nosniff',
-  });
+  res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' });
   res.end(await readFile(file));
 }
 

@@ -1,4 +1,5 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -169,6 +170,25 @@ describe('scope-doctor CLI', () => {
     expect(runs[7]?.stderr).toContain('SCOPE_DOCTOR_TOKEN');
   });
 
+  it('never quotes the bytes of a --profile-file that is not a profile, such as a system file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'scope-doctor-'));
+    const files: Record<string, string> = {
+      'passwd': 'root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\n',
+      'config.ini': '[core]\n\tsecret-looking = demo-value-in-a-file\n',
+      'broken.json': '{"id": "acme", "name": "demo-name-in-a-file" "vendor": 1}',
+      'list.json': '["demo-entry-in-a-file"]',
+    };
+    for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
+    const runs = await Promise.all(Object.keys(files).map((name) => cli(['coverage', '--profile-file', join(dir, name), '--scopes', 'read:jira-work'])));
+    for (const [index, text] of Object.values(files).entries()) {
+      const run = runs[index]!;
+      expectOneLineError(run);
+      const words = text.split(/[\s"[\]{}:,=]+/).filter((word) => word.length >= 4);
+      for (const word of words) expect(run.stderr, word).not.toContain(word);
+    }
+    expect(runs[2]?.stderr).toMatch(/not valid JSON: the error is at line 1, column \d+/);
+  });
+
   it('says a taken port in one line and exits, for the emulator and for start', async () => {
     const port = new URL(emulator.url).port;
     const dataDir = await mkdtemp(join(tmpdir(), 'scope-doctor-'));
@@ -178,6 +198,33 @@ describe('scope-doctor CLI', () => {
       expectOneLineError(run);
       expect(run.stderr).toContain(`port ${port} is already in use`);
     }
+  });
+
+  it('refuses a second start on the same data folder in one line, exit 2, and the first keeps running', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'scope-doctor-'));
+    const env = { PATH: process.env.PATH ?? '', PORT: '0', SCOPE_DOCTOR_DATA_DIR: dataDir };
+    const first = spawn(process.execPath, ['bin/scope-doctor.js', 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      let output = '';
+      await new Promise<void>((ready, failed) => {
+        first.stdout.on('data', (chunk: Buffer) => {
+          output += chunk.toString();
+          if (output.includes('Press Ctrl-C')) ready();
+        });
+        first.on('exit', (code) => failed(new Error(`the first start exited (${code}): ${output}`)));
+      });
+      const second = await runScopeDoctor(['start'], { PORT: '0', SCOPE_DOCTOR_DATA_DIR: dataDir });
+      expectOneLineError(second);
+      expect(second.stderr).toBe(`scope-doctor: ${dataDir} is in use by another Scope Doctor (pid ${first.pid}): stop it first, or set SCOPE_DOCTOR_DATA_DIR to another folder\n`);
+      const page = output.match(/Admin page\s+(\S+)/)?.[1] ?? '';
+      expect((await fetch(page.replace('/admin', '/api/context'))).status).toBe(200);
+    } finally {
+      const exited = new Promise((done) => first.once('exit', done));
+      first.kill('SIGTERM');
+      await exited;
+    }
+    // Stopped cleanly, it lets go of the folder.
+    expect(await readdir(dataDir)).not.toContain('lock');
   });
 
   it('refuses a non-Atlassian site before asking for the token', async () => {

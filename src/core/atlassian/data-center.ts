@@ -10,6 +10,7 @@ import { SITE_DOMAINS } from './site';
 
 const MAX_URL_LENGTH = 2048;
 const HOST_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+/** Only as typed: `127.1` or `0x7f000001` also reach loopback, but they are IP literals like any other. */
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost']);
 /** Path segments of Jira's own pages: a URL copied from the browser is cut there, keeping the context path. */
 const JIRA_PAGE_SEGMENT = /\/(?:rest|secure|browse|plugins)(?:\/|$).*$/;
@@ -37,7 +38,7 @@ export function parseDataCenterBaseUrl(input: string): string {
     return refuse(`"${preview(text)}" is not a URL`);
   }
   const host = url.hostname.toLowerCase();
-  const loopback = LOOPBACK_HOSTS.has(host) && url.port !== '';
+  const loopback = LOOPBACK_HOSTS.has(typedHost(text)) && url.port !== '';
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
     refuse(`Use an https:// base URL (got ${url.protocol.replace(':', '')}): Jira Data Center sends OAuth 2.0 credentials and tokens only over https`);
   }
@@ -49,10 +50,23 @@ export function parseDataCenterBaseUrl(input: string): string {
   return `${url.protocol}//${url.host}${path}`;
 }
 
+/**
+ * The host as the person typed it, lowercased: the URL parser rewrites IPv4 in any notation (decimal, hex,
+ * octal, short forms) to dotted decimal, so only the typed form tells `127.0.0.1` from `2130706433`.
+ */
+function typedHost(text: string): string {
+  const authority = text.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').split(/[/?#\\]/, 1)[0] ?? '';
+  const hostAndPort = authority.slice(authority.lastIndexOf('@') + 1);
+  return hostAndPort.replace(/:\d*$/, '').toLowerCase();
+}
+
 function requireHostName(host: string): void {
+  // After parsing, every IPv4 notation is dotted decimal and IPv6 is bracketed.
   const isIpLiteral = host.startsWith('[') || /^[\d.]+$/.test(host);
   if (isIpLiteral) throw new InputError(`Use the Jira server's host name, not an IP address (${preview(host)})`, 'baseUrl');
-  const labels = host.replace(/\.$/, '').split('.');
+  // `jira.acme.com.` names the same server, but it is not what a certificate or a callback URL says.
+  if (host.endsWith('.')) throw new InputError(`Write the host name without the trailing dot (${preview(host.slice(0, -1))})`, 'baseUrl');
+  const labels = host.split('.');
   if (host.length > 253 || !labels.every((label) => HOST_LABEL.test(label))) {
     throw new InputError(`"${preview(host)}" is not a host name`, 'baseUrl');
   }

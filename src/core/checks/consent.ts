@@ -48,28 +48,18 @@ export async function finishConsent(deps: CheckDeps, input: ConsentFinishInput):
   const clientId = requireLine(input.clientId, 'clientId', 'Client ID');
   const clientSecret = requireSecret(input.clientSecret, 'clientSecret', 'Client secret');
   const callbackUrl = requireLine(input.callbackUrl, 'callbackUrl', 'Callback URL', 2048);
-  const landed = redirectedUrl(input.redirectedUrl);
-  const params = landed.searchParams;
+  const landing = readConsentRedirect(input, deps.hosts.auth);
   const now = (deps.clock ?? systemClock).now();
   const subject = `Consent test for ${clientId}`;
   const failed = (result: CheckResult): ConsentReport => ({ ...makeReport(subject, [result], now), clientId, resources: [] });
 
-  // Atlassian's own pages may drop the query; when they keep it, the state still tells attempts apart.
-  const onAtlassian = isAtlassianPage(landed, deps.hosts.auth);
-  if ((!onAtlassian || params.has('state')) && params.get('state') !== input.state) {
-    throw new InputError('The pasted URL belongs to another consent attempt (state does not match): start the test again', 'redirectedUrl');
-  }
   // Atlassian stays on its own page when it will not redirect, e.g. "redirect_uri does not match".
-  if (onAtlassian) return failed(stayedOnAtlassian(landed, callbackUrl));
+  if (landing.kind === 'atlassian-page') return failed(stayedOnAtlassian(landing.url, callbackUrl));
+  const { url: landed } = landing;
+  const params = landed.searchParams;
   const error = params.get('error');
   if (error) return failed(redirectedWithError(error, params.get('error_description'), landed, callbackUrl));
-  const code = params.get('code');
-  if (!code) {
-    throw new InputError(
-      `The pasted URL has neither a code nor an error: paste the full address the browser went to after Accept. It should start with ${callbackUrl}; you pasted ${shown(landed)}`,
-      'redirectedUrl',
-    );
-  }
+  const code = params.get('code') ?? '';
 
   const exchange = await postToken(deps, { grant_type: 'authorization_code', client_id: clientId, client_secret: clientSecret, code, redirect_uri: callbackUrl });
   const tokens = tokensOf(exchange);
@@ -114,13 +104,43 @@ export async function finishConsent(deps: CheckDeps, input: ConsentFinishInput):
   };
 }
 
-function redirectedUrl(pasted: string): URL {
-  const text = requireLine(pasted, 'redirectedUrl', 'The redirected URL', 8192);
-  try {
-    return new URL(text);
-  } catch {
-    throw new InputError('Paste the full URL the browser was redirected to (starting with https://)', 'redirectedUrl');
+/** Where a pasted consent redirect landed: Atlassian's own page, or a redirect (a code on the callback, or an error). */
+export type ConsentLanding = { kind: 'atlassian-page'; url: URL } | { kind: 'redirect'; url: URL };
+
+/**
+ * Reads a pasted redirect, refusing before anything is sent what cannot be used. A code must only ever go
+ * back to Atlassian from where Atlassian sent it: a paste with a code must be https on the callback URL's
+ * host. Without a code it is Atlassian's own page (which may drop the query; when it keeps it, the state
+ * still tells attempts apart) or an `error=` redirect, which sends nothing. Callers check a paste with this
+ * before they use up the state, so a bad paste can be corrected.
+ */
+export function readConsentRedirect(input: Pick<ConsentFinishInput, 'redirectedUrl' | 'callbackUrl' | 'state'>, authBase: string): ConsentLanding {
+  const text = requireLine(input.redirectedUrl, 'redirectedUrl', 'The redirected URL', 8192);
+  const url = urlOf(text);
+  if (!url) throw new InputError('Paste the full URL the browser was redirected to (starting with https://)', 'redirectedUrl');
+  const params = url.searchParams;
+  const otherAttempt = () => new InputError('The pasted URL belongs to another consent attempt (state does not match): start the test again', 'redirectedUrl');
+  if (params.has('code')) {
+    const callback = urlOf(input.callbackUrl.trim());
+    if (!callback) throw new InputError("The connection's callback URL is not a URL: correct it, then start the consent test again", 'callbackUrl');
+    if (url.protocol !== 'https:' || url.host !== callback.host) {
+      throw new InputError(`Paste the https address on ${callback.host} that the browser went to after Accept`, 'redirectedUrl');
+    }
+  } else if (isAtlassianPage(url, authBase)) {
+    if (params.has('state') && params.get('state') !== input.state) throw otherAttempt();
+    return { kind: 'atlassian-page', url };
+  } else if (!params.get('error')) {
+    throw new InputError(
+      `The pasted URL has neither a code nor an error: paste the full address the browser went to after Accept. It should start with ${input.callbackUrl.trim()}; you pasted ${shown(url)}`,
+      'redirectedUrl',
+    );
   }
+  if (params.get('state') !== input.state) throw otherAttempt();
+  return { kind: 'redirect', url };
+}
+
+function urlOf(text: string): URL | undefined {
+  return URL.canParse(text) ? new URL(text) : undefined;
 }
 
 /** An address on Atlassian's sign-in and consent hosts, not the integration's callback. */

@@ -13,7 +13,7 @@ export { scopeListResults, offlineAccessResult } from './scope-list';
 export { coverageResults } from './coverage-results';
 export { grantFromConsent, scopeSourceResults } from './scope-source';
 export type { ScopeSourceInput, ScopeSourceOutcome } from './scope-source';
-export { startConsent, finishConsent } from './consent';
+export { startConsent, finishConsent, readConsentRedirect } from './consent';
 export type { ConsentStartInput } from './consent';
 export { checkDataCenter, permissionResults, readCredentialsOutcome, readTokenOutcome, requiredPermission, PERMISSION_LABELS } from './data-center';
 export { OUT_OF_TIME, parseDataCenterBaseUrl, timeLeft, withDeadline } from '../atlassian';

@@ -85,6 +85,9 @@ describe('parseCustomProfile', () => {
   it('explains malformed JSON in one line, as an InputError', () => {
     expect(() => parseCustomProfile('{"id": ')).toThrow(InputError);
     expect(() => parseCustomProfile('{"id": ')).toThrow(/^profile is not valid JSON: /);
+    // Where it breaks, never what is there.
+    expect(() => parseCustomProfile('{\n  "id": "a",\n  "name" "demo-quoted"\n}')).toThrow(/^profile is not valid JSON: the error is at line 3, column 10$/);
+    expect(() => parseCustomProfile('root:x:0:0:root:/root:/bin/bash')).toThrow(/^profile is not valid JSON: a profile is one JSON object, starting with \{$/);
     expect(() => parseCustomProfile('x'.repeat(200_000))).toThrow(/too large/);
   });
 

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { findOperation } from '../catalog';
 import { InputError } from '../model';
 import { isRecognisedScope, suggestScope } from '../scopes';
+import { utf8Length } from '../text';
 import type { Profile } from './types';
 
 /** A profile with problems: one line per bad field, in `issues` and in the message. */
@@ -17,7 +18,7 @@ export class ProfileError extends InputError {
 }
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;
-const MAX_JSON_CHARS = 100_000;
+export const MAX_PROFILE_BYTES = 100_000;
 
 const scopeString = z.string().trim().min(1, 'empty scope').superRefine((scope, ctx) => {
   if (isRecognisedScope(scope)) return;
@@ -101,12 +102,28 @@ export function parseCustomProfile(input: string | unknown): Profile {
 }
 
 function parseJson(text: string): unknown {
-  if (text.length > MAX_JSON_CHARS) throw new InputError(`profile is too large (limit ${MAX_JSON_CHARS} characters)`);
+  if (utf8Length(text) > MAX_PROFILE_BYTES) throw new InputError('profile is too large (limit 100,000 bytes)');
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new InputError(`profile is not valid JSON: ${(error as Error).message}`);
+    throw new InputError(`profile is not valid JSON: ${whereJsonBreaks(text, error)}`);
   }
+}
+
+/**
+ * Where the JSON breaks, never what is there: the parser's own message quotes the text, and a profile file
+ * pointed at the wrong file would print a line of it.
+ */
+function whereJsonBreaks(text: string, error: unknown): string {
+  const message = error instanceof Error ? error.message : '';
+  const position = /at position (\d+)/.exec(message)?.[1];
+  if (position !== undefined) {
+    const before = text.slice(0, Number(position));
+    const line = before.split('\n').length;
+    return `the error is at line ${line}, column ${before.length - before.lastIndexOf('\n')}`;
+  }
+  if (/end of JSON input/.test(message)) return 'it ends before the JSON is complete';
+  return text.trimStart().startsWith('{') ? 'a JSON validator or editor shows where' : 'a profile is one JSON object, starting with {';
 }
 
 /** `capabilities[2].operations[0].path`, or `profile` for the value as a whole. */

@@ -5,7 +5,7 @@ import { ADMIN_RESOLVERS } from '../api';
 import { ADMIN_ID, contextFor, testDeps, USER_ID } from '../../../test/mocks/app-deps';
 import { needsAuthenticationError } from '../../../test/mocks/forge';
 import { RESOLVER_CHECK_MS, RESOLVER_LIMIT_MS } from '../limits';
-import { ADMIN_ONLY_MESSAGE, defineResolver } from './define';
+import { ADMIN_ONLY_MESSAGE, defineResolver, SIGNED_OUT_MESSAGE } from './define';
 import { invokeResolver, resolvers } from '.';
 
 describe('defineResolver', () => {
@@ -28,6 +28,19 @@ describe('defineResolver', () => {
       const response = await invokeResolver(name, { nonsense: true }, contextFor(USER_ID), deps);
       expect(response, name).toEqual({ ok: false, error: { code: 'forbidden', message: ADMIN_ONLY_MESSAGE } });
     }
+  });
+
+  it('refuses every resolver to a call with no person behind it, before asking Jira anything', async () => {
+    const deps = testDeps();
+    deps.permissions = {
+      isJiraAdmin: async () => {
+        throw new Error('not to be asked');
+      },
+    };
+    for (const name of Object.keys(resolvers)) {
+      expect(await invokeResolver(name, {}, contextFor(''), deps), name).toEqual({ ok: false, error: { code: 'forbidden', message: SIGNED_OUT_MESSAGE } });
+    }
+    expect(deps.logs).toEqual([]);
   });
 
   it('marks exactly the ADMIN_RESOLVERS as admin-only', () => {

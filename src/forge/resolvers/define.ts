@@ -14,6 +14,9 @@ import { ResolverError } from './errors';
 export const ADMIN_ONLY_MESSAGE =
   "Scope Doctor's admin page checks the site's integrations, so it is for Jira administrators. Ask one to open it; to check your own API token, open your profile picture (top right) → Scope Doctor — my API token.";
 
+/** A call with no person behind it (Forge sends no accountId for anonymous access): nothing here is for it. */
+export const SIGNED_OUT_MESSAGE = 'Scope Doctor is for people signed in to Jira. Sign in, then open the page again.';
+
 export type Handler<K extends ResolverName> = (
   payload: PayloadOf<K>,
   context: ResolverContext,
@@ -42,6 +45,7 @@ export function defineResolver<K extends ResolverName>(
       // Counted from the start of the call, so the checks end in time to store their result and answer.
       const deps = { ...appDeps, checkDeps: withDeadline(appDeps.checkDeps, RESOLVER_CHECK_MS) };
       try {
+        if (!context.accountId) return failure('forbidden', SIGNED_OUT_MESSAGE);
         if (adminOnly && !(await deps.permissions.isJiraAdmin(context.accountId))) {
           return failure('forbidden', ADMIN_ONLY_MESSAGE);
         }

@@ -18,7 +18,9 @@ describe('deleteConnection', () => {
 
     expect(await deleteConnection.run({ id: saved.data.id }, context, deps)).toEqual({ ok: true, data: { deleted: true } });
     expect(deps.secrets.secrets.size).toBe(0);
-    expect([...deps.store.entries.keys()].filter((key) => key.startsWith('connection'))).toEqual([]);
+    // Only the delete mark stays (with a TTL), so a save still in flight gives way.
+    expect([...deps.store.entries.keys()].filter((key) => key.startsWith('connection'))).toEqual([`connection-deleted:${saved.data.id}`]);
+    expect(deps.store.entries.get(`connection-deleted:${saved.data.id}`)?.expiresAt).toBeGreaterThan(deps.clock.now().getTime());
     expect(await listConnections.run({}, context, deps)).toEqual({ ok: true, data: [] });
   });
 

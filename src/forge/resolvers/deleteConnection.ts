@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { loadConnection } from '../connections';
-import { keys, secretKeys } from '../storage/keys';
+import { deleteConnectionData, loadConnection } from '../connections';
 import { defineResolver } from './define';
 import { connectionId } from './schemas';
 
@@ -9,10 +8,7 @@ export const deleteConnection = defineResolver(
   z.object({ id: connectionId }),
   async ({ id }, _context, deps) => {
     await loadConnection(deps.store, id);
-    // The secret goes first: a half-finished delete must not leave a secret nobody can see or remove.
-    await deps.secrets.deleteSecret(secretKeys.clientSecret(id));
-    await deps.store.delete(keys.connectionStatus(id));
-    await deps.store.delete(keys.connection(id));
+    await deleteConnectionData(deps, id);
     return { deleted: true as const };
   },
 );

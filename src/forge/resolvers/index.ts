@@ -20,7 +20,7 @@ import { saveConnection } from './saveConnection';
 import { saveProfile } from './saveProfile';
 import { startConsent } from './startConsent';
 
-export { ADMIN_ONLY_MESSAGE } from './define';
+export { ADMIN_ONLY_MESSAGE, SIGNED_OUT_MESSAGE } from './define';
 
 /** Every resolver of the contract, checked by the type: a missing one does not compile. */
 export const resolvers: { [K in ResolverName]: ResolverDefinition<K> } = {

@@ -44,6 +44,19 @@ describe('saveConnection', () => {
     expect(await deps.secrets.getSecret(`client-secret:${first.id}`)).toBe(input.clientSecret);
   });
 
+  it('says a short secret is set without showing any of it, even after a long one', async () => {
+    const deps = await setup();
+    const short = dataOf(await save(deps, { connection: { ...input, clientSecret: 'ab12' } }));
+    expect(short.clientSecret).toEqual({ set: true });
+    const long = dataOf(await save(deps, { id: short.id, version: 1, connection: { ...input, clientSecret: 'demo-client-secret-9z8y' } }));
+    expect(long.clientSecret).toEqual({ set: true, endsWith: '…9z8y' });
+    const again = dataOf(await save(deps, { id: short.id, version: 2, connection: { ...input, clientSecret: 'fifteen-chars-x' } }));
+    expect(again.clientSecret).toEqual({ set: true });
+    const { clientSecret: _omitted, ...withoutSecret } = input;
+    expect(dataOf(await save(deps, { id: short.id, version: 3, connection: withoutSecret })).clientSecret).toEqual({ set: true });
+    expect(JSON.stringify([...deps.store.entries])).not.toMatch(/ab12|fifteen|9z8y"/);
+  });
+
   it('refuses a save based on a version another admin already replaced', async () => {
     const deps = await setup();
     const first = dataOf(await save(deps, { connection: input }));

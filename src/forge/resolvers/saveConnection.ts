@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { InputError } from '../../core/model';
-import { loadConnection, viewOf, type StoredConnection } from '../connections';
+import { secretEnding } from '../../core/secret-hint';
+import { eraseConnection, isDeleted, loadConnection, viewOf, type StoredConnection } from '../connections';
 import type { Store } from '../ports';
 import { findAppProfile } from '../profiles';
 import { collect } from '../storage/collect';
 import { keys, secretKeys } from '../storage/keys';
 import { defineResolver } from './define';
 import { conflict } from './errors';
-import { connectionId } from './schemas';
+import { connectionId, withinBytes } from './schemas';
 
 /** A claim only has to outlive the save that made it; later saves of that version fail on the read anyway. */
 const VERSION_CLAIM_TTL_SECONDS = 24 * 60 * 60;
@@ -18,7 +19,7 @@ const connectionInput = z.object({
   profileId: z.string().trim().min(1, 'pick a profile').max(100),
   clientId: z.string().trim().min(1, 'paste the client ID from the developer console').max(200),
   callbackUrl: z.string().trim().max(2000),
-  scopes: z.string().max(20_000),
+  scopes: z.string().refine(withinBytes(20_000), 'the scope list is too long (limit 20,000 bytes)'),
   clientSecret: z.string().trim().min(1, 'the client secret cannot be blank').max(500).optional(),
 });
 
@@ -45,17 +46,27 @@ export const saveConnection = defineResolver('saveConnection', payload, async (i
   if (stale) {
     throw conflict(`"${previous.name}" was changed since you loaded it. Reload to see the latest version, then make your change again.`);
   }
+  // A delete in flight wins: refuse before writing, and undo the writes if it came while they ran.
+  const deletedMeanwhile = async () => previous !== undefined && (await isDeleted(deps.store, id));
+  const deleted = () => conflict(`"${previous?.name}" was deleted while you were saving it. Add it again if you still need it.`);
+  if (await deletedMeanwhile()) throw deleted();
   if (clientSecret) await deps.secrets.setSecret(secretKeys.clientSecret(id), clientSecret);
-  const secretEndsWith = clientSecret ? clientSecret.slice(-4) : previous?.secretEndsWith;
+  const secretSet = clientSecret !== undefined || previous?.secretSet === true || previous?.secretEndsWith !== undefined;
+  const secretEndsWith = clientSecret ? secretEnding(clientSecret, 4) : previous?.secretEndsWith;
   const connection: StoredConnection = {
     ...settings,
     id,
     version,
     updatedAt: deps.clock.now().toISOString(),
     updatedBy: context.accountId,
+    ...(secretSet ? { secretSet } : {}),
     ...(secretEndsWith ? { secretEndsWith } : {}),
   };
   await deps.store.set(keys.connection(id), connection);
+  if (await deletedMeanwhile()) {
+    await eraseConnection(deps, id);
+    throw deleted();
+  }
   return viewOf(deps.store, connection);
 });
 

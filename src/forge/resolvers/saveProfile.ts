@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { InputError } from '../../core/model';
 import { getProfile, parseCustomProfile, ProfileError } from '../core';
+import { MAX_PROFILE_BYTES } from '../../core/profiles/custom';
 import { dataCenterRefusal, isAppProfile, summarizeProfile } from '../profiles';
 import { keys } from '../storage/keys';
 import { defineResolver } from './define';
+import { withinBytes } from './schemas';
 
 /**
  * Saves a custom profile pasted as JSON. Every problem in it comes back at once, one line per field, so the
@@ -11,7 +13,7 @@ import { defineResolver } from './define';
  */
 export const saveProfile = defineResolver(
   'saveProfile',
-  z.object({ profile: z.string().trim().min(1, 'paste the profile as JSON').max(100_000, 'the profile is too large (limit 100,000 characters)') }),
+  z.object({ profile: z.string().trim().min(1, 'paste the profile as JSON').refine(withinBytes(MAX_PROFILE_BYTES), 'the profile is too large (limit 100,000 bytes)') }),
   async ({ profile: text }, _context, deps) => {
     const profile = parse(text);
     const builtin = getProfile(profile.id);

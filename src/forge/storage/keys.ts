@@ -10,10 +10,19 @@ export const keys = {
   connectionVersion: (id: string, version: number) => `connection-version:${id}:${version}`,
   /** Last report, consent result and verdict history: written by checks, so a check never races an edit. */
   connectionStatus: (id: string) => `connection-status:${id}`,
+  /** Set by deleteConnection before it deletes anything: a save in flight re-reads it and gives way. */
+  connectionDeleted: (id: string) => `connection-deleted:${id}`,
   tokenCheck: (accountId: string) => `token-check:${accountId}`,
   tokenCheckPrefix: 'token-check:',
   tokenReport: (accountId: string) => `token-report:${accountId}`,
+  /**
+   * Changes on every "forget my token": a check re-reads it before and after it writes, so a forget that
+   * came while the check ran wins.
+   */
+  tokenGeneration: (accountId: string) => `token-generation:${accountId}`,
   pendingConsent: (state: string) => `consent:${state}`,
+  /** Claimed by the one finishConsent that may use a state's code. */
+  consentUsed: (state: string) => `consent-used:${state}`,
   /** A custom profile saved from the admin page (built-in ones live in code). */
   customProfile: (id: string) => `profile:${id}`,
   customProfilePrefix: 'profile:',

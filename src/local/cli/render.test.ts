@@ -18,6 +18,8 @@ describe('CLI rendering', () => {
     expect([exitCodeFor('pass'), exitCodeFor('info'), exitCodeFor('warn'), exitCodeFor('fail'), exitCodeFor('unknown')]).toEqual([0, 0, 0, 1, 3]);
   });
   it('masks secrets wherever they appear', () => {
-    expect(maskSecrets('token demo-secret-9z here', ['demo-secret-9z'])).toBe('token ****9z here');
+    expect(maskSecrets('token demo-long-secret-9z here', ['demo-long-secret-9z'])).toBe('token ****9z here');
+    // A short secret keeps none of its characters: two of eight say too much.
+    expect(maskSecrets('token demo-9z1 here', ['demo-9z1'])).toBe('token **** here');
   });
 });

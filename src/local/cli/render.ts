@@ -1,4 +1,5 @@
 import type { CheckResult, Report, Status } from '../../core/model';
+import { secretEnding } from '../../core/secret-hint';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2, unknown: 3 } as const;
 
@@ -28,6 +29,7 @@ export function renderResult(result: CheckResult): string[] {
 /** Replaces every occurrence of a secret in text that is about to be printed. */
 export function maskSecrets(text: string, secrets: readonly string[]): string {
   let masked = text;
-  for (const secret of secrets) if (secret.length >= 4) masked = masked.split(secret).join(`****${secret.slice(-2)}`);
+  // Shorter strings would mask ordinary words; a short secret keeps none of its characters in the mask.
+  for (const secret of secrets) if (secret.length >= 4) masked = masked.split(secret).join(`****${secretEnding(secret, 2) ?? ''}`);
   return masked;
 }
