@@ -8,28 +8,16 @@ import type { CheckResult } from '../../src/core/model';
 import { requireProfile } from '../../src/core/profiles';
 import { startEmulator, type Emulator } from '../../src/emulator';
 import { DEMO_ACCOUNTS, DEMO_OAUTH_APPS, DEMO_TOKENS, type DemoRole } from '../../src/emulator/demo';
-import type { ConnectionInput, ConnectionView, DataOf, PayloadOf, ResolverName, ResolverResponse } from '../../src/forge/api';
+import type { ConnectionInput, ConnectionView } from '../../src/forge/api';
 import type { AppDeps } from '../../src/forge/ports';
-import { invokeResolver } from '../../src/forge/resolvers';
 import { MemorySecretStore, MemoryStore } from '../../src/local/adapters/memory';
-import { demoContext, localDeps } from '../../src/local/deps';
+import { demoResolverCalls } from '../support/demo-resolvers';
+import { localDeps } from '../../src/local/deps';
 import { kendisCloudLists, oneConnectLists, targetprocessLists, type GuideList } from '../support/seeds';
 
 let emulator: Emulator;
 let deps: AppDeps;
-const answers: unknown[] = [];
-
-async function call<K extends ResolverName>(role: DemoRole, name: K, payload: PayloadOf<K>): Promise<ResolverResponse<DataOf<K>>> {
-  const response = (await invokeResolver(name, payload, demoContext(role), deps)) as ResolverResponse<DataOf<K>>;
-  answers.push(response);
-  return response;
-}
-
-async function data<K extends ResolverName>(role: DemoRole, name: K, payload: PayloadOf<K>): Promise<DataOf<K>> {
-  const response = await call(role, name, payload);
-  if (!response.ok) throw new Error(`${name}: ${response.error.code} ${response.error.message}`);
-  return response.data;
-}
+const { answers, call, data } = demoResolverCalls(() => deps);
 
 /** An OAuth app as the emulator knows it: what the admin pastes into the connection form. */
 interface App {

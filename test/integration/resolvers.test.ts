@@ -4,13 +4,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../../src/emulator';
-import { DEMO_ACCOUNTS, DEMO_APP_SCOPES, DEMO_OAUTH_APPS, DEMO_SITE, DEMO_TOKENS, type DemoRole } from '../../src/emulator/demo';
-import { ADMIN_RESOLVERS, type DataOf, type PayloadOf, type ResolverName, type ResolverResponse } from '../../src/forge/api';
+import { DEMO_ACCOUNTS, DEMO_APP_SCOPES, DEMO_OAUTH_APPS, DEMO_SITE, DEMO_TOKENS } from '../../src/emulator/demo';
+import { ADMIN_RESOLVERS } from '../../src/forge/api';
 import { systemClock } from '../../src/core/ports';
 import type { AppDeps } from '../../src/forge/ports';
 import { recheckAll } from '../../src/forge/recheck';
 import { ADMIN_ONLY_MESSAGE, invokeResolver } from '../../src/forge/resolvers';
 import { MemorySecretStore, MemoryStore } from '../../src/local/adapters/memory';
+import { demoResolverCalls } from '../support/demo-resolvers';
 import { demoContext, localDeps } from '../../src/local/deps';
 import { seedDemoData } from '../../src/local/seed';
 
@@ -26,19 +27,7 @@ let deps: AppDeps;
 let clockOffsetMs = 0;
 const clock = { now: () => new Date(Date.now() + clockOffsetMs), sleep: systemClock.sleep };
 const logs: string[] = [];
-const answers: unknown[] = [];
-
-async function call<K extends ResolverName>(role: DemoRole, name: K, payload: PayloadOf<K>): Promise<ResolverResponse<DataOf<K>>> {
-  const response = (await invokeResolver(name, payload, demoContext(role), deps)) as ResolverResponse<DataOf<K>>;
-  answers.push(response);
-  return response;
-}
-
-async function data<K extends ResolverName>(role: DemoRole, name: K, payload: PayloadOf<K>): Promise<DataOf<K>> {
-  const response = await call(role, name, payload);
-  if (!response.ok) throw new Error(`${name} as ${role}: ${response.error.code} ${response.error.message}`);
-  return response.data;
-}
+const { answers, call, data } = demoResolverCalls(() => deps);
 
 beforeAll(async () => {
   emulator = await startEmulator();
