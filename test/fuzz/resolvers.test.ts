@@ -135,6 +135,7 @@ describe('resolver payload schemas', () => {
     const byOutcome: Record<string, number> = (counts[name] = {});
     await fc.assert(
       fc.asyncProperty(payloadFor(name, fixture), async (payload) => {
+        const before = fetch.calls.length;
         const response = await invokeResolver(name, payload, contextFor(ADMIN_ID), deps);
         const outcome = response.ok ? 'ok' : response.error.code;
         byOutcome[outcome] = (byOutcome[outcome] ?? 0) + 1;
@@ -146,7 +147,7 @@ describe('resolver payload schemas', () => {
         for (const value of secretsIn(payload)) expect(json).not.toContain(value);
         expect(json).not.toContain('sd-secret-0000000000000000');
         expect(deps.logs).toEqual([]);
-        for (const call of fetch.calls) expect(isAtlassianUrl(call.url), call.url).toBe(true);
+        for (const call of fetch.calls.slice(before)) expect(isAtlassianUrl(call.url), call.url).toBe(true);
       }),
       { numRuns: runs(100, 3_000) },
     );
