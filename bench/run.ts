@@ -1,6 +1,8 @@
-/** `npm run bench`: the core part (checks, coverage) and the UI part, each printing what it measured. */
+/** `npm run bench`: the runtime dependencies, the core part (checks, coverage) and the UI part, each printing what it found. */
 import { runCoreBench } from './core';
+import { runDependencyBench } from './deps';
 import { runUiBench } from './ui';
 
+await runDependencyBench();
 await runCoreBench();
 await runUiBench();

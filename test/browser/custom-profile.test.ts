@@ -133,8 +133,10 @@ describe('custom profiles', () => {
     await chooseProfile('Spare profile');
     await page.getByRole('button', { name: 'Delete custom profile…' }).click();
     await page.getByRole('button', { name: 'Delete profile', exact: true }).click();
-    await page.getByRole('button', { name: 'Delete custom profile…' }).or(page.getByRole('button', { name: 'Delete profile', exact: true })).waitFor({ state: 'detached' });
-    const profiles = await invokeAs<ProfileSummary[]>(ui.server.url, 'admin', 'listProfiles', {});
-    expect(profiles.map((profile) => profile.id)).not.toContain('spare');
+    // The confirm buttons leave as soon as the delete is sent; the profile is gone once the resolver answers.
+    await expect
+      .poll(async () => (await invokeAs<ProfileSummary[]>(ui.server.url, 'admin', 'listProfiles', {})).map((profile) => profile.id), { timeout: 10_000 })
+      .not.toContain('spare');
+    await page.getByRole('button', { name: 'Delete custom profile…' }).waitFor({ state: 'detached' });
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Local stand-ins for Forge storage: entities in `store.json`, secrets apart in `secrets.json` readable by
- * the owner only (0600). Both are rewritten atomically (temp file + rename), one write at a time.
+ * the owner only (0600). Both are rewritten atomically (temp file + rename), one write at a time, and the
+ * writes asked for while one runs share the next one.
  */
 import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -21,8 +22,8 @@ export async function openFileStorage(dataDir: string, clock: Clock = systemCloc
   const secretsPath = join(dataDir, 'secrets.json');
   const entries = new Map(Object.entries(await readJson<Record<string, StoredEntry>>(storePath, {})));
   const secrets = new Map(Object.entries(await readJson<Record<string, string>>(secretsPath, {})));
-  const store = new MemoryStore(entries, serialized(() => writeAtomically(storePath, Object.fromEntries(entries), 0o600)), clock);
-  const secretStore = new MemorySecretStore(secrets, serialized(() => writeAtomically(secretsPath, Object.fromEntries(secrets), 0o600)));
+  const store = new MemoryStore(entries, coalesced(() => writeAtomically(storePath, Object.fromEntries(entries), 0o600)), clock);
+  const secretStore = new MemorySecretStore(secrets, coalesced(() => writeAtomically(secretsPath, Object.fromEntries(secrets), 0o600)));
   return { store, secrets: secretStore };
 }
 
@@ -46,11 +47,22 @@ async function writeAtomically(path: string, value: unknown, mode: number): Prom
   await rename(temp, path);
 }
 
-/** Chains writes so two saves never interleave on the same temp file. */
-function serialized(write: () => Promise<void>): () => Promise<void> {
+/**
+ * One write at a time, so two never interleave on the same temp file; and at most one waiting, which every
+ * change made meanwhile joins: it reads the whole state when it starts, so it saves them all. Under load a
+ * change then waits for at most two writes instead of a queue of them.
+ */
+function coalesced(write: () => Promise<void>): () => Promise<void> {
   let last: Promise<void> = Promise.resolve();
+  let waiting: Promise<void> | undefined;
   return () => {
-    last = last.then(write, write);
-    return last;
+    if (waiting) return waiting;
+    const start = () => {
+      waiting = undefined;
+      return write();
+    };
+    waiting = last.then(start, start);
+    last = waiting;
+    return waiting;
   };
 }
