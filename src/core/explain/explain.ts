@@ -97,7 +97,7 @@ function summarise(requests: RequestExplanation[], skipped: number, context: Exp
         id: 'explain.missing',
         title: `${missing.length} scope${plural(missing.length)} to add for all ${requests.length} requests`,
         status: requests.some((r) => r.results.some((x) => x.id === 'explain.grant' && x.status === 'fail')) ? 'fail' : 'warn',
-        detail: `${failing} of ${requests.length} requests need a scope ${grant.source} does not hold: ${missing.join(', ')}.`,
+        detail: `${failing} of ${requests.length} requests need scopes not in ${grant.source}: ${missing.join(', ')}.`,
         fix: `${addScopesFix(missing, requests.find((r) => r.credential)?.credential, context.profile)}.`,
         evidence: { missing },
       });

@@ -89,6 +89,7 @@ export function matchOperation(method: string | undefined, path: string): Operat
 }
 
 const MAX_SUGGESTIONS = 3;
+const VERSION = /^(?:\d+(?:\.\d+)?|latest)$/;
 /** Over this, a template is too far from the path to be what was meant. */
 const MAX_PATH_DISTANCE = 1.5;
 
@@ -100,15 +101,20 @@ export function suggestOperations(method: string | undefined, path: string): Ope
     .filter((s) => s.distance <= MAX_PATH_DISTANCE)
     .sort((a, b) => a.distance - b.distance || a.op.path.localeCompare(b.op.path) || a.op.method.localeCompare(b.op.method));
   // One per template: the same path under another method is not another guess.
+  // Only the near misses about as close as the best one.
   const seen = new Set<string>();
-  return scored.filter((s) => !seen.has(s.op.path) && seen.add(s.op.path)).slice(0, MAX_SUGGESTIONS).map((s) => s.op);
+  const best = scored[0]?.distance ?? 0;
+  return scored
+    .filter((s) => s.distance <= best + 0.5 && !seen.has(s.op.path) && seen.add(s.op.path))
+    .slice(0, MAX_SUGGESTIONS)
+    .map((s) => s.op);
 }
 
 function segmentsOf(path: string): string[] {
   return path.split('?')[0]!.split('/').filter(Boolean);
 }
 
-/** Segment-wise edit distance: a typo in a word costs half, a missing or extra segment one. */
+/** Segment-wise edit distance: a typo in a word costs half, a missing or extra segment one, another word two. */
 function pathDistance(request: readonly string[], template: readonly string[]): number {
   let previous = Array.from({ length: template.length + 1 }, (_, j) => j);
   for (let i = 1; i <= request.length; i++) {
@@ -125,7 +131,10 @@ function segmentCost(segment: string, template: string): number {
   if (template.startsWith('{') && template.endsWith('}')) return looksLikeValue(segment) ? 0 : 0.5;
   if (segment === template) return 0;
   if (segment.toLowerCase() === template.toLowerCase()) return 0.25;
-  return editDistance(segment, template, 3) <= typoBudget(template.length) ? 0.5 : 1;
+  // `/rest/agile/1/…` for `/rest/agile/1.0/…`: another version of the same API.
+  if (VERSION.test(segment) && VERSION.test(template)) return 0.5;
+  // Another word altogether is no near miss: it costs as much as dropping one segment and adding another.
+  return editDistance(segment, template, 3) <= typoBudget(template.length) ? 0.5 : 2;
 }
 
 /** An id, a key or a name in a path (`10042`, `ACME-12`, a UUID), not one of the API's own words. */

@@ -12,7 +12,8 @@ import {
 } from '../../core/checks';
 import { parseSite } from '../../core/atlassian';
 import { analyzeCoverage } from '../../core/scope-coverage';
-import { InputError, makeReport, type Report } from '../../core/model';
+import { explainText, isCloudIdShape, type ExplainContext } from '../../core/explain';
+import { InputError, makeReport, worstStatus, type Report } from '../../core/model';
 import { emulatorHosts, realAtlassianHosts, type FetchLike } from '../../core/ports';
 import { builtinProfiles, parseCustomProfile, ProfileError, requireProfile, scopeLintOptions, type Profile } from '../../core/profiles';
 import { parseScopeList } from '../../core/scopes';
@@ -20,6 +21,7 @@ import { coverageResults } from '../../core/checks/coverage-results';
 import { scopeListResults } from '../../core/checks/scope-list';
 import { EXIT, exitCodeFor, maskSecrets, renderReport } from './render';
 import { COMMAND_HELP, USAGE, VERSION } from './usage';
+import { renderExplain } from './render-traffic';
 
 export const TOKEN_ENV = 'SCOPE_DOCTOR_TOKEN';
 export const SECRET_ENV = 'SCOPE_DOCTOR_CLIENT_SECRET';
@@ -113,6 +115,7 @@ const COMMANDS: Record<string, Command> = {
   token: tokenCommand,
   oauth: oauthCommand,
   dc: dataCenterCommand,
+  explain: explainCommand,
   emulator: emulatorCommand,
   start: startCommand,
 };
@@ -225,6 +228,38 @@ async function dataCenterCommand(args: string[], context: Context): Promise<numb
   const deps: CheckDeps = { fetch: context.io.fetch, hosts: realAtlassianHosts };
   const report = await checkDataCenter(deps, { baseUrl, clientId, clientSecret: clientId ? clientSecret : undefined, callbackUrl: values.callback, token, scopes: values.scopes, profile });
   return print(context, report, `Jira Data Center ${report.baseUrl}${profile ? `  (${profile.name})` : ''}`, values.json);
+}
+
+/**
+ * Explains pasted requests offline; only `--site` with a site name reaches Atlassian, for its Cloud ID.
+ * The paste may hold credentials: nothing of it is printed but method, host and path.
+ */
+async function explainCommand(args: string[], context: Context): Promise<number> {
+  const options = { ...COMMON, ...PROFILE, site: { type: 'string' }, scopes: { type: 'string' } } as const;
+  const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true });
+  const profile = await loadProfile(values.profile, values['profile-file'], false);
+  const text = positionals.length === 1 && positionals[0] === '-' ? await context.io.readStdin() : positionals.join(' ');
+  requireText(text, 'a request (a URL, "METHOD URL", a curl command, a log line, or - to read stdin)');
+  const explainContext: ExplainContext = { ...(profile ? { profile } : {}) };
+  if (values.scopes !== undefined) {
+    const parsed = parseScopeList(requireText(values.scopes, '--scopes'), scopeLintOptions(profile));
+    explainContext.granted = { scopes: parsed.scopes, source: 'the scopes given' };
+  }
+  const siteResults: Report['results'] = [];
+  if (values.site !== undefined) {
+    const site = requireText(values.site, '--site');
+    if (isCloudIdShape(site)) explainContext.site = { cloudId: site.toLowerCase() };
+    else {
+      const lookup = await lookupCloudId(checkDeps(context.io), site);
+      explainContext.site = { host: lookup.site, ...(lookup.cloudId ? { cloudId: lookup.cloudId } : {}) };
+      // A failed lookup is reported (unknown, or no such site); a found Cloud ID is used, not repeated.
+      if (!lookup.cloudId) siteResults.push(...lookup.results);
+    }
+  }
+  const explained = explainText(text, explainContext, new Date());
+  const report = siteResults.length ? { ...explained, results: [...siteResults, ...explained.results], verdict: worstStatus([explained.verdict, ...siteResults.map((r) => r.status)]) } : explained;
+  context.out(values.json ? JSON.stringify(report, null, 2) : renderExplain(report).join('\n'));
+  return exitCodeFor(report.verdict);
 }
 
 async function emulatorCommand(args: string[], { io, out }: Context): Promise<number> {

@@ -19,6 +19,9 @@ Commands:
   dc --base-url URL [--client-id ID] [--callback URL] [--scopes "…"] [--profile ID]
                                                Check a Jira Data Center application link and/or a personal
                                                access token ($SCOPE_DOCTOR_TOKEN) on your own Jira server
+  explain [TEXT… | -] [--site SITE] [--scopes "…"] [--profile ID]
+                                               Why a request failed: a URL, "METHOD URL", a curl command, log
+                                               lines or a HAR file (stdin with -); credentials never printed
   emulator [--port N]                          Run the built-in Atlassian emulator until Ctrl-C
   start                                        Build and open the local web page over the emulator
 
@@ -98,6 +101,21 @@ Examples:
   SCOPE_DOCTOR_CLIENT_SECRET=… scope-doctor dc --base-url https://jira.acme.com/jira --client-id … \\
     --callback https://acme.kendis.io/oauth/jira-server/callback --scopes Admin --profile kendis-dc-oauth
   SCOPE_DOCTOR_TOKEN=… scope-doctor dc --base-url https://jira.acme.com/jira`,
+  explain: `Usage: scope-doctor explain [TEXT… | -] [--site SITE | --site CLOUD_ID] [--scopes "…"] [--profile ID | --profile-file PATH] [--json]
+
+Explains failing Jira requests from what you have: a URL (site or https://api.atlassian.com/ex/jira/{cloudId}),
+"METHOD URL", a curl command, log lines with a status, or a HAR file saved from the browser (stdin with -).
+For each request: the operation it is (the query string does not matter), the scope sets that allow it (all
+scopes of one set; Jira Software endpoints take granular scopes only), what the status and headers say (a
+missing scope, bad credentials, a scoped token on the site URL, a 404 that may be a permission), and whether
+the URL's Cloud ID is the site's. With --scopes (what the token or app holds) or a profile (its guide's list):
+exactly which scopes to add. Only the kind of credential in a curl command or HAR is read, never its value;
+nothing is sent anywhere except, with --site NAME, the Cloud ID lookup.
+
+Examples:
+  scope-doctor explain "401 Unauthorized; scope does not match GET https://api.atlassian.com/ex/jira/1f0c…/rest/agile/1.0/board/12/sprint?state=active"
+  scope-doctor explain --site acme.atlassian.net --scopes "read:board-scope:jira-software read:project:jira" - < network.har
+  pbpaste | scope-doctor explain --profile kendis-user-token -`,
   emulator: `Usage: scope-doctor emulator [--port N]
 
 Runs the built-in Atlassian emulator with the demo tenant until Ctrl-C; point the CLI at it with
