@@ -181,6 +181,10 @@ function requestsInLine(line: string, at: number): { requests: ObservedRequest[]
   const requests: ObservedRequest[] = [];
   let skipped = 0;
   if (urls.length === 0) {
+    // A list of endpoints may give only the path: `/rest/api/3/myself`.
+    const lone = /^\s*[-*•]?\s*(\/rest\/[^\s"'<>`]+)\s*$/.exec(line)?.[1];
+    const loneUrl = lone ? splitUrl(lone) : undefined;
+    if (loneUrl) return { requests: [{ source: 'url', at, ...loneUrl }], skipped };
     const bare = BARE_PATH.exec(line);
     if (!bare || !isJiraPath(bare[2]!)) return { requests, skipped };
     const url = splitUrl(bare[2]!);
