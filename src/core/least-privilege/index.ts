@@ -159,11 +159,10 @@ function resultsOf(
   const allowed = operations.filter((op) => op.scopeSets.length > 0);
   if (allowed.length > 0) {
     const count = plan.scopes.length;
+    const all = allowed.length === 1 ? 'the operation' : allowed.length === 2 ? 'both operations' : `all ${allowed.length} operations`;
     results.push({
       id: 'least.plan',
-      title: plan.exact
-        ? `${count} scope${plural(count)} allow all ${allowed.length} operation${plural(allowed.length)}: the fewest possible`
-        : `${count} scope${plural(count)} allow all ${allowed.length} operations: at most this many, at least ${plan.lowerBound}`,
+      title: `${count} scope${plural(count)} allow${count === 1 ? 's' : ''} ${all}: ${plan.exact ? 'the fewest possible' : `at most this many, at least ${plan.lowerBound}`}`,
       status: 'pass',
       detail: [
         ...plan.scopes.map((s) => `${s.scope.padEnd(40)} needed for: ${s.neededFor.join(', ')}`),

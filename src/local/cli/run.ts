@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import {
   checkDataCenter,
   checkOAuthClient,
@@ -12,7 +12,8 @@ import {
 } from '../../core/checks';
 import { parseSite } from '../../core/atlassian';
 import { analyzeCoverage } from '../../core/scope-coverage';
-import { explainText, isCloudIdShape, type ExplainContext } from '../../core/explain';
+import { explainText, isCloudIdShape, MAX_EXPLAIN_CHARS, type ExplainContext } from '../../core/explain';
+import { leastPrivilegeFromText, profileFromTraffic } from '../../core/least-privilege';
 import { InputError, makeReport, worstStatus, type Report } from '../../core/model';
 import { emulatorHosts, realAtlassianHosts, type FetchLike } from '../../core/ports';
 import { builtinProfiles, parseCustomProfile, ProfileError, requireProfile, scopeLintOptions, type Profile } from '../../core/profiles';
@@ -21,7 +22,7 @@ import { coverageResults } from '../../core/checks/coverage-results';
 import { scopeListResults } from '../../core/checks/scope-list';
 import { EXIT, exitCodeFor, maskSecrets, renderReport } from './render';
 import { COMMAND_HELP, USAGE, VERSION } from './usage';
-import { renderExplain } from './render-traffic';
+import { renderExplain, renderLeastPrivilege } from './render-traffic';
 
 export const TOKEN_ENV = 'SCOPE_DOCTOR_TOKEN';
 export const SECRET_ENV = 'SCOPE_DOCTOR_CLIENT_SECRET';
@@ -120,10 +121,12 @@ const COMMANDS: Record<string, Command> = {
   start: startCommand,
 };
 
-async function scopesCommand(args: string[], { io, out }: Context): Promise<number> {
+async function scopesCommand(args: string[], context: Context): Promise<number> {
+  if (args[0] === 'for') return scopesForCommand(args.slice(1), context);
+  const { io, out } = context;
   const { values, positionals } = parseArgs({ args, options: { ...COMMON, ...PROFILE }, allowPositionals: true, strict: true });
   const [sub, ...items] = positionals;
-  if (sub !== 'lint') throw new UsageError('usage: scope-doctor scopes lint [--profile ID] [SCOPES… | -]');
+  if (sub !== 'lint') throw new UsageError('usage: scope-doctor scopes lint [--profile ID] [SCOPES… | -], or scope-doctor scopes for [FILE | -]');
   const profile = await loadProfile(values.profile, values['profile-file'], false);
   const text = items.length === 1 && items[0] === '-' ? await io.readStdin() : items.join('\n');
   requireText(text, 'scopes');
@@ -133,6 +136,42 @@ async function scopesCommand(args: string[], { io, out }: Context): Promise<numb
   const report = makeReport('scope list', results, new Date());
   if (values.json) out(JSON.stringify({ ...report, scopes: parsed.scopes, findings: parsed.findings }, null, 2));
   else out(renderReport(`Scope list (${parsed.scopes.length} recognised): ${parsed.scopes.join(' ')}`, report).join('\n'));
+  return exitCodeFor(report.verdict);
+}
+
+/** The fewest scopes for the requests in a file (or stdin); with --profile-out, a custom profile of them. */
+async function scopesForCommand(args: string[], { io, out }: Context): Promise<number> {
+  const options = {
+    ...COMMON,
+    'profile-out': { type: 'string' },
+    'profile-id': { type: 'string' },
+    vendor: { type: 'string' },
+    'token-kind': { type: 'string' },
+  } as const;
+  const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true });
+  if (positionals.length !== 1) throw new UsageError('usage: scope-doctor scopes for FILE, or - to read stdin');
+  const source = positionals[0]!;
+  const text = source === '-' ? await io.readStdin() : await readTextFile(source, 'traffic file', MAX_EXPLAIN_CHARS);
+  const tokenKind = values['token-kind'] ?? 'oauth';
+  if (tokenKind !== 'oauth' && tokenKind !== 'scoped-token') throw new UsageError('--token-kind must be oauth or scoped-token');
+  const now = new Date();
+  const report = leastPrivilegeFromText(requireText(text, source === '-' ? 'stdin' : source), now);
+  let profileOut: string | undefined;
+  if (values['profile-out'] !== undefined) {
+    profileOut = requireText(values['profile-out'], '--profile-out');
+    const vendor = values.vendor?.trim() || 'My vendor';
+    const id = values['profile-id']?.trim() || 'observed-traffic';
+    const json = JSON.stringify(profileFromTraffic(report, { id, name: `${vendor} (from traffic)`, vendor, tokenKind }, now), null, 2);
+    // Written only once it reads back as a valid profile, and never over an existing file.
+    parseCustomProfile(json);
+    await writeNewFile(profileOut, `${json}\n`);
+  }
+  if (values.json) out(JSON.stringify({ ...report, ...(profileOut ? { profileOut } : {}) }, null, 2));
+  else {
+    const lines = renderLeastPrivilege(report);
+    if (profileOut) lines.push(`Wrote a custom profile to ${profileOut}: use it with --profile-file ${profileOut}, or paste it on the admin page.`);
+    out(lines.join('\n'));
+  }
   return exitCodeFor(report.verdict);
 }
 
@@ -314,6 +353,28 @@ async function readProfileFile(path: string): Promise<string> {
   if (buffer.length > MAX_PROFILE_FILE_BYTES) throw new InputError(`profile file is too large (limit ${MAX_PROFILE_FILE_BYTES} bytes)`);
   if (buffer.includes(0)) throw new InputError('profile file is binary, not JSON');
   return buffer.toString('utf8');
+}
+
+/** A text file a command reads whole, refused when it is too large or binary. */
+async function readTextFile(path: string, what: string, maxBytes: number): Promise<string> {
+  let buffer: Buffer;
+  try {
+    buffer = await readFile(path);
+  } catch {
+    throw new InputError(`cannot read ${what} ${path.slice(0, 200)}`);
+  }
+  if (buffer.length > maxBytes) throw new InputError(`${what} is too large (limit ${maxBytes} bytes)`);
+  if (buffer.includes(0)) throw new InputError(`${what} is binary, not text`);
+  return buffer.toString('utf8');
+}
+
+async function writeNewFile(path: string, text: string): Promise<void> {
+  try {
+    await writeFile(path, text, { flag: 'wx' });
+  } catch (error) {
+    const exists = error instanceof Error && Reflect.get(error, 'code') === 'EEXIST';
+    throw new InputError(exists ? `${path.slice(0, 200)} already exists: choose another file or remove it` : `cannot write ${path.slice(0, 200)}`);
+  }
 }
 
 /** Secrets never come as arguments: shells and `ps` keep those. Refused before anything else is read. */

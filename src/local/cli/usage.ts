@@ -9,6 +9,7 @@ Usage: scope-doctor <command> [options]
 
 Commands:
   scopes lint [--profile ID] [SCOPES… | -]     Lint a scope list (from arguments, or stdin with -)
+  scopes for FILE|- [--profile-out FILE]       The fewest scopes for the requests in a list, HAR or log
   coverage --profile ID --scopes "…"           Which capabilities a scope list covers, what to add
   profiles                                     List the built-in vendor profiles
   cloud-id SITE                                Look up a site's Cloud ID (e.g. acme.atlassian.net)
@@ -40,16 +41,26 @@ Exit codes: 0 all passed (warnings allowed), 1 something failed, 2 bad usage or 
 /** Each command's own help (`scope-doctor <command> --help`): what it does, its options, examples. */
 export const COMMAND_HELP: Record<string, string> = {
   scopes: `Usage: scope-doctor scopes lint [--profile ID | --profile-file PATH] [--json] [SCOPES… | -]
+       scope-doctor scopes for (FILE | -) [--profile-out FILE [--profile-id ID] [--vendor NAME] [--token-kind oauth|scoped-token]] [--json]
 
 Lints a scope list as people paste it: one per line, comma- or space-separated, console titles
 ("View sprints"), table rows or "Title – scope" lines. Exits 1 when an entry, as written, is not a scope
 Atlassian would accept (unknown, a capital letter, a stray space); console titles are fine. With a profile,
 the list is read as that vendor's (its guide settles ambiguous titles; Data Center words such as "Admin").
 
+scopes for reads the requests an integration really sends (endpoints one per line, such as
+"GET /rest/agile/1.0/board", URLs, log lines, or a HAR file from the browser) and prints the fewest scopes that
+allow all of them: granular wherever an endpoint takes granular scopes, each with the operations it is for,
+marked as a proven minimum or, past the search limit, a bound. It says when classic scopes would be fewer and
+which endpoints take classic scopes only. --profile-out writes a custom profile of exactly these operations
+(never over an existing file), for --profile-file or the admin page.
+
 Examples:
   scope-doctor scopes lint "read:issue:Jira, read: board-scope:jira-software, View sprints"
   scope-doctor scopes lint - < scopes.txt
-  scope-doctor scopes lint --profile kendis-dc-oauth Admin`,
+  scope-doctor scopes lint --profile kendis-dc-oauth Admin
+  scope-doctor scopes for network.har
+  scope-doctor scopes for - --profile-out acme-sync.json --vendor Acme --token-kind scoped-token < endpoints.txt`,
   coverage: `Usage: scope-doctor coverage (--profile ID | --profile-file PATH) --scopes "…" [--json]
 
 Which of the integration's capabilities a scope list covers: the scopes to add (a missing required one

@@ -1,4 +1,6 @@
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_OTHER_SITE, DEMO_SITE, startEmulator, type Emulator } from '../../src/emulator';
 import { runScopeDoctor, type CliRun } from '../support/cli';
@@ -17,6 +19,7 @@ function cli(args: string[], stdin = ''): Promise<CliRun> {
 
 const GATEWAY = `https://api.atlassian.com/ex/jira/${DEMO_SITE.cloudId}`;
 const HAR_PATH = new URL('../fixtures/traffic/kendis-sync.har', import.meta.url);
+const HAR_FILE = HAR_PATH.pathname;
 
 describe('scope-doctor explain', () => {
   it('explains the issue’s log line: granular only, refused for the sprint scope, exit 1', async () => {
@@ -98,5 +101,56 @@ describe('scope-doctor explain', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^Usage: scope-doctor explain/);
     expect(run.stdout).toMatch(/\nExamples:\n {2}.*scope-doctor /);
+  });
+});
+
+describe('scope-doctor scopes for', () => {
+  it('prints the fewest scopes for a HAR, each with what needs it, and a line to paste (exit 0)', async () => {
+    const run = await cli(['scopes', 'for', HAR_FILE]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Least privilege: 7 requests to 6 operations');
+    expect(run.stdout).toContain('✓ 18 scopes allow all 6 operations: the fewest possible');
+    expect(run.stdout).toMatch(/- write:sprint:jira-software +needed for: PUT \/rest\/agile\/1\.0\/sprint\/\{sprintId\}, POST \/rest\/agile\/1\.0\/sprint\/\{sprintId\}\/issue/);
+    expect(run.stdout).toContain('i Fewer with classic scopes: 5');
+    expect(run.stdout).toMatch(/\nScopes: read:avatar:jira .* write:sprint:jira-software\n?$/);
+    expect(run.stdout).not.toMatch(/demo-har-secret-token|demo-cookie/);
+  });
+
+  it('reads endpoints from stdin and writes a custom profile that coverage then passes', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'scope-doctor-'));
+    const profile = join(dir, 'acme.json');
+    const endpoints = ['GET /rest/api/3/announcementBanner', 'GET /rest/agile/1.0/board', 'GET https://acme.atlassian.net/rest/api/3/isue/1'].join('\n');
+    const run = await cli(['scopes', 'for', '-', '--profile-out', profile, '--vendor', 'Acme', '--profile-id', 'acme-sync', '--json'], endpoints);
+    expect(run.code, run.stderr).toBe(0);
+    const json = JSON.parse(run.stdout) as { profileOut: string; plan: { exact: boolean; scopes: { scope: string }[] }; unmatched: unknown[] };
+    expect(json).toMatchObject({ profileOut: profile, plan: { exact: true } });
+    expect(json.unmatched).toHaveLength(1);
+    const scopes = json.plan.scopes.map((s) => s.scope).join(' ');
+    expect(scopes).toBe('manage:jira-configuration read:board-scope:jira-software read:project:jira');
+    const coverage = await cli(['coverage', '--profile-file', profile, '--scopes', scopes, '--json']);
+    expect(coverage.code).toBe(0);
+    expect(JSON.parse(coverage.stdout)).toMatchObject({ verdict: 'pass', profileId: 'acme-sync' });
+    // Never over an existing file.
+    const again = await cli(['scopes', 'for', '-', '--profile-out', profile], endpoints);
+    expect(again.code).toBe(2);
+    expect(again.stderr.trim()).toBe(`scope-doctor: ${profile} already exists: choose another file or remove it`);
+  });
+
+  it('refuses bad usage in one line (exit 2)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'scope-doctor-'));
+    const binary = join(dir, 'bin.har');
+    await writeFile(binary, Buffer.from([0, 1, 2]));
+    const runs = await Promise.all([
+      cli(['scopes', 'for']),
+      cli(['scopes', 'for', join(dir, 'missing.har')]),
+      cli(['scopes', 'for', binary]),
+      cli(['scopes', 'for', HAR_FILE, '--token-kind', 'classic']),
+      cli(['scopes', 'for', '-', '--profile-out', join(dir, 'p.json'), '--profile-id', 'Not Kebab'], 'GET /rest/api/3/myself'),
+      cli(['scopes', 'for', '-'], 'nothing to see here'),
+    ]);
+    for (const run of runs) {
+      expect(run.code, run.stderr).toBe(2);
+      expect(run.stderr.trim().split('\n'), run.stderr).toHaveLength(1);
+    }
   });
 });
