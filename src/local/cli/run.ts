@@ -4,8 +4,10 @@ import {
   checkDataCenter,
   checkOAuthClient,
   checkToken,
+  listOrgTokens,
   lookupCloudId,
   parseDataCenterBaseUrl,
+  requireOrgId,
   requireCloudProfile,
   requireDataCenterProfile,
   type CheckDeps,
@@ -23,10 +25,12 @@ import { scopeListResults } from '../../core/checks/scope-list';
 import { EXIT, exitCodeFor, maskSecrets, renderReport } from './render';
 import { COMMAND_HELP, USAGE, VERSION } from './usage';
 import { renderExplain, renderLeastPrivilege } from './render-traffic';
+import { renderTokenInventory } from './render-tokens';
 
 export const TOKEN_ENV = 'SCOPE_DOCTOR_TOKEN';
 export const SECRET_ENV = 'SCOPE_DOCTOR_CLIENT_SECRET';
 export const ATLASSIAN_URL_ENV = 'SCOPE_DOCTOR_ATLASSIAN_URL';
+export const ADMIN_KEY_ENV = 'SCOPE_DOCTOR_ADMIN_KEY';
 const MAX_PROFILE_FILE_BYTES = 256 * 1024;
 /** A profile with more problems than this is better fixed from the top. */
 const MAX_ISSUES_SHOWN = 20;
@@ -117,6 +121,7 @@ const COMMANDS: Record<string, Command> = {
   oauth: oauthCommand,
   dc: dataCenterCommand,
   explain: explainCommand,
+  tokens: tokensCommand,
   emulator: emulatorCommand,
   start: startCommand,
 };
@@ -301,6 +306,16 @@ async function explainCommand(args: string[], context: Context): Promise<number>
   return exitCodeFor(report.verdict);
 }
 
+/** The organization's API tokens, flagged; the admin key comes from the environment or a hidden prompt only. */
+async function tokensCommand(args: string[], context: Context): Promise<number> {
+  const { values } = parseArgs({ args, options: { ...COMMON, org: { type: 'string' } }, strict: true });
+  const orgId = requireOrgId(requireText(values.org, '--org'));
+  const adminKey = await readSecret(context, ADMIN_KEY_ENV, `Organization API key for ${orgId}: `);
+  const report = await listOrgTokens(checkDeps(context.io), { orgId, adminKey });
+  context.out(values.json ? JSON.stringify(report, null, 2) : renderTokenInventory(report).join('\n'));
+  return exitCodeFor(report.verdict);
+}
+
 async function emulatorCommand(args: string[], { io, out }: Context): Promise<number> {
   const { values } = parseArgs({ args, options: { help: COMMON.help, port: { type: 'string' } }, strict: true });
   const port = values.port === undefined ? undefined : Number(values.port);
@@ -383,6 +398,9 @@ const SECRET_OPTIONS: Record<string, string> = {
   '--api-token': TOKEN_ENV,
   '--client-secret': SECRET_ENV,
   '--secret': SECRET_ENV,
+  '--admin-key': ADMIN_KEY_ENV,
+  '--api-key': ADMIN_KEY_ENV,
+  '--key': ADMIN_KEY_ENV,
 };
 
 function refuseSecretArguments(args: readonly string[]): void {

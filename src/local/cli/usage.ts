@@ -23,6 +23,8 @@ Commands:
   explain [TEXT… | -] [--site SITE] [--scopes "…"] [--profile ID]
                                                Why a request failed: a URL, "METHOD URL", a curl command, log
                                                lines or a HAR file (stdin with -); credentials never printed
+  tokens --org ORG_ID                          The organization's API tokens: expired, expiring, unused
+                                               (organization API key from $SCOPE_DOCTOR_ADMIN_KEY or a prompt)
   emulator [--port N]                          Run the built-in Atlassian emulator until Ctrl-C
   start                                        Build and open the local web page over the emulator
 
@@ -34,6 +36,7 @@ Options:
 Environment:
   SCOPE_DOCTOR_TOKEN           An API token or personal access token (never given as an argument)
   SCOPE_DOCTOR_CLIENT_SECRET   An OAuth 2.0 client secret (never given as an argument)
+  SCOPE_DOCTOR_ADMIN_KEY       An organization admin API key, for tokens (never given as an argument)
   SCOPE_DOCTOR_ATLASSIAN_URL   Reach every Atlassian host through the emulator at this URL
 
 Exit codes: 0 all passed (warnings allowed), 1 something failed, 2 bad usage or input, 3 could not tell.`;
@@ -127,6 +130,17 @@ Examples:
   scope-doctor explain "401 Unauthorized; scope does not match GET https://api.atlassian.com/ex/jira/1f0c…/rest/agile/1.0/board/12/sprint?state=active"
   scope-doctor explain --site acme.atlassian.net --scopes "read:board-scope:jira-software read:project:jira" - < network.har
   pbpaste | scope-doctor explain --profile kendis-user-token -`,
+  tokens: `Usage: scope-doctor tokens --org ORG_ID [--json]
+
+Lists every API token the organization's managed users have (label, owner, created, expires, last used),
+reading every page, and flags the expired ones, those expiring within 30, 7 and 1 days, and those unused for
+90 days or more. It needs an organization admin API key (Atlassian Administration → Settings → API keys),
+read from $SCOPE_DOCTOR_ADMIN_KEY or a hidden prompt, never from the command line; it is used for these
+requests only and never stored. Atlassian lists no token's scopes: check a token itself with scope-doctor token.
+
+Examples:
+  SCOPE_DOCTOR_ADMIN_KEY=… scope-doctor tokens --org 8f2a61c4-0d7e-4b9a-a1f3-5c6e7d8b9a01
+  scope-doctor tokens --org 8f2a61c4-0d7e-4b9a-a1f3-5c6e7d8b9a01 --json`,
   emulator: `Usage: scope-doctor emulator [--port N]
 
 Runs the built-in Atlassian emulator with the demo tenant until Ctrl-C; point the CLI at it with
