@@ -44,6 +44,10 @@ process.exitCode = await runCli(process.argv.slice(2), {
   env: process.env,
   readStdin,
   promptSecret: stdin.isTTY && stdin instanceof ReadStream ? (question) => promptHidden(question, stdin, (t) => process.stderr.write(t)) : undefined,
+  terminal: {
+    stdout: { tty: process.stdout.isTTY === true, write: (text) => void process.stdout.write(text) },
+    stderr: { tty: process.stderr.isTTY === true, write: (text) => void process.stderr.write(text) },
+  },
   fetch: (url, init) => fetch(url, init),
   serveEmulator,
   runStart,

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { readFile, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import {
   checkDataCenter,
   checkOAuthClient,
@@ -26,6 +27,10 @@ import { EXIT, exitCodeFor, maskSecrets, renderReport } from './render';
 import { COMMAND_HELP, USAGE, VERSION } from './usage';
 import { renderExplain, renderLeastPrivilege } from './render-traffic';
 import { renderTokenInventory } from './render-tokens';
+import { ConfigError, environmentNeeded, parseDoctorConfig } from '../doctor/config';
+import { Progress, type ProgressSink } from '../doctor/progress';
+import { checkLabel, progressLine, summaryTable } from '../doctor/render';
+import { planChecks, runChecks } from '../doctor/run';
 
 export const TOKEN_ENV = 'SCOPE_DOCTOR_TOKEN';
 export const SECRET_ENV = 'SCOPE_DOCTOR_CLIENT_SECRET';
@@ -43,6 +48,8 @@ export interface CliIo {
   /** Undefined when there is no terminal to ask on. */
   promptSecret?: (question: string) => Promise<string>;
   fetch: FetchLike;
+  /** Raw writes (no newline added) and whether each stream is a terminal: progress lines and spinners. */
+  terminal?: { stdout: ProgressSink; stderr: ProgressSink };
   /** Runs the emulator until the process is told to stop. */
   serveEmulator(port: number | undefined, announce: (url: string) => void): Promise<void>;
   runStart(): Promise<void>;
@@ -83,10 +90,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     return await handler(rest, context);
   } catch (error) {
-    if (error instanceof ProfileError && error.issues.length > 1) {
-      // One line per bad field, so a custom profile can be fixed in one go.
-      io.err(`scope-doctor: the profile has ${error.issues.length} problems:`);
-      for (const issue of error.issues.slice(0, MAX_ISSUES_SHOWN)) io.err(`  - ${oneLine(issue)}`);
+    const listed = error instanceof ProfileError ? 'profile' : error instanceof ConfigError ? 'config' : undefined;
+    if (listed && (error as ProfileError | ConfigError).issues.length > 1) {
+      // One line per bad field, so a custom profile or a doctor config can be fixed in one go.
+      const { issues } = error as ProfileError | ConfigError;
+      io.err(`scope-doctor: the ${listed} has ${issues.length} problems:`);
+      for (const issue of issues.slice(0, MAX_ISSUES_SHOWN)) io.err(`  - ${oneLine(issue)}`);
       return EXIT.usage;
     }
     if (error instanceof InputError || error instanceof UsageError) {
@@ -122,6 +131,7 @@ const COMMANDS: Record<string, Command> = {
   dc: dataCenterCommand,
   explain: explainCommand,
   tokens: tokensCommand,
+  doctor: doctorCommand,
   emulator: emulatorCommand,
   start: startCommand,
 };
@@ -314,6 +324,25 @@ async function tokensCommand(args: string[], context: Context): Promise<number> 
   const report = await listOrgTokens(checkDeps(context.io), { orgId, adminKey });
   context.out(values.json ? JSON.stringify(report, null, 2) : renderTokenInventory(report).join('\n'));
   return exitCodeFor(report.verdict);
+}
+
+/** Every check a config lists, one progress line each, then a summary table; the worst verdict decides the exit. */
+async function doctorCommand(args: string[], context: Context): Promise<number> {
+  const { io } = context;
+  const { values } = parseArgs({ args, options: { ...COMMON, config: { type: 'string' } }, strict: true });
+  const path = requireText(values.config, '--config');
+  const config = parseDoctorConfig(await readTextFile(path, 'config file', MAX_PROFILE_FILE_BYTES));
+  const deps = { checks: checkDeps(io), env: io.env, readFile: (file: string) => readFile(file, 'utf8'), configDir: dirname(resolve(path)), now: () => new Date() };
+  const checks = await planChecks(config, deps);
+  for (const { variable } of environmentNeeded(config)) optionalSecret(context, io.env[variable]);
+  // Progress goes where the person looks: stdout, unless stdout is JSON for a program.
+  const sink = values.json ? io.terminal?.stderr : io.terminal?.stdout;
+  const progress = sink ? new Progress({ tty: sink.tty, write: (text) => sink.write(maskSecrets(text, context.secrets)) }) : undefined;
+  const outcomes = await runChecks(checks, () => new Date(), (check) => progress?.start(checkLabel(check)), (outcome) => progress?.done(progressLine(outcome)));
+  const verdict = worstStatus(outcomes.map((o) => o.verdict));
+  if (values.json) context.out(JSON.stringify({ verdict, checkedAt: new Date().toISOString(), checks: outcomes }, null, 2));
+  else context.out(['', ...summaryTable(outcomes)].join('\n'));
+  return exitCodeFor(verdict);
 }
 
 async function emulatorCommand(args: string[], { io, out }: Context): Promise<number> {

@@ -25,6 +25,7 @@ Commands:
                                                lines or a HAR file (stdin with -); credentials never printed
   tokens --org ORG_ID                          The organization's API tokens: expired, expiring, unused
                                                (organization API key from $SCOPE_DOCTOR_ADMIN_KEY or a prompt)
+  doctor --config FILE                         Run every check a YAML or JSON config lists, with a summary
   emulator [--port N]                          Run the built-in Atlassian emulator until Ctrl-C
   start                                        Build and open the local web page over the emulator
 
@@ -141,6 +142,32 @@ requests only and never stored. Atlassian lists no token's scopes: check a token
 Examples:
   SCOPE_DOCTOR_ADMIN_KEY=… scope-doctor tokens --org 8f2a61c4-0d7e-4b9a-a1f3-5c6e7d8b9a01
   scope-doctor tokens --org 8f2a61c4-0d7e-4b9a-a1f3-5c6e7d8b9a01 --json`,
+  doctor: `Usage: scope-doctor doctor --config FILE [--json]
+
+Runs every check the config lists, like npm doctor: one line per check as it finishes (a spinner while it
+runs, on a terminal), then a table of verdicts. The config is YAML or JSON; it names the environment variables
+that hold secrets (tokenEnv, clientSecretEnv, keyEnv), never the secrets themselves. Everything in it is
+checked before the first request, one line per bad field. Exit codes as for every command: the worst check's.
+
+  connections:                       # OAuth 2.0 (3LO) apps, as scope-doctor oauth
+    - name: Kendis
+      profile: kendis-cloud-oauth    # or profileFile: ./acme.json (relative to the config)
+      clientId: …
+      clientSecretEnv: KENDIS_CLIENT_SECRET
+      callback: https://acme.kendis.io/oauth/jira/callback
+      scopes: [read:project:jira, read:sprint:jira-software]
+  tokens:                            # API tokens, as scope-doctor token
+    - { site: acme.atlassian.net, email: ana@acme.com, tokenEnv: ANA_TOKEN, profile: kendis-user-token, expires: 2026-11-30 }
+  profiles: [./acme.json]            # custom profile files to validate
+  sites:                             # Cloud ID lookups, optionally the Cloud ID expected
+    - acme.atlassian.net
+    - { site: globex.atlassian.net, cloudId: 7c3e9a10-2d4b-4f6a-8b1c-0e5d7f9a3b64 }
+  organizations:                     # API token inventories, as scope-doctor tokens
+    - { id: 8f2a61c4-…, keyEnv: ACME_ADMIN_KEY }
+
+Examples:
+  scope-doctor doctor --config scope-doctor.yaml
+  scope-doctor doctor --config scope-doctor.json --json > report.json`,
   emulator: `Usage: scope-doctor emulator [--port N]
 
 Runs the built-in Atlassian emulator with the demo tenant until Ctrl-C; point the CLI at it with
