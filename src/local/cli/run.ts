@@ -19,7 +19,7 @@ import { explainText, isCloudIdShape, MAX_EXPLAIN_CHARS, type ExplainContext } f
 import { leastPrivilegeFromText, profileFromTraffic } from '../../core/least-privilege';
 import { InputError, makeReport, worstStatus, type Report } from '../../core/model';
 import { emulatorHosts, realAtlassianHosts, type FetchLike } from '../../core/ports';
-import { builtinProfiles, parseCustomProfile, ProfileError, requireProfile, scopeLintOptions, type Profile } from '../../core/profiles';
+import { builtinProfiles, describeProfile, parseCustomProfile, ProfileError, requireProfile, scopeLintOptions, type Profile } from '../../core/profiles';
 import { parseScopeList } from '../../core/scopes';
 import { coverageResults } from '../../core/checks/coverage-results';
 import { scopeListResults } from '../../core/checks/scope-list';
@@ -27,6 +27,7 @@ import { EXIT, exitCodeFor, maskSecrets, renderReport } from './render';
 import { COMMAND_HELP, USAGE, VERSION } from './usage';
 import { renderExplain, renderLeastPrivilege } from './render-traffic';
 import { renderTokenInventory } from './render-tokens';
+import { renderProfile } from './render-profiles';
 import { ConfigError, environmentNeeded, parseDoctorConfig } from '../doctor/config';
 import { Progress, type ProgressSink } from '../doctor/progress';
 import { checkLabel, progressLine, summaryTable } from '../doctor/render';
@@ -216,10 +217,46 @@ async function coverageCommand(args: string[], { out }: Context): Promise<number
 }
 
 async function profilesCommand(args: string[], { out }: Context): Promise<number> {
-  const { values } = parseArgs({ args, options: COMMON, strict: true });
+  const { values, positionals } = parseArgs({ args, options: COMMON, allowPositionals: true, strict: true });
+  const [sub, ...rest] = positionals;
+  if (sub === 'validate' && rest.length === 1) return validateProfileFile(rest[0]!, values.json, out);
+  if (sub === 'show' && rest.length === 1) {
+    // A built-in id, or a file vendors ship.
+    const profile = /[/\\]|\.json$/i.test(rest[0]!) ? parseCustomProfile(await readProfileFile(rest[0]!)) : requireProfile(rest[0]!);
+    const description = describeProfile(profile);
+    out(values.json ? JSON.stringify(description, null, 2) : renderProfile(description).join('\n'));
+    return EXIT.ok;
+  }
+  if (sub !== undefined) throw new UsageError('usage: scope-doctor profiles [--json], profiles validate FILE, or profiles show ID|FILE');
   if (values.json) out(JSON.stringify(builtinProfiles, null, 2));
   else out(builtinProfiles.map((p) => `${p.id.padEnd(28)} ${p.tokenKind.padEnd(13)} ${p.name}`).join('\n'));
   return EXIT.ok;
+}
+
+/**
+ * A profile file as a vendor would ship it: every problem on its own line (exit 1), or valid — and then
+ * whether the guide's own scope list covers its required capabilities.
+ */
+async function validateProfileFile(path: string, json: boolean | undefined, out: (text: string) => void): Promise<number> {
+  const text = await readProfileFile(path);
+  let results: Report['results'];
+  let profile: Profile | undefined;
+  try {
+    profile = parseCustomProfile(text);
+    const operations = profile.capabilities.reduce((n, c) => n + (c.operations?.length ?? 0), 0);
+    results = [{ id: 'profile.valid', title: `Valid profile ${profile.id}: ${profile.capabilities.length} capabilities, ${operations} operations`, status: 'pass', detail: profile.name }];
+    if (profile.vendorScopes.length > 0 && profile.tokenKind !== 'dc-oauth') {
+      const coverage = analyzeCoverage(profile, profile.vendorScopes);
+      results.push(...coverageResults('profile.vendor-scopes', coverage, (missing) => `Add ${missing.join(', ')} to vendorScopes, or correct the capabilities that need them`).filter((r) => r.status !== 'pass' && r.id !== 'profile.vendor-scopes.vendor-listed'));
+    }
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    const issues = error instanceof ProfileError ? error.issues : [error.message];
+    results = issues.map((issue, i) => ({ id: `profile.issue.${i}`, title: issue, status: 'fail', detail: 'Not a valid profile.' }));
+  }
+  const report = makeReport(path, results, new Date());
+  out(json ? JSON.stringify({ ...report, ...(profile ? { profileId: profile.id } : {}) }, null, 2) : renderReport(path, report).join('\n'));
+  return exitCodeFor(report.verdict);
 }
 
 async function cloudIdCommand(args: string[], context: Context): Promise<number> {

@@ -11,7 +11,7 @@ Commands:
   scopes lint [--profile ID] [SCOPES… | -]     Lint a scope list (from arguments, or stdin with -)
   scopes for FILE|- [--profile-out FILE]       The fewest scopes for the requests in a list, HAR or log
   coverage --profile ID --scopes "…"           Which capabilities a scope list covers, what to add
-  profiles                                     List the built-in vendor profiles
+  profiles [validate FILE | show ID|FILE]      List the built-in profiles, check a profile file, or spell one out
   cloud-id SITE                                Look up a site's Cloud ID (e.g. acme.atlassian.net)
   token --site SITE --email EMAIL [--profile ID] [--expires YYYY-MM-DD]
                                                Check an API token (from $SCOPE_DOCTOR_TOKEN or a hidden prompt)
@@ -75,12 +75,20 @@ Examples:
   scope-doctor coverage --profile kendis-cloud-oauth --scopes "View projects, View sprints, Update and delete sprints"
   scope-doctor coverage --profile targetprocess --scopes "read:jira-work write:jira-work" --json`,
   profiles: `Usage: scope-doctor profiles [--json]
+       scope-doctor profiles validate FILE [--json]
+       scope-doctor profiles show (ID | FILE) [--json]
 
-Lists the built-in vendor profiles (one per vendor guide configuration) with their ids.
+Lists the built-in vendor profiles (one per vendor guide configuration) with their ids. A profile is also a
+file format vendors can ship (schema/profile.schema.json; the built-in ones are in profiles/): validate checks
+a file field by field, each problem on its own line (exit 1), and every scope and operation against Atlassian's
+catalog, then whether the file's own vendorScopes cover its required capabilities. show spells a profile out:
+each capability, the operations it calls, and the scope sets that allow each (all scopes of one set).
 
 Examples:
   scope-doctor profiles
-  scope-doctor profiles --json`,
+  scope-doctor profiles validate acme-sync.json
+  scope-doctor profiles show kendis-cloud-oauth
+  scope-doctor profiles show profiles/targetprocess.json --json`,
   'cloud-id': `Usage: scope-doctor cloud-id SITE [--json]
 
 Looks up a Jira Cloud site's Cloud ID (only *.atlassian.net sites).
