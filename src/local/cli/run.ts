@@ -31,7 +31,9 @@ import { renderProfile } from './render-profiles';
 import { ConfigError, environmentNeeded, parseDoctorConfig } from '../doctor/config';
 import { Progress, type ProgressSink } from '../doctor/progress';
 import { checkLabel, progressLine, summaryTable } from '../doctor/render';
-import { planChecks, runChecks } from '../doctor/run';
+import { planChecks, runChecks, type DoctorOutcome } from '../doctor/run';
+import { styleText, takeStyleOptions, type OutputStyle } from './style';
+import { completionScript } from './completion';
 
 export const TOKEN_ENV = 'SCOPE_DOCTOR_TOKEN';
 export const SECRET_ENV = 'SCOPE_DOCTOR_CLIENT_SECRET';
@@ -65,9 +67,10 @@ const PROFILE = { profile: { type: 'string' }, 'profile-file': { type: 'string' 
 /** Runs one command line and returns the exit code. Never throws: every error becomes one line on stderr. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const secrets: string[] = [];
-  const out = (text: string) => io.out(maskSecrets(text, secrets));
+  const { args, style } = takeStyleOptions(argv, io.env, io.terminal?.stdout.tty === true);
+  const out = (text: string) => io.out(styleText(maskSecrets(text, secrets), style));
   try {
-    const [command, ...rest] = argv;
+    const [command, ...rest] = args;
     const topic = command === 'help' && rest[0] ? COMMAND_HELP[rest[0]] : undefined;
     if (topic) {
       out(topic);
@@ -81,7 +84,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       out(VERSION);
       return EXIT.ok;
     }
-    const context: Context = { io, out, secrets };
+    const context: Context = { io, out, secrets, style };
     const handler = COMMANDS[command];
     if (!handler) throw new UsageError(`unknown command "${command.slice(0, 40)}"; run scope-doctor --help`);
     refuseSecretArguments(rest);
@@ -118,6 +121,7 @@ interface Context {
   out(text: string): void;
   /** Secrets read so far, masked in anything printed. */
   secrets: string[];
+  style: OutputStyle;
 }
 
 type Command = (args: string[], context: Context) => Promise<number>;
@@ -133,6 +137,7 @@ const COMMANDS: Record<string, Command> = {
   explain: explainCommand,
   tokens: tokensCommand,
   doctor: doctorCommand,
+  completion: completionCommand,
   emulator: emulatorCommand,
   start: startCommand,
 };
@@ -372,14 +377,24 @@ async function doctorCommand(args: string[], context: Context): Promise<number> 
   const deps = { checks: checkDeps(io), env: io.env, readFile: (file: string) => readFile(file, 'utf8'), configDir: dirname(resolve(path)), now: () => new Date() };
   const checks = await planChecks(config, deps);
   for (const { variable } of environmentNeeded(config)) optionalSecret(context, io.env[variable]);
-  // Progress goes where the person looks: stdout, unless stdout is JSON for a program.
-  const sink = values.json ? io.terminal?.stderr : io.terminal?.stdout;
+  // Progress goes where the person looks: stdout, unless stdout is JSON for a program; --quiet has none.
+  const sink = context.style.quiet ? undefined : values.json ? io.terminal?.stderr : io.terminal?.stdout;
   const progress = sink ? new Progress({ tty: sink.tty, write: (text) => sink.write(maskSecrets(text, context.secrets)) }) : undefined;
-  const outcomes = await runChecks(checks, () => new Date(), (check) => progress?.start(checkLabel(check)), (outcome) => progress?.done(progressLine(outcome)));
+  const line = (outcome: DoctorOutcome) => styleText(progressLine(outcome), { ...context.style, color: context.style.color && !values.json });
+  const outcomes = await runChecks(checks, () => new Date(), (check) => progress?.start(checkLabel(check)), (outcome) => progress?.done(line(outcome)));
   const verdict = worstStatus(outcomes.map((o) => o.verdict));
   if (values.json) context.out(JSON.stringify({ verdict, checkedAt: new Date().toISOString(), checks: outcomes }, null, 2));
   else context.out(['', ...summaryTable(outcomes)].join('\n'));
   return exitCodeFor(verdict);
+}
+
+async function completionCommand(args: string[], { io }: Context): Promise<number> {
+  const { positionals } = parseArgs({ args, options: { help: COMMON.help }, allowPositionals: true, strict: true });
+  const shell = positionals[0];
+  if (positionals.length !== 1 || (shell !== 'bash' && shell !== 'zsh' && shell !== 'fish')) throw new UsageError('usage: scope-doctor completion bash|zsh|fish');
+  // Written as is: a script must not pass through the marks' colouring or --quiet.
+  io.out(completionScript(shell));
+  return EXIT.ok;
 }
 
 async function emulatorCommand(args: string[], { io, out }: Context): Promise<number> {

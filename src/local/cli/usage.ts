@@ -26,12 +26,15 @@ Commands:
   tokens --org ORG_ID                          The organization's API tokens: expired, expiring, unused
                                                (organization API key from $SCOPE_DOCTOR_ADMIN_KEY or a prompt)
   doctor --config FILE                         Run every check a YAML or JSON config lists, with a summary
+  completion bash|zsh|fish                     Print a shell completion script
   emulator [--port N]                          Run the built-in Atlassian emulator until Ctrl-C
   start                                        Build and open the local web page over the emulator
 
 Options:
   --profile-file PATH   Use a custom profile (JSON) instead of --profile
   --json                Print the result model as JSON
+  --quiet, -q           Print only what needs attention (no passing results, no progress lines)
+  --color, --no-color   Colour the marks, or not (default: on a terminal, unless NO_COLOR is set)
   --help, --version     With a command (scope-doctor coverage --help): its help and examples
 
 Environment:
@@ -39,6 +42,7 @@ Environment:
   SCOPE_DOCTOR_CLIENT_SECRET   An OAuth 2.0 client secret (never given as an argument)
   SCOPE_DOCTOR_ADMIN_KEY       An organization admin API key, for tokens (never given as an argument)
   SCOPE_DOCTOR_ATLASSIAN_URL   Reach every Atlassian host through the emulator at this URL
+  NO_COLOR                     Set (to anything) to print no colour; --color overrides it
 
 Exit codes: 0 all passed (warnings allowed), 1 something failed, 2 bad usage or input, 3 could not tell.`;
 
@@ -176,6 +180,14 @@ checked before the first request, one line per bad field. Exit codes as for ever
 Examples:
   scope-doctor doctor --config scope-doctor.yaml
   scope-doctor doctor --config scope-doctor.json --json > report.json`,
+  completion: `Usage: scope-doctor completion bash|zsh|fish
+
+Prints a completion script for the shell: commands, their subcommands and their options.
+
+Examples:
+  source <(scope-doctor completion bash)      # in ~/.bashrc
+  source <(scope-doctor completion zsh)       # in ~/.zshrc, after compinit
+  scope-doctor completion fish | source       # in ~/.config/fish/config.fish`,
   emulator: `Usage: scope-doctor emulator [--port N]
 
 Runs the built-in Atlassian emulator with the demo tenant until Ctrl-C; point the CLI at it with
