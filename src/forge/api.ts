@@ -11,6 +11,8 @@ import type {
   TokenReport,
 } from '../core/checks/types';
 
+import type { ExplainReport } from '../core/explain';
+import type { LeastPrivilegeReport } from '../core/least-privilege';
 import type { Status } from '../core/model';
 import type { TokenKind } from '../core/profiles/types';
 
@@ -120,6 +122,21 @@ export interface ExploreResult {
   endpoints: EndpointExplanation[];
 }
 
+/** What was pasted to explain: a URL, "METHOD URL", curl, log lines or a HAR; optionally what the credentials hold. */
+export interface ExplainInput {
+  text: string;
+  /** The integration's profile: its guide's scopes stand in for a grant when `scopes` is not given. */
+  profileId?: string;
+  /** The scopes the token or app holds, as pasted. */
+  scopes?: string;
+}
+
+export interface LeastPrivilegeView {
+  report: LeastPrivilegeReport;
+  /** A custom profile of exactly the observed operations, ready to edit and save; absent when none has a scope. */
+  profileJson?: string;
+}
+
 /** Resolver name → [payload, response data]. */
 export interface ResolverApi {
   // Anyone with access to the page
@@ -131,6 +148,8 @@ export interface ResolverApi {
   ];
   getMyTokenStatus: [Record<string, never>, { last?: TokenCheckSummary; lastReport?: TokenReport }];
   forgetMyToken: [Record<string, never>, { forgotten: boolean }];
+  /** "Why did this fail?" on the personal page: the same explanation, for anyone's own request. */
+  explainMyRequest: [ExplainInput, ExplainReport];
   // Jira administrators only (re-checked server-side on every call)
   getSite: [Record<string, never>, SiteInfo];
   lookupCloudId: [{ site: string }, CloudIdReport];
@@ -142,6 +161,8 @@ export interface ResolverApi {
   finishConsent: [{ id: string; state: string; redirectedUrl: string }, ConnectionView];
   listTokenChecks: [Record<string, never>, TokenCheckSummary[]];
   explore: [{ query: string }, ExploreResult];
+  explainRequest: [ExplainInput, ExplainReport];
+  leastPrivilege: [{ text: string }, LeastPrivilegeView];
   /** A custom profile as JSON text; saving an existing custom id replaces that profile. */
   saveProfile: [{ profile: string }, ProfileSummary];
   deleteProfile: [{ id: string }, { deleted: true }];
@@ -162,6 +183,8 @@ export const ADMIN_RESOLVERS = [
   'finishConsent',
   'listTokenChecks',
   'explore',
+  'explainRequest',
+  'leastPrivilege',
   'saveProfile',
   'deleteProfile',
 ] as const satisfies readonly ResolverName[];

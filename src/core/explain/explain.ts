@@ -489,7 +489,7 @@ function grantResult(grant: Grant, holding: ScopeSet | undefined, missing: reado
     const refused = reply?.kind === 'scope-mismatch';
     return {
       id: 'explain.grant',
-      title: refused ? `${grant.source} allows it, yet the gateway refused a scope` : `Allowed by ${grant.source}`,
+      title: refused ? `${capitalise(grant.source)} allows it, yet the gateway refused a scope` : `Allowed by ${grant.source}`,
       status: refused ? 'warn' : 'pass',
       detail: `It holds every scope of the ${holding.kind} set: ${holding.scopes.join(', ')}.`,
       ...(refused ? { fix: 'The credentials that sent it hold less than this list: check the app’s console permissions, or the scopes chosen when the token was created.' } : {}),
@@ -551,6 +551,10 @@ function jsonIn(text: string): string {
 
 function preview(text: string): string {
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+function capitalise(text: string): string {
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 }
 
 function plural(n: number): string {

@@ -5,12 +5,15 @@ import { checkConnection } from './checkConnection';
 import { checkMyToken } from './checkMyToken';
 import { deleteConnection } from './deleteConnection';
 import { deleteProfile } from './deleteProfile';
+import { explainMyRequest } from './explainMyRequest';
+import { explainRequest } from './explainRequest';
 import { explore } from './explore';
 import { finishConsent } from './finishConsent';
 import { forgetMyToken } from './forgetMyToken';
 import { getMe } from './getMe';
 import { getMyTokenStatus } from './getMyTokenStatus';
 import { getSite } from './getSite';
+import { leastPrivilege } from './leastPrivilege';
 import { listConnections } from './listConnections';
 import { listProfiles } from './listProfiles';
 import { listTokenChecks } from './listTokenChecks';
@@ -28,6 +31,7 @@ export const resolvers: { [K in ResolverName]: ResolverDefinition<K> } = {
   checkMyToken,
   getMyTokenStatus,
   forgetMyToken,
+  explainMyRequest,
   getSite,
   lookupCloudId,
   listConnections,
@@ -38,6 +42,8 @@ export const resolvers: { [K in ResolverName]: ResolverDefinition<K> } = {
   finishConsent,
   listTokenChecks,
   explore,
+  explainRequest,
+  leastPrivilege,
   saveProfile,
   deleteProfile,
 };
