@@ -2,7 +2,8 @@
  * The explain box and the least-privilege view on the Scope explorer tab, and "Why did this fail?" on the
  * personal page, in headless Chromium against the local server.
  */
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DEMO_OTHER_SITE, DEMO_SITE } from '../../src/emulator/demo';
@@ -11,6 +12,12 @@ import { screenshot, seriousAxeViolations, startUiHarness, type UiHarness } from
 const GATEWAY = `https://api.atlassian.com/ex/jira/${DEMO_SITE.cloudId}`;
 const LOG_LINE = `2026-11-24 09:15:02 ERROR jira-sync 401 Unauthorized; scope does not match GET ${GATEWAY}/rest/agile/1.0/board/12/sprint?state=active`;
 const HAR_PATH = new URL('../fixtures/traffic/kendis-sync.har', import.meta.url);
+
+/** Just the part of the page a README section shows, beside the full-page screenshots. */
+async function sectionShot(testId: string, name: string): Promise<void> {
+  await mkdir(resolve('test-output/screenshots'), { recursive: true });
+  await page.getByTestId(testId).screenshot({ path: resolve('test-output/screenshots', `${name}.png`) });
+}
 
 let ui: UiHarness;
 let page: Page;
@@ -49,6 +56,7 @@ describe('explain a failing request (admin page)', () => {
       expect(text).toContain(part);
     }
     expect(text).not.toContain('state=active');
+    await sectionShot('explain-box', 'section-admin-explain');
     // The grant's problem offers to copy exactly the missing scope.
     const grant = card.getByTestId('result-explain.grant');
     await grant.getByRole('button', { name: 'Copy scope' }).click();
@@ -98,6 +106,7 @@ describe('least privilege from real traffic (admin page)', () => {
     const sprintRow = page.getByTestId('least-privilege-table--table').getByRole('row').filter({ hasText: 'write:sprint:jira-software' });
     expect(await sprintRow.textContent()).toContain('PUT /rest/agile/1.0/sprint/{sprintId}');
     expect(await plan.textContent()).toContain('Fewer with classic scopes: 5');
+    await sectionShot('least-privilege', 'section-admin-least-privilege');
     await plan.getByRole('button', { name: 'Copy 18 scopes' }).click();
     expect((await page.evaluate(() => navigator.clipboard.readText())).split(' ')).toHaveLength(18);
     await screenshot(page, 'admin-least-privilege');
@@ -133,5 +142,6 @@ describe('why did this fail? (personal page)', () => {
     await expect.poll(() => card.textContent()).toContain('401: a scoped API token on the site URL, or wrong credentials');
     expect(await card.textContent()).toContain(`${GATEWAY}/rest/api/3/myself`);
     await screenshot(page, 'personal-why-did-this-fail');
+    await sectionShot('explain-box', 'section-personal-why-did-this-fail');
   });
 });
