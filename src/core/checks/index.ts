@@ -16,5 +16,5 @@ export type { ConsentStartInput } from './consent';
 export { checkDataCenter, permissionResults, readCredentialsOutcome, readTokenOutcome, requiredPermission, PERMISSION_LABELS } from './data-center';
 export { parseDataCenterBaseUrl } from '../atlassian';
 export { requireCloudProfile, requireDataCenterProfile } from './input';
-export { ADMIN_KEY_FIX, EXPIRY_TIERS, listOrgTokens, nextPageUrl, requireOrgId, UNUSED_DAYS } from './org-tokens';
+export { ADMIN_KEY_FIX, listOrgTokens, nextPageUrl, requireOrgId } from './org-tokens';
 export type { InventoryToken, TokenFlag, TokenInventoryReport } from './org-tokens';

@@ -16,8 +16,8 @@ const LABEL = 'GET /admin/api-access/v1/orgs/{orgId}/api-tokens';
 const DAY_MS = 86_400_000;
 /** A loop guard: far more tokens than any organization has, at the API's page sizes. */
 const MAX_PAGES = 500;
-export const EXPIRY_TIERS = [1, 7, 30] as const;
-export const UNUSED_DAYS = 90;
+const EXPIRY_TIERS = [1, 7, 30] as const;
+const UNUSED_DAYS = 90;
 
 export type TokenFlag = 'expired' | 'expires-1d' | 'expires-7d' | 'expires-30d' | 'unused-90d';
 

@@ -117,7 +117,7 @@ function summarise(requests: RequestExplanation[], skipped: number, context: Exp
 }
 
 /** One request: operation, scope sets, where it went, what the reply says, and what the grant lacks. */
-export function explainRequest(observed: ObservedRequest, context: ExplainContext, now: Date): RequestExplanation {
+function explainRequest(observed: ObservedRequest, context: ExplainContext, now: Date): RequestExplanation {
   const entry = entryOf(observed.origin, observed.path);
   // Shown without query or credentials: the query may carry a token, and it does not decide scopes.
   const shownWith = (method: string | undefined) => `${method ? `${method} ` : ''}${observed.origin ?? ''}${observed.path}`;

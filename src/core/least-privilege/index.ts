@@ -10,7 +10,7 @@ import type { TokenKind } from '../profiles/types';
 import { minimalCover, type Cover } from '../scope-coverage/minimal-cover';
 
 /** Enough to prove the minimum for any real integration's traffic in well under a second. */
-export const LEAST_PRIVILEGE_BUDGET = 200_000;
+const LEAST_PRIVILEGE_BUDGET = 200_000;
 
 export interface TrafficOperation {
   method: string;
@@ -82,7 +82,7 @@ export function leastPrivilegeFromText(text: string, now: Date, budget = LEAST_P
   );
 }
 
-export function leastPrivilege(
+function leastPrivilege(
   seen: readonly { operation: OperationRecord; requests: number }[],
   unmatched: LeastPrivilegeReport['unmatched'],
   skipped: number,

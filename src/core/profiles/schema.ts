@@ -7,7 +7,7 @@ import { customProfileSchema } from './custom';
 import type { Profile } from './types';
 
 /** Where the exported files point their `$schema`, relative to `profiles/`. */
-export const PROFILE_SCHEMA_PATH = '../schema/profile.schema.json';
+const PROFILE_SCHEMA_PATH = '../schema/profile.schema.json';
 
 /** The JSON Schema (draft 2020-12) of a profile file, as it is read (defaults may be left out). */
 export function profileJsonSchema(): Record<string, unknown> {

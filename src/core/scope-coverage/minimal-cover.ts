@@ -8,7 +8,7 @@ import type { ScopeKind, ScopeSet } from '../catalog';
 import type { Requirement } from './requirement';
 
 /** Search nodes before the greedy answer stands: plenty for a profile's capabilities, a few ms at most. */
-export const DEFAULT_NODE_BUDGET = 5_000;
+const DEFAULT_NODE_BUDGET = 5_000;
 
 export interface Cover {
   /** The set chosen for each requirement, in order. */

@@ -9,14 +9,14 @@ import { COMMAND_HELP } from './usage';
 const GLOBAL_OPTIONS = ['--help', '--color', '--no-color', '--quiet'];
 const SUMMARY_LENGTH = 70;
 
-export interface CommandWords {
+interface CommandWords {
   name: string;
   subcommands: string[];
   options: string[];
   summary: string;
 }
 
-export function completionWords(): CommandWords[] {
+function completionWords(): CommandWords[] {
   const commands = Object.entries(COMMAND_HELP).map(([name, help]) => {
     const [usage = '', description = ''] = help.split('\n\n');
     const subcommands = [...usage.matchAll(new RegExp(`scope-doctor ${escape(name)} ([a-z]+(?:\\|[a-z]+)*)(?=\\s|$)`, 'g'))].flatMap((m) => m[1]!.split('|'));
