@@ -107,6 +107,40 @@ function withoutScopes(scopes: readonly string[], omitted: readonly string[]): r
 }
 
 /**
+ * The demo Atlassian organization that owns acme.atlassian.net: an organization admin API key and its managed
+ * users' API tokens, one per inventory scenario (expired, expiring within 30, 7 and 1 days, unused 90+ days).
+ */
+export const DEMO_ORG = {
+  id: 'demo-org-8f2a61c4-0d7e-4b9a-a1f3-5c6e7d8b9a01',
+  name: 'Acme',
+  adminKey: 'demo-org-admin-key-acme',
+} as const;
+
+/** Another organization: its key is a good key, but not Acme's. */
+export const DEMO_OTHER_ORG = {
+  id: 'demo-org-2b7c9e01-5a4d-4f3e-9c8b-7a6d5e4f3c21',
+  name: 'Globex',
+  adminKey: 'demo-org-admin-key-globex',
+} as const;
+
+/** A third member of the Acme organization, who owns a token but has no demo login. */
+export const DEMO_ORG_MEMBER = { id: '5b10ffe0c4a1b2000abcde77', name: 'Bo Builder', email: 'bo@acme.example' } as const;
+
+/**
+ * Acme's API tokens, dated relative to the emulator's clock when it starts (half days keep the whole-day
+ * counts steady while a test runs). `owner` is a demo account role or `member`.
+ */
+export const DEMO_ORG_TOKENS = [
+  { label: 'Kendis sync', owner: 'admin', createdDaysAgo: 200, expiresInDays: 5.5, lastActiveDaysAgo: 0.1, flag: 'expires-7d' },
+  { label: 'OneConnect (EU)', owner: 'user', createdDaysAgo: 100, expiresInDays: 20.5, lastActiveDaysAgo: 1, flag: 'expires-30d' },
+  { label: 'Old CI script', owner: 'admin', createdDaysAgo: 400, expiresInDays: 200.5, lastActiveDaysAgo: 120, flag: 'unused-90d' },
+  { label: 'Targetprocess import', owner: 'user', createdDaysAgo: 365, expiresInDays: -3.5, lastActiveDaysAgo: 4, flag: 'expired' },
+  { label: 'Backup export', owner: 'admin', createdDaysAgo: 30, expiresInDays: 300.5, lastActiveDaysAgo: 0.2, flag: undefined },
+  { label: 'Weekly report', owner: 'member', createdDaysAgo: 60, expiresInDays: 0.5, lastActiveDaysAgo: 2, flag: 'expires-1d' },
+  { label: 'Never used', owner: 'user', createdDaysAgo: 100, expiresInDays: 265.5, lastActiveDaysAgo: undefined, flag: 'unused-90d' },
+] as const;
+
+/**
  * The emulated Jira Data Center server under `/dc` (seed 002): an incoming application link for Kendis
  * with the Admin permission, and personal access tokens sent as Bearer.
  */

@@ -5,6 +5,7 @@ import { gatewayNotAuthenticated, scopeMismatch } from './jira-auth';
 import { GATEWAY_NOT_ROUTED, handleJiraRequest, notFound } from './jira-rest';
 import { handleAuthorize, handleConsentForm } from './oauth-authorize';
 import { handleToken } from './oauth-token';
+import { handleOrgTokens } from './org-tokens';
 import { recordedReply } from './recorded';
 import type { EmulatorState } from './state';
 import type { HostName } from './faults';
@@ -78,6 +79,8 @@ function apiRoute(context: RouteContext, target: Target, exchange: Exchange): Re
     });
   }
   if (exchange.method !== 'GET') return GATEWAY_NOT_ROUTED;
+  const orgTokens = /^\/admin\/api-access\/v1\/orgs\/([^/]+)\/api-tokens$/.exec(exchange.path);
+  if (orgTokens?.[1]) return handleOrgTokens(state, decodeURIComponent(orgTokens[1]), exchange, `${context.baseUrl}/api${exchange.path}`);
   const access = exchange.credentials.kind === 'bearer' ? state.liveAccessToken(exchange.credentials.token) : undefined;
   const account = access && state.accounts.get(access.accountId);
   if (exchange.path === '/oauth/token/accessible-resources') {

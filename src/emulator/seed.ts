@@ -3,6 +3,10 @@ import {
   DEMO_APP_SCOPES,
   DEMO_DC,
   DEMO_OAUTH_APPS,
+  DEMO_ORG,
+  DEMO_ORG_MEMBER,
+  DEMO_ORG_TOKENS,
+  DEMO_OTHER_ORG,
   DEMO_OTHER_SITE,
   DEMO_SITE,
   DEMO_TOKENS,
@@ -67,7 +71,37 @@ export function seedDemoTenant(state: EmulatorState): void {
     });
   }
 
+  seedDemoOrgs(state);
+
   state.dcLinks.set(DEMO_DC.link.clientId, { ...DEMO_DC.link });
   state.dcTokens.set(DEMO_DC.pat, { token: DEMO_DC.pat, user: { ...DEMO_DC.user } });
   state.dcTokens.set(DEMO_DC.expiredPat, { token: DEMO_DC.expiredPat, user: { ...DEMO_DC.user }, expiresAt: LONG_AGO });
+}
+
+const DAY_MS = 86_400_000;
+
+function seedDemoOrgs(state: EmulatorState): void {
+  const now = state.clock.now().getTime();
+  const at = (days: number) => new Date(now + days * DAY_MS);
+  const members = [
+    ...Object.values(DEMO_ACCOUNTS).map((account) => ({ id: account.accountId, name: account.displayName, email: account.email })),
+    { ...DEMO_ORG_MEMBER },
+  ];
+  const ownerId = (owner: (typeof DEMO_ORG_TOKENS)[number]['owner']) => (owner === 'member' ? DEMO_ORG_MEMBER.id : DEMO_ACCOUNTS[owner].accountId);
+  state.orgs.set(DEMO_ORG.id, {
+    id: DEMO_ORG.id,
+    name: DEMO_ORG.name,
+    adminKeys: [DEMO_ORG.adminKey],
+    members,
+    apiTokens: DEMO_ORG_TOKENS.map((token, i) => ({
+      id: `demo-token-id-${String(i + 1).padStart(4, '0')}`,
+      label: token.label,
+      status: 'ALLOWED',
+      accountId: ownerId(token.owner),
+      createdAt: at(-token.createdDaysAgo),
+      expiresAt: at(token.expiresInDays),
+      ...(token.lastActiveDaysAgo === undefined ? {} : { lastActiveAt: at(-token.lastActiveDaysAgo) }),
+    })),
+  });
+  state.orgs.set(DEMO_OTHER_ORG.id, { id: DEMO_OTHER_ORG.id, name: DEMO_OTHER_ORG.name, adminKeys: [DEMO_OTHER_ORG.adminKey], members: [], apiTokens: [] });
 }

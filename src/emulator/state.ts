@@ -80,6 +80,10 @@ export type TokenEndpointMode = 'current' | 'older-403' | 'code-before-client';
 /** Wire behaviours the sources disagree on, or that clients see differently; tests switch them. */
 export interface WireSwitches {
   tokenEndpoint: TokenEndpointMode;
+  /** Tokens per page of the organization's API token list. */
+  orgTokenPageSize: number;
+  /** `links.next` of that list as a cursor or a whole URL: Atlassian's organization APIs do both. */
+  orgTokenNext: 'cursor' | 'url';
   /**
    * Send `X-Failure-Category: FAILURE_CLIENT_SCOPE_CHECK` with a scope refusal (default true). Off, the
    * refusal carries only its body, as clients that keep no headers see it.
@@ -110,9 +114,36 @@ export interface EmulatedDcToken {
   expiresAt?: Date;
 }
 
+export interface EmulatedOrgMember {
+  id: string;
+  name: string;
+  email: string;
+}
+
+/** A user API token as Atlassian Administration lists it (never its value: the list has none). */
+export interface EmulatedOrgToken {
+  id: string;
+  label: string;
+  status: string;
+  accountId: string;
+  createdAt: Date;
+  expiresAt: Date;
+  lastActiveAt?: Date;
+}
+
+/** An Atlassian organization: its admin API keys and its managed users' API tokens. */
+export interface EmulatedOrg {
+  id: string;
+  name: string;
+  adminKeys: string[];
+  members: EmulatedOrgMember[];
+  apiTokens: EmulatedOrgToken[];
+}
+
 /** Everything the emulated Atlassian knows. Tests add to it through the methods below. */
 export class EmulatorState {
-  readonly wire: WireSwitches = { tokenEndpoint: 'current', scopeFailureHeader: true };
+  readonly wire: WireSwitches = { tokenEndpoint: 'current', scopeFailureHeader: true, orgTokenPageSize: 3, orgTokenNext: 'cursor' };
+  readonly orgs = new Map<string, EmulatedOrg>();
   readonly sites = new Map<string, EmulatedSite>();
   readonly accounts = new Map<string, EmulatedAccount>();
   readonly apiTokens = new Map<string, EmulatedApiToken>();

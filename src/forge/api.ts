@@ -11,6 +11,8 @@ import type {
   TokenReport,
 } from '../core/checks/types';
 
+import type { ExplainReport } from '../core/explain';
+import type { LeastPrivilegeReport } from '../core/least-privilege';
 import type { Status } from '../core/model';
 import type { TokenKind } from '../core/profiles/types';
 
@@ -126,6 +128,21 @@ export interface ExploreResult {
   didYouMean?: string;
 }
 
+/** What was pasted to explain: a URL, "METHOD URL", curl, log lines or a HAR; optionally what the credentials hold. */
+export interface ExplainInput {
+  text: string;
+  /** The integration's profile: its guide's scopes stand in for a grant when `scopes` is not given. */
+  profileId?: string;
+  /** The scopes the token or app holds, as pasted. */
+  scopes?: string;
+}
+
+export interface LeastPrivilegeView {
+  report: LeastPrivilegeReport;
+  /** A custom profile of exactly the observed operations, ready to edit and save; absent when none has a scope. */
+  profileJson?: string;
+}
+
 /** Resolver name → [payload, response data]. */
 export interface ResolverApi {
   // Anyone with access to the page
@@ -137,6 +154,8 @@ export interface ResolverApi {
   ];
   getMyTokenStatus: [Record<string, never>, { last?: TokenCheckSummary; lastReport?: TokenReport }];
   forgetMyToken: [Record<string, never>, { forgotten: boolean }];
+  /** "Why did this fail?" on the personal page: the same explanation, for anyone's own request. */
+  explainMyRequest: [ExplainInput, ExplainReport];
   // Jira administrators only (re-checked server-side on every call)
   getSite: [Record<string, never>, SiteInfo];
   lookupCloudId: [{ site: string }, CloudIdReport];
@@ -150,6 +169,8 @@ export interface ResolverApi {
   /** One person's last token check with its full report, for the Tokens tab's drill-down. */
   getTokenCheck: [{ accountId: string }, { summary: TokenCheckSummary; report?: TokenReport }];
   explore: [{ query: string }, ExploreResult];
+  explainRequest: [ExplainInput, ExplainReport];
+  leastPrivilege: [{ text: string }, LeastPrivilegeView];
   /** A custom profile as JSON text; saving an existing custom id replaces that profile. */
   saveProfile: [{ profile: string }, ProfileSummary];
   deleteProfile: [{ id: string }, { deleted: true }];
@@ -171,6 +192,8 @@ export const ADMIN_RESOLVERS = [
   'listTokenChecks',
   'getTokenCheck',
   'explore',
+  'explainRequest',
+  'leastPrivilege',
   'saveProfile',
   'deleteProfile',
 ] as const satisfies readonly ResolverName[];

@@ -5,3 +5,5 @@
 export { checkOAuthClient, checkToken, CLOUD_ID_HELP, finishConsent, grantFromConsent, lookupCloudId, readConsentRedirect, startConsent, timeLeft, withDeadline } from '../core/checks';
 export { builtinProfiles, getProfile, parseCustomProfile, ProfileError } from '../core/profiles';
 export { parseScopeList, suggestScope } from '../core/scopes';
+export { explainText } from '../core/explain';
+export { leastPrivilegeFromText, profileFromTraffic } from '../core/least-privilege';

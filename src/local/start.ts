@@ -5,18 +5,21 @@
 import { spawn } from 'node:child_process';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { InputError } from '../core/model';
 import { startLocalServer } from './server';
 
 export const DEFAULT_PORT = 8787;
-const UI_SOURCE = 'static/src';
-const UI_BUILD = 'static/build';
+/** The package's own folder, so `npx scope-doctor start` works from wherever it is run. */
+const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const UI_SOURCE = join(PACKAGE_ROOT, 'static/src');
+const UI_BUILD = join(PACKAGE_ROOT, 'static/build');
 
 export async function runStart(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   if (await uiNeedsBuild()) await buildUi();
   const port = env.PORT ? Number(env.PORT) : DEFAULT_PORT;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InputError(`PORT must be a port number, not "${env.PORT}"`);
-  const server = await startLocalServer({ port, ...(env.SCOPE_DOCTOR_DATA_DIR ? { dataDir: env.SCOPE_DOCTOR_DATA_DIR } : {}) });
+  const server = await startLocalServer({ port, staticDir: UI_BUILD, ...(env.SCOPE_DOCTOR_DATA_DIR ? { dataDir: env.SCOPE_DOCTOR_DATA_DIR } : {}) });
   console.log(
     [
       'Scope Doctor is running on the built-in Atlassian emulator (demo site acme.atlassian.net).',
@@ -59,7 +62,7 @@ async function newestChange(dir: string): Promise<number> {
 function buildUi(): Promise<void> {
   console.log('Building the UI (static/build)…');
   return new Promise((done, fail) => {
-    const child = spawn('npx', ['vite', 'build', '--config', 'static/vite.config.ts'], { stdio: 'inherit' });
+    const child = spawn('npx', ['vite', 'build', '--config', 'static/vite.config.ts'], { stdio: 'inherit', cwd: PACKAGE_ROOT });
     child.on('error', fail);
     child.on('exit', (code) => (code === 0 ? done() : fail(new Error(`The UI build failed (exit ${code}). Run npm run build:ui to see why.`))));
   });

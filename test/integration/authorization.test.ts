@@ -58,6 +58,11 @@ function payloadFor(name: ResolverName, fixture: Fixture, unique: string): unkno
       return { profile: JSON.stringify(testProfile(`matrix-${unique}`)) };
     case 'deleteProfile':
       return { id: fixture.profileId };
+    case 'explainRequest':
+    case 'explainMyRequest':
+      return { text: 'GET https://acme.atlassian.net/rest/api/3/myself' };
+    case 'leastPrivilege':
+      return { text: 'GET /rest/api/3/myself' };
     case 'getTokenCheck':
       return { accountId: fixture.tokenOwner };
     default:

@@ -13,6 +13,7 @@ export {
   AUTH_MISMATCH_FAILURE,
   FAILURE_CATEGORY_HEADER,
   SCOPE_CHECK_FAILURE,
+  SCOPE_MISMATCH_MESSAGE,
 } from './outcome';
 export type { AnsweredKind, FailedOutcome, InconclusiveKind, OkOutcome, Outcome, OutcomeKind, RawReply } from './outcome';
 export { gatewayBaseUrl, gatewayRequest, getAccessibleResources, getTenantInfo, postToken, siteRequest } from './endpoints';

@@ -10,7 +10,7 @@ export const AUTH_MISMATCH_FAILURE = 'FAILURE_CLIENT_AUTH_MISMATCH';
  * The gateway's body for a missing scope, `{"code":401,"message":"Unauthorized; scope does not match"}`:
  * clients that keep no headers (jira.js, proxies) see only this, so it proves a scope failure on its own.
  */
-const SCOPE_MISMATCH_MESSAGE = /scope does not match/i;
+export const SCOPE_MISMATCH_MESSAGE = /scope does not match/i;
 /**
  * Header Jira Data Center sets when it refused to even try the credentials, e.g.
  * `CAPTCHA_CHALLENGE; login-url=…` after too many failed logins. Only its first word is kept.

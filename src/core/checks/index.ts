@@ -18,3 +18,5 @@ export type { ConsentStartInput } from './consent';
 export { checkDataCenter, permissionResults, readCredentialsOutcome, readTokenOutcome, requiredPermission, PERMISSION_LABELS } from './data-center';
 export { OUT_OF_TIME, parseDataCenterBaseUrl, timeLeft, withDeadline } from '../atlassian';
 export { requireCloudProfile, requireDataCenterProfile } from './input';
+export { ADMIN_KEY_FIX, listOrgTokens, nextPageUrl, requireOrgId } from './org-tokens';
+export type { InventoryToken, TokenFlag, TokenInventoryReport } from './org-tokens';

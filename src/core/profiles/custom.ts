@@ -64,7 +64,7 @@ const callbackUrl = z
   .string()
   .refine((value) => URL.canParse(value) && new URL(value).protocol === 'https:', 'callback URL must be an https URL');
 
-const customProfile = z.object({
+export const customProfileSchema = z.object({
   id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'id must be kebab-case, e.g. acme-sync').max(64),
   name: z.string().trim().min(1, 'name is required').max(120),
   vendor: z.string().trim().min(1, 'vendor is required').max(120),
@@ -93,7 +93,7 @@ const customProfile = z.object({
 /** Parses and validates a custom profile (JSON text or an already-parsed value). */
 export function parseCustomProfile(input: string | unknown): Profile {
   const value = typeof input === 'string' ? parseJson(input) : input;
-  const result = customProfile.safeParse(value);
+  const result = customProfileSchema.safeParse(value);
   if (!result.success) {
     throw new ProfileError(result.error.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`));
   }

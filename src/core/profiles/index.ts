@@ -6,6 +6,8 @@ import type { Profile } from './types';
 
 export type { Capability, Certainty, OperationRef, Profile, ProfileFixes, TokenKind } from './types';
 export { parseCustomProfile, ProfileError } from './custom';
+export { profileFile, profileJsonSchema } from './schema';
+export { describeProfile, type DescribedCapability, type DescribedOperation, type ProfileDescription } from './describe';
 export { vendorFix, type FixValues } from './fixes';
 export { scopeLintOptions } from './lint-options';
 export { profileTokenScopes, tokenView } from './token-scopes';

@@ -50,7 +50,7 @@ function union(lists: readonly (readonly string[])[]): string[] {
 }
 
 /** A mostly granular grant should be completed with granular scopes, a classic one with classic scopes. */
-function preferredKind(grant: ReadonlySet<string>): ScopeKind {
+export function preferredKind(grant: ReadonlySet<string>): ScopeKind {
   let classic = 0;
   let granular = 0;
   for (const scope of grant) {

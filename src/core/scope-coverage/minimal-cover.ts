@@ -7,13 +7,23 @@
 import type { ScopeKind, ScopeSet } from '../catalog';
 import type { Requirement } from './requirement';
 
-const NODE_BUDGET = 5_000;
+/** Search nodes before the greedy answer stands: plenty for a profile's capabilities, a few ms at most. */
+const DEFAULT_NODE_BUDGET = 5_000;
 
 export interface Cover {
   /** The set chosen for each requirement, in order. */
   chosen: ScopeSet[];
   /** Scopes to add to the grant, sorted. */
   added: string[];
+  /** The search finished: no choice adds fewer scopes. False when the node budget ran out first. */
+  exact: boolean;
+  /** No choice adds fewer than this many scopes (equals `added.length` when exact). */
+  lowerBound: number;
+}
+
+export interface CoverOptions {
+  /** Search nodes to spend before settling for the best answer found. */
+  budget?: number;
 }
 
 interface Candidate {
@@ -25,45 +35,99 @@ interface Candidate {
  * The choice minimising added scopes; ties go to fewer sets of the non-preferred kind, then to the
  * alphabetically first list of added scopes, so the answer is deterministic.
  */
-export function minimalCover(requirements: readonly Requirement[], granted: ReadonlySet<string>, prefer: ScopeKind): Cover {
+export function minimalCover(requirements: readonly Requirement[], granted: ReadonlySet<string>, prefer: ScopeKind, options: CoverOptions = {}): Cover {
+  const budget = options.budget ?? DEFAULT_NODE_BUDGET;
   const unique = distinct(requirements);
-  const options = unique.map((alternatives) => orderAlternatives(alternatives, granted, prefer));
-  let bestChoice = greedy(options, granted);
-  let best = candidateOf(options, bestChoice, granted, prefer);
+  const alternativesOf = unique.map((alternatives) => withoutSupersets(orderAlternatives(alternatives, granted, prefer), prefer));
+  let bestChoice = greedy(alternativesOf, granted);
+  let best = candidateOf(alternativesOf, bestChoice, granted, prefer);
+
+  // Scopes as small integers and each set as the ones it would add: the search's inner loops stay cheap.
+  const ids = new Map<string, number>();
+  const idOf = (scope: string): number => {
+    let id = ids.get(scope);
+    if (id === undefined) ids.set(scope, (id = ids.size));
+    return id;
+  };
+  const addsOf = alternativesOf.map((alternatives) => alternatives.map((set) => set.scopes.filter((s) => !granted.has(s)).map(idOf)));
 
   // Depth-first over one set per requirement; `count` tracks how many chosen sets add each scope, so a
   // step and its undo cost only the size of one set.
-  const count = new Map<string, number>();
+  const count = new Int32Array(ids.size);
   let addedSize = 0;
   let nodes = 0;
-  const choice = options.map(() => 0);
+  let exhausted = false;
+  const choice = alternativesOf.map(() => 0);
+  /** Some requirement from `from` on adds more than `slack` new scopes whichever of its sets it takes. */
+  const mustExceed = (from: number, slack: number): boolean => {
+    for (let j = from; j < addsOf.length; j++) {
+      let fits = false;
+      for (const adds of addsOf[j]!) {
+        let cost = 0;
+        for (const s of adds) if (count[s] === 0 && ++cost > slack) break;
+        if (cost <= slack) {
+          fits = true;
+          break;
+        }
+      }
+      if (!fits) return true;
+    }
+    return false;
+  };
   const search = (i: number): void => {
-    if (++nodes > NODE_BUDGET || addedSize > best.added.size) return;
-    if (i === options.length) {
-      const candidate = candidateOf(options, choice, granted, prefer);
+    if (++nodes > budget) {
+      exhausted = true;
+      return;
+    }
+    // Strictly worse only: an equal count may still win the tie-break.
+    const slack = best.added.size - addedSize;
+    if (slack < 0 || mustExceed(i, slack)) return;
+    if (i === alternativesOf.length) {
+      const candidate = candidateOf(alternativesOf, choice, granted, prefer);
       if (better(candidate, best)) [best, bestChoice] = [candidate, [...choice]];
       return;
     }
-    options[i]!.forEach((set, j) => {
+    addsOf[i]!.forEach((adds, j) => {
       choice[i] = j;
-      const adds = set.scopes.filter((s) => !granted.has(s));
       for (const s of adds) {
-        const n = count.get(s) ?? 0;
-        if (n === 0) addedSize++;
-        count.set(s, n + 1);
+        if (count[s] === 0) addedSize++;
+        count[s] = count[s]! + 1;
       }
       search(i + 1);
       for (const s of adds) {
-        const n = count.get(s)!;
-        if (n === 1) addedSize--;
-        count.set(s, n - 1);
+        count[s] = count[s]! - 1;
+        if (count[s] === 0) addedSize--;
       }
     });
   };
   search(0);
+  // Every requirement adds at least its cheapest set: the bound when the search could not finish.
+  const lowerBound = exhausted ? Math.max(0, ...addsOf.map((sets) => (sets.length ? Math.min(...sets.map((adds) => new Set(adds).size)) : 0))) : best.added.size;
 
-  const chosenFor = new Map(unique.map((alternatives, i) => [alternatives, options[i]![bestChoice[i]!]!]));
-  return { chosen: requirements.map((alternatives) => chosenFor.get(canonical(alternatives))!), added: [...best.added].sort() };
+  const chosenFor = new Map(unique.map((alternatives, i) => [alternatives, alternativesOf[i]![bestChoice[i]!]!]));
+  return {
+    chosen: requirements.map((alternatives) => chosenFor.get(canonical(alternatives))!),
+    added: [...best.added].sort(),
+    exact: !exhausted,
+    lowerBound,
+  };
+}
+
+/**
+ * A set holding all of another's scopes never adds fewer; it can only win a tie on kind, so it is dropped
+ * unless it is of the preferred kind and the smaller one is not.
+ */
+function withoutSupersets(alternatives: readonly ScopeSet[], prefer: ScopeKind): ScopeSet[] {
+  return alternatives.filter(
+    (set, i) =>
+      !alternatives.some(
+        (other, j) =>
+          j !== i &&
+          other.scopes.every((s) => set.scopes.includes(s)) &&
+          (other.scopes.length < set.scopes.length || j < i) &&
+          (other.kind === set.kind || other.kind === prefer),
+      ),
+  );
 }
 
 /** Many operations share the same sets; the search needs each distinct requirement once. */

@@ -5,6 +5,8 @@ import { checkConnection } from './checkConnection';
 import { checkMyToken } from './checkMyToken';
 import { deleteConnection } from './deleteConnection';
 import { deleteProfile } from './deleteProfile';
+import { explainMyRequest } from './explainMyRequest';
+import { explainRequest } from './explainRequest';
 import { explore } from './explore';
 import { finishConsent } from './finishConsent';
 import { forgetMyToken } from './forgetMyToken';
@@ -12,6 +14,7 @@ import { getMe } from './getMe';
 import { getMyTokenStatus } from './getMyTokenStatus';
 import { getSite } from './getSite';
 import { getTokenCheck } from './getTokenCheck';
+import { leastPrivilege } from './leastPrivilege';
 import { listConnections } from './listConnections';
 import { listProfiles } from './listProfiles';
 import { listTokenChecks } from './listTokenChecks';
@@ -29,6 +32,7 @@ export const resolvers: { [K in ResolverName]: ResolverDefinition<K> } = {
   checkMyToken,
   getMyTokenStatus,
   forgetMyToken,
+  explainMyRequest,
   getSite,
   lookupCloudId,
   listConnections,
@@ -40,6 +44,8 @@ export const resolvers: { [K in ResolverName]: ResolverDefinition<K> } = {
   listTokenChecks,
   getTokenCheck,
   explore,
+  explainRequest,
+  leastPrivilege,
   saveProfile,
   deleteProfile,
 };

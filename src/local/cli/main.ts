@@ -4,6 +4,9 @@
 import { ReadStream } from 'node:tty';
 import { promptHidden } from './prompt';
 import { runCli } from './run';
+import { MAX_EXPLAIN_CHARS } from '../../core/explain';
+
+const MAX_STDIN_BYTES = MAX_EXPLAIN_CHARS;
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -11,9 +14,9 @@ async function readStdin(): Promise<string> {
   for await (const chunk of process.stdin) {
     const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
     size += buffer.length;
-    // Far past any real scope list: stop reading and let the lint's own limit explain it.
-    if (size > 1_000_000) break;
     chunks.push(buffer);
+    // Past the largest input any command takes (a HAR for explain): stop, and let that command's limit explain it.
+    if (size > MAX_STDIN_BYTES) break;
   }
   return Buffer.concat(chunks).toString('utf8');
 }
@@ -41,6 +44,10 @@ process.exitCode = await runCli(process.argv.slice(2), {
   env: process.env,
   readStdin,
   promptSecret: stdin.isTTY && stdin instanceof ReadStream ? (question) => promptHidden(question, stdin, (t) => process.stderr.write(t)) : undefined,
+  terminal: {
+    stdout: { tty: process.stdout.isTTY === true, write: (text) => void process.stdout.write(text) },
+    stderr: { tty: process.stderr.isTTY === true, write: (text) => void process.stderr.write(text) },
+  },
   fetch: (url, init) => fetch(url, init),
   serveEmulator,
   runStart,

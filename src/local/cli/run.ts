@@ -1,11 +1,14 @@
 import { parseArgs } from 'node:util';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import {
   checkDataCenter,
   checkOAuthClient,
   checkToken,
+  listOrgTokens,
   lookupCloudId,
   parseDataCenterBaseUrl,
+  requireOrgId,
   requireCloudProfile,
   requireDataCenterProfile,
   withDeadline,
@@ -13,18 +16,30 @@ import {
 } from '../../core/checks';
 import { parseSite } from '../../core/atlassian';
 import { analyzeCoverage } from '../../core/scope-coverage';
-import { InputError, makeReport, type Report } from '../../core/model';
+import { explainText, isCloudIdShape, MAX_EXPLAIN_CHARS, type ExplainContext } from '../../core/explain';
+import { leastPrivilegeFromText, profileFromTraffic } from '../../core/least-privilege';
+import { InputError, makeReport, worstStatus, type Report } from '../../core/model';
 import { emulatorHosts, realAtlassianHosts, type FetchLike } from '../../core/ports';
-import { builtinProfiles, parseCustomProfile, ProfileError, requireProfile, scopeLintOptions, type Profile } from '../../core/profiles';
+import { builtinProfiles, describeProfile, parseCustomProfile, ProfileError, requireProfile, scopeLintOptions, type Profile } from '../../core/profiles';
 import { parseScopeList } from '../../core/scopes';
 import { coverageResults } from '../../core/checks/coverage-results';
 import { scopeListResults } from '../../core/checks/scope-list';
 import { EXIT, exitCodeFor, maskSecrets, renderReport } from './render';
 import { COMMAND_HELP, USAGE, VERSION } from './usage';
+import { renderExplain, renderLeastPrivilege } from './render-traffic';
+import { renderTokenInventory } from './render-tokens';
+import { renderProfile } from './render-profiles';
+import { ConfigError, environmentNeeded, parseDoctorConfig } from '../doctor/config';
+import { Progress, type ProgressSink } from '../doctor/progress';
+import { checkLabel, progressLine, summaryTable } from '../doctor/render';
+import { planChecks, runChecks, type DoctorOutcome } from '../doctor/run';
+import { styleText, takeStyleOptions, type OutputStyle } from './style';
+import { completionScript } from './completion';
 
 export const TOKEN_ENV = 'SCOPE_DOCTOR_TOKEN';
 export const SECRET_ENV = 'SCOPE_DOCTOR_CLIENT_SECRET';
 export const ATLASSIAN_URL_ENV = 'SCOPE_DOCTOR_ATLASSIAN_URL';
+export const ADMIN_KEY_ENV = 'SCOPE_DOCTOR_ADMIN_KEY';
 const MAX_PROFILE_FILE_BYTES = 256 * 1024;
 /** As long as a check from the Forge pages may take in all, so the CLI and the app tell the same. */
 export const DEFAULT_TIMEOUT_SECONDS = 25;
@@ -40,6 +55,8 @@ export interface CliIo {
   /** Undefined when there is no terminal to ask on. */
   promptSecret?: (question: string) => Promise<string>;
   fetch: FetchLike;
+  /** Raw writes (no newline added) and whether each stream is a terminal: progress lines and spinners. */
+  terminal?: { stdout: ProgressSink; stderr: ProgressSink };
   /** Runs the emulator until the process is told to stop. */
   serveEmulator(port: number | undefined, announce: (url: string) => void): Promise<void>;
   runStart(): Promise<void>;
@@ -55,9 +72,10 @@ const TIMEOUT = { timeout: { type: 'string' } } as const;
 /** Runs one command line and returns the exit code. Never throws: every error becomes one line on stderr. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const secrets: string[] = [];
-  const out = (text: string) => io.out(maskSecrets(text, secrets));
+  const { args, style } = takeStyleOptions(argv, io.env, io.terminal?.stdout.tty === true);
+  const out = (text: string) => io.out(styleText(maskSecrets(text, secrets), style));
   try {
-    const [command, ...rest] = argv;
+    const [command, ...rest] = args;
     const topic = command === 'help' && rest[0] ? COMMAND_HELP[rest[0]] : undefined;
     if (topic) {
       out(topic);
@@ -71,7 +89,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       out(VERSION);
       return EXIT.ok;
     }
-    const context: Context = { io, out, secrets };
+    const context: Context = { io, out, secrets, style };
     const handler = COMMANDS[command];
     if (!handler) throw new UsageError(`unknown command "${command.slice(0, 40)}"; run scope-doctor --help`);
     refuseSecretArguments(rest);
@@ -81,10 +99,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     return await handler(rest, context);
   } catch (error) {
-    if (error instanceof ProfileError && error.issues.length > 1) {
-      // One line per bad field, so a custom profile can be fixed in one go.
-      io.err(`scope-doctor: the profile has ${error.issues.length} problems:`);
-      for (const issue of error.issues.slice(0, MAX_ISSUES_SHOWN)) io.err(`  - ${oneLine(issue)}`);
+    const listed = error instanceof ProfileError ? 'profile' : error instanceof ConfigError ? 'config' : undefined;
+    if (listed && (error as ProfileError | ConfigError).issues.length > 1) {
+      // One line per bad field, so a custom profile or a doctor config can be fixed in one go.
+      const { issues } = error as ProfileError | ConfigError;
+      io.err(`scope-doctor: the ${listed} has ${issues.length} problems:`);
+      for (const issue of issues.slice(0, MAX_ISSUES_SHOWN)) io.err(`  - ${oneLine(issue)}`);
       return EXIT.usage;
     }
     if (error instanceof InputError || error instanceof UsageError) {
@@ -106,6 +126,7 @@ interface Context {
   out(text: string): void;
   /** Secrets read so far, masked in anything printed. */
   secrets: string[];
+  style: OutputStyle;
 }
 
 type Command = (args: string[], context: Context) => Promise<number>;
@@ -118,14 +139,20 @@ const COMMANDS: Record<string, Command> = {
   token: tokenCommand,
   oauth: oauthCommand,
   dc: dataCenterCommand,
+  explain: explainCommand,
+  tokens: tokensCommand,
+  doctor: doctorCommand,
+  completion: completionCommand,
   emulator: emulatorCommand,
   start: startCommand,
 };
 
-async function scopesCommand(args: string[], { io, out }: Context): Promise<number> {
+async function scopesCommand(args: string[], context: Context): Promise<number> {
+  if (args[0] === 'for') return scopesForCommand(args.slice(1), context);
+  const { io, out } = context;
   const { values, positionals } = parseArgs({ args, options: { ...COMMON, ...PROFILE }, allowPositionals: true, strict: true });
   const [sub, ...items] = positionals;
-  if (sub !== 'lint') throw new UsageError('usage: scope-doctor scopes lint [--profile ID] [SCOPES… | -]');
+  if (sub !== 'lint') throw new UsageError('usage: scope-doctor scopes lint [--profile ID] [SCOPES… | -], or scope-doctor scopes for [FILE | -]');
   const profile = await loadProfile(values.profile, values['profile-file'], false);
   const text = items.length === 1 && items[0] === '-' ? await io.readStdin() : items.join('\n');
   requireText(text, 'scopes');
@@ -135,6 +162,42 @@ async function scopesCommand(args: string[], { io, out }: Context): Promise<numb
   const report = makeReport('scope list', results, new Date());
   if (values.json) out(JSON.stringify({ ...report, scopes: parsed.scopes, findings: parsed.findings }, null, 2));
   else out(renderReport(`Scope list (${parsed.scopes.length} recognised): ${parsed.scopes.join(' ')}`, report).join('\n'));
+  return exitCodeFor(report.verdict);
+}
+
+/** The fewest scopes for the requests in a file (or stdin); with --profile-out, a custom profile of them. */
+async function scopesForCommand(args: string[], { io, out }: Context): Promise<number> {
+  const options = {
+    ...COMMON,
+    'profile-out': { type: 'string' },
+    'profile-id': { type: 'string' },
+    vendor: { type: 'string' },
+    'token-kind': { type: 'string' },
+  } as const;
+  const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true });
+  if (positionals.length !== 1) throw new UsageError('usage: scope-doctor scopes for FILE, or - to read stdin');
+  const source = positionals[0]!;
+  const text = source === '-' ? await io.readStdin() : await readTextFile(source, 'traffic file', MAX_EXPLAIN_CHARS);
+  const tokenKind = values['token-kind'] ?? 'oauth';
+  if (tokenKind !== 'oauth' && tokenKind !== 'scoped-token') throw new UsageError('--token-kind must be oauth or scoped-token');
+  const now = new Date();
+  const report = leastPrivilegeFromText(requireText(text, source === '-' ? 'stdin' : source), now);
+  let profileOut: string | undefined;
+  if (values['profile-out'] !== undefined) {
+    profileOut = requireText(values['profile-out'], '--profile-out');
+    const vendor = values.vendor?.trim() || 'My vendor';
+    const id = values['profile-id']?.trim() || 'observed-traffic';
+    const json = JSON.stringify(profileFromTraffic(report, { id, name: `${vendor} (from traffic)`, vendor, tokenKind }, now), null, 2);
+    // Written only once it reads back as a valid profile, and never over an existing file.
+    parseCustomProfile(json);
+    await writeNewFile(profileOut, `${json}\n`);
+  }
+  if (values.json) out(JSON.stringify({ ...report, ...(profileOut ? { profileOut } : {}) }, null, 2));
+  else {
+    const lines = renderLeastPrivilege(report);
+    if (profileOut) lines.push(`Wrote a custom profile to ${profileOut}: use it with --profile-file ${profileOut}, or paste it on the admin page.`);
+    out(lines.join('\n'));
+  }
   return exitCodeFor(report.verdict);
 }
 
@@ -164,10 +227,46 @@ async function coverageCommand(args: string[], { out }: Context): Promise<number
 }
 
 async function profilesCommand(args: string[], { out }: Context): Promise<number> {
-  const { values } = parseArgs({ args, options: COMMON, strict: true });
+  const { values, positionals } = parseArgs({ args, options: COMMON, allowPositionals: true, strict: true });
+  const [sub, ...rest] = positionals;
+  if (sub === 'validate' && rest.length === 1) return validateProfileFile(rest[0]!, values.json, out);
+  if (sub === 'show' && rest.length === 1) {
+    // A built-in id, or a file vendors ship.
+    const profile = /[/\\]|\.json$/i.test(rest[0]!) ? parseCustomProfile(await readProfileFile(rest[0]!)) : requireProfile(rest[0]!);
+    const description = describeProfile(profile);
+    out(values.json ? JSON.stringify(description, null, 2) : renderProfile(description).join('\n'));
+    return EXIT.ok;
+  }
+  if (sub !== undefined) throw new UsageError('usage: scope-doctor profiles [--json], profiles validate FILE, or profiles show ID|FILE');
   if (values.json) out(JSON.stringify(builtinProfiles, null, 2));
   else out(builtinProfiles.map((p) => `${p.id.padEnd(28)} ${p.tokenKind.padEnd(13)} ${p.name}`).join('\n'));
   return EXIT.ok;
+}
+
+/**
+ * A profile file as a vendor would ship it: every problem on its own line (exit 1), or valid — and then
+ * whether the guide's own scope list covers its required capabilities.
+ */
+async function validateProfileFile(path: string, json: boolean | undefined, out: (text: string) => void): Promise<number> {
+  const text = await readProfileFile(path);
+  let results: Report['results'];
+  let profile: Profile | undefined;
+  try {
+    profile = parseCustomProfile(text);
+    const operations = profile.capabilities.reduce((n, c) => n + (c.operations?.length ?? 0), 0);
+    results = [{ id: 'profile.valid', title: `Valid profile ${profile.id}: ${profile.capabilities.length} capabilities, ${operations} operations`, status: 'pass', detail: profile.name }];
+    if (profile.vendorScopes.length > 0 && profile.tokenKind !== 'dc-oauth') {
+      const coverage = analyzeCoverage(profile, profile.vendorScopes);
+      results.push(...coverageResults('profile.vendor-scopes', coverage, (missing) => `Add ${missing.join(', ')} to vendorScopes, or correct the capabilities that need them`).filter((r) => r.status !== 'pass' && r.id !== 'profile.vendor-scopes.vendor-listed'));
+    }
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    const issues = error instanceof ProfileError ? error.issues : [error.message];
+    results = issues.map((issue, i) => ({ id: `profile.issue.${i}`, title: issue, status: 'fail', detail: 'Not a valid profile.' }));
+  }
+  const report = makeReport(path, results, new Date());
+  out(json ? JSON.stringify({ ...report, ...(profile ? { profileId: profile.id } : {}) }, null, 2) : renderReport(path, report).join('\n'));
+  return exitCodeFor(report.verdict);
 }
 
 async function cloudIdCommand(args: string[], context: Context): Promise<number> {
@@ -237,6 +336,77 @@ async function dataCenterCommand(args: string[], context: Context): Promise<numb
   return print(context, report, `Jira Data Center ${report.baseUrl}${profile ? `  (${profile.name})` : ''}`, values.json);
 }
 
+/**
+ * Explains pasted requests offline; only `--site` with a site name reaches Atlassian, for its Cloud ID.
+ * The paste may hold credentials: nothing of it is printed but method, host and path.
+ */
+async function explainCommand(args: string[], context: Context): Promise<number> {
+  const options = { ...COMMON, ...PROFILE, ...TIMEOUT, site: { type: 'string' }, scopes: { type: 'string' } } as const;
+  const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true });
+  const profile = await loadProfile(values.profile, values['profile-file'], false);
+  const text = positionals.length === 1 && positionals[0] === '-' ? await context.io.readStdin() : positionals.join(' ');
+  requireText(text, 'a request (a URL, "METHOD URL", a curl command, a log line, or - to read stdin)');
+  const explainContext: ExplainContext = { ...(profile ? { profile } : {}) };
+  if (values.scopes !== undefined) {
+    const parsed = parseScopeList(requireText(values.scopes, '--scopes'), scopeLintOptions(profile));
+    explainContext.granted = { scopes: parsed.scopes, source: 'the scopes given' };
+  }
+  const siteResults: Report['results'] = [];
+  if (values.site !== undefined) {
+    const site = requireText(values.site, '--site');
+    if (isCloudIdShape(site)) explainContext.site = { cloudId: site.toLowerCase() };
+    else {
+      const lookup = await lookupCloudId(checkDeps(context.io, timeoutSeconds(values.timeout)), site);
+      explainContext.site = { host: lookup.site, ...(lookup.cloudId ? { cloudId: lookup.cloudId } : {}) };
+      // A failed lookup is reported (unknown, or no such site); a found Cloud ID is used, not repeated.
+      if (!lookup.cloudId) siteResults.push(...lookup.results);
+    }
+  }
+  const explained = explainText(text, explainContext, new Date());
+  const report = siteResults.length ? { ...explained, results: [...siteResults, ...explained.results], verdict: worstStatus([explained.verdict, ...siteResults.map((r) => r.status)]) } : explained;
+  context.out(values.json ? JSON.stringify(report, null, 2) : renderExplain(report).join('\n'));
+  return exitCodeFor(report.verdict);
+}
+
+/** The organization's API tokens, flagged; the admin key comes from the environment or a hidden prompt only. */
+async function tokensCommand(args: string[], context: Context): Promise<number> {
+  const { values } = parseArgs({ args, options: { ...COMMON, ...TIMEOUT, org: { type: 'string' } }, strict: true });
+  const orgId = requireOrgId(requireText(values.org, '--org'));
+  const adminKey = await readSecret(context, ADMIN_KEY_ENV, `Organization API key for ${orgId}: `);
+  const report = await listOrgTokens(checkDeps(context.io, timeoutSeconds(values.timeout)), { orgId, adminKey });
+  context.out(values.json ? JSON.stringify(report, null, 2) : renderTokenInventory(report).join('\n'));
+  return exitCodeFor(report.verdict);
+}
+
+/** Every check a config lists, one progress line each, then a summary table; the worst verdict decides the exit. */
+async function doctorCommand(args: string[], context: Context): Promise<number> {
+  const { io } = context;
+  const { values } = parseArgs({ args, options: { ...COMMON, ...TIMEOUT, config: { type: 'string' } }, strict: true });
+  const path = requireText(values.config, '--config');
+  const config = parseDoctorConfig(await readTextFile(path, 'config file', MAX_PROFILE_FILE_BYTES));
+  const deps = { checks: checkDeps(io, timeoutSeconds(values.timeout)), env: io.env, readFile: (file: string) => readFile(file, 'utf8'), configDir: dirname(resolve(path)), now: () => new Date() };
+  const checks = await planChecks(config, deps);
+  for (const { variable } of environmentNeeded(config)) optionalSecret(context, io.env[variable]);
+  // Progress goes where the person looks: stdout, unless stdout is JSON for a program; --quiet has none.
+  const sink = context.style.quiet ? undefined : values.json ? io.terminal?.stderr : io.terminal?.stdout;
+  const progress = sink ? new Progress({ tty: sink.tty, write: (text) => sink.write(maskSecrets(text, context.secrets)) }) : undefined;
+  const line = (outcome: DoctorOutcome) => styleText(progressLine(outcome), { ...context.style, color: context.style.color && !values.json });
+  const outcomes = await runChecks(checks, () => new Date(), (check) => progress?.start(checkLabel(check)), (outcome) => progress?.done(line(outcome)));
+  const verdict = worstStatus(outcomes.map((o) => o.verdict));
+  if (values.json) context.out(JSON.stringify({ verdict, checkedAt: new Date().toISOString(), checks: outcomes }, null, 2));
+  else context.out(['', ...summaryTable(outcomes)].join('\n'));
+  return exitCodeFor(verdict);
+}
+
+async function completionCommand(args: string[], { io }: Context): Promise<number> {
+  const { positionals } = parseArgs({ args, options: { help: COMMON.help }, allowPositionals: true, strict: true });
+  const shell = positionals[0];
+  if (positionals.length !== 1 || (shell !== 'bash' && shell !== 'zsh' && shell !== 'fish')) throw new UsageError('usage: scope-doctor completion bash|zsh|fish');
+  // Written as is: a script must not pass through the marks' colouring or --quiet.
+  io.out(completionScript(shell));
+  return EXIT.ok;
+}
+
 async function emulatorCommand(args: string[], { io, out }: Context): Promise<number> {
   const { values } = parseArgs({ args, options: { help: COMMON.help, port: { type: 'string' } }, strict: true });
   const port = values.port === undefined ? undefined : Number(values.port);
@@ -300,12 +470,37 @@ async function readProfileFile(path: string): Promise<string> {
   return buffer.toString('utf8');
 }
 
+/** A text file a command reads whole, refused when it is too large or binary. */
+async function readTextFile(path: string, what: string, maxBytes: number): Promise<string> {
+  let buffer: Buffer;
+  try {
+    buffer = await readFile(path);
+  } catch {
+    throw new InputError(`cannot read ${what} ${path.slice(0, 200)}`);
+  }
+  if (buffer.length > maxBytes) throw new InputError(`${what} is too large (limit ${maxBytes} bytes)`);
+  if (buffer.includes(0)) throw new InputError(`${what} is binary, not text`);
+  return buffer.toString('utf8');
+}
+
+async function writeNewFile(path: string, text: string): Promise<void> {
+  try {
+    await writeFile(path, text, { flag: 'wx' });
+  } catch (error) {
+    const exists = error instanceof Error && Reflect.get(error, 'code') === 'EEXIST';
+    throw new InputError(exists ? `${path.slice(0, 200)} already exists: choose another file or remove it` : `cannot write ${path.slice(0, 200)}`);
+  }
+}
+
 /** Secrets never come as arguments: shells and `ps` keep those. Refused before anything else is read. */
 const SECRET_OPTIONS: Record<string, string> = {
   '--token': TOKEN_ENV,
   '--api-token': TOKEN_ENV,
   '--client-secret': SECRET_ENV,
   '--secret': SECRET_ENV,
+  '--admin-key': ADMIN_KEY_ENV,
+  '--api-key': ADMIN_KEY_ENV,
+  '--key': ADMIN_KEY_ENV,
 };
 
 function refuseSecretArguments(args: readonly string[]): void {

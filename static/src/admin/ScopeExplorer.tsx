@@ -11,6 +11,8 @@ import { QueryForm } from '../components/QueryForm';
 import { ScopeCode } from '../components/ScopeCode';
 import { pluralise } from '../format';
 import { useAction } from '../useResolver';
+import { ExplainBox } from '../components/ExplainBox';
+import { LeastPrivilegeView } from './LeastPrivilegeView';
 
 /** Long scopes (`read:jira-work`) allow hundreds of operations; show a sample, say how many more. */
 const OPERATIONS_SHOWN = 8;
@@ -89,6 +91,8 @@ export function ScopeExplorer() {
           ))}
         </Stack>
       )}
+      <ExplainBox resolver="explainRequest" heading="Explain a failing request" />
+      <LeastPrivilegeView />
     </Stack>
   );
 }

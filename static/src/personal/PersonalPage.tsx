@@ -8,6 +8,7 @@ import type { TokenReport } from '../../../src/core/checks/types';
 import type { ProfileSummary, TokenCheckSummary } from '../../../src/forge/api';
 import type { PageContext } from '../bridge';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { ExplainBox } from '../components/ExplainBox';
 import { Field } from '../components/Field';
 import { Loading } from '../components/Loading';
 import { TextField } from '../components/TextField';
@@ -60,6 +61,7 @@ export default function PersonalPage({ context }: { context: PageContext }) {
           />
         )
       )}
+      <ExplainBox resolver="explainMyRequest" heading="Why did this fail?" />
     </Stack>
   );
 }
