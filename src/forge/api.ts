@@ -126,6 +126,19 @@ export interface ExploreResult {
   didYouMean?: string;
 }
 
+/** The admin page's re-check status line. */
+export interface RecheckStatus {
+  /** When the trigger (or "Re-check all now") last queued re-checks. */
+  lastRun?: string;
+  /** Due at that run. */
+  due: number;
+  /** Queued today and not checked yet. */
+  queued: number;
+  checkedToday: number;
+  /** Re-checks that raised an error today (a verdict of `fail` is a check done, not a failure). */
+  failedToday: number;
+}
+
 /** Resolver name → [payload, response data]. */
 export interface ResolverApi {
   // Anyone with access to the page
@@ -153,6 +166,9 @@ export interface ResolverApi {
   /** A custom profile as JSON text; saving an existing custom id replaces that profile. */
   saveProfile: [{ profile: string }, ProfileSummary];
   deleteProfile: [{ id: string }, { deleted: true }];
+  getRecheckStatus: [Record<string, never>, RecheckStatus];
+  /** Queues every opted-in token and connection not yet checked today, however recently it was checked. */
+  recheckAllNow: [Record<string, never>, RecheckStatus];
 }
 
 export type ResolverName = keyof ResolverApi;
@@ -173,4 +189,6 @@ export const ADMIN_RESOLVERS = [
   'explore',
   'saveProfile',
   'deleteProfile',
+  'getRecheckStatus',
+  'recheckAllNow',
 ] as const satisfies readonly ResolverName[];

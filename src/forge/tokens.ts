@@ -37,11 +37,15 @@ function generationOf(accountId: string, deps: AppDeps): Promise<Generation> {
   return deps.store.get<string>(keys.tokenGeneration(accountId));
 }
 
+/** Asked after a check and before it is stored: false keeps nothing (a re-check that hit a rate limit). */
+export type KeepResult = () => boolean;
+const always: KeepResult = () => true;
+
 export async function runTokenCheck(request: TokenCheckRequest, deps: AppDeps): Promise<TokenReport> {
-  return checkAndKeep(request, deps, await generationOf(request.accountId, deps));
+  return checkAndKeep(request, deps, await generationOf(request.accountId, deps), always);
 }
 
-async function checkAndKeep(request: TokenCheckRequest, deps: AppDeps, generation: Generation): Promise<TokenReport> {
+async function checkAndKeep(request: TokenCheckRequest, deps: AppDeps, generation: Generation, keep: KeepResult): Promise<TokenReport> {
   const forgotten = async () => (await generationOf(request.accountId, deps)) !== generation;
   const report = await checkToken(deps.checkDeps, {
     site: request.site,
@@ -53,7 +57,7 @@ async function checkAndKeep(request: TokenCheckRequest, deps: AppDeps, generatio
     ...(request.expiresOn ? { expiresOn: request.expiresOn } : {}),
   });
   // Forgotten while the check ran: keep nothing; the person still sees this one result.
-  if (await forgotten()) return report;
+  if (!keep() || (await forgotten())) return report;
   const secretKey = secretKeys.userToken(request.accountId);
   if (request.recheck) {
     const credentials: StoredCredentials = { email: request.email, token: request.token };
@@ -86,7 +90,7 @@ function summarize(request: TokenCheckRequest, report: TokenReport): TokenCheckS
 }
 
 /** Re-runs a stored check with the kept token; false when there is nothing to re-check. */
-export async function recheckToken(accountId: string, deps: AppDeps): Promise<boolean> {
+export async function recheckToken(accountId: string, deps: AppDeps, keep: KeepResult = always): Promise<boolean> {
   // Read before the kept token: a forget after this point must win over the re-check.
   const generation = await generationOf(accountId, deps);
   const summary = await deps.store.get<TokenCheckSummary>(keys.tokenCheck(accountId));
@@ -108,6 +112,7 @@ export async function recheckToken(accountId: string, deps: AppDeps): Promise<bo
     },
     deps,
     generation,
+    keep,
   );
   return true;
 }
