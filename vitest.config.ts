@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'test/**/*.test.tsx'],
+    // Minutes-long suites at a large site's size: `npm run test:heavy` (vitest.heavy.config.ts).
+    exclude: ['test/heavy/**', '**/node_modules/**'],
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 60_000,
