@@ -4,6 +4,7 @@
  * queue and the consumers the way Forge would, and records what each consumer invocation did. Shared by the
  * integration test and the benchmark.
  */
+import type { Clock } from '../../src/core/ports';
 import { FakeClock, startEmulator, type Emulator } from '../../src/emulator';
 import type { AppDeps, RecheckEvent } from '../../src/forge/ports';
 import { consumeRecheck, dayOf, enqueueDue, type ConsumeOutcome } from '../../src/forge/recheck';
@@ -18,6 +19,8 @@ export interface FleetOptions {
   ratePerSecond: number;
   /** Fake time each request takes, so deadlines and rate windows see time pass. */
   requestMs: number;
+  /** The benchmark's real clock; default a fake one starting past midnight. */
+  clock?: Clock;
 }
 
 export interface Invocation {
@@ -31,10 +34,12 @@ export interface Invocation {
 
 export interface Fleet {
   emulator: Emulator;
-  clock: FakeClock;
+  clock: Clock;
   deps: AppDeps & { recheckQueue: InProcessQueue };
   invocations: Invocation[];
   items: string[];
+  /** Runs one event through the consumer, recording it. */
+  consume(event: RecheckEvent): Promise<void>;
   /** One hourly trigger run and everything it queued drained (delays included). */
   hour(): Promise<void>;
   close(): Promise<void>;
@@ -56,7 +61,7 @@ export const FLEET_PROFILE = {
 const LONG_AGO = '2025-12-01T00:00:00.000Z';
 
 export async function startFleet(options: FleetOptions): Promise<Fleet> {
-  const clock = new FakeClock('2026-01-15T00:30:00Z');
+  const clock = options.clock ?? new FakeClock('2026-01-15T00:30:00Z');
   const emulator = await startEmulator({ clock, seed: false });
   emulator.faults.rateLimitPerSite({ limit: options.ratePerSecond, windowMs: 1000 });
   const store = new MemoryStore(undefined, undefined, clock);
@@ -70,7 +75,7 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
     directory: { person: async () => ({ displayName: 'Fleet admin' }) },
     checkDeps: {
       fetch: async (url, init) => {
-        await clock.sleep(options.requestMs);
+        if (options.requestMs > 0) await clock.sleep(options.requestMs);
         return fetch(url, init);
       },
       hosts: emulator.hosts,
@@ -131,12 +136,13 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
     deps,
     invocations,
     items,
+    consume,
     async hour() {
       const started = clock.now().getTime();
       await enqueueDue(deps);
       await recheckQueue.drain(consume);
       // The next run an hour after this one started, or at once if draining took longer.
-      clock.advance(Math.max(0, started + 60 * 60 * 1000 - clock.now().getTime()));
+      await clock.sleep(Math.max(0, started + 60 * 60 * 1000 - clock.now().getTime()));
     },
     close: () => emulator.close(),
   };
