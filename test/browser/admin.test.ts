@@ -259,6 +259,28 @@ describe('admin page', () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
   });
 
+  it('shows the re-check status line, and Re-check all now queues the items that the consumer then checks', async () => {
+    await openAdmin();
+    const status = page.getByTestId('recheck-status');
+    await expect.poll(() => status.textContent()).toContain('due');
+    await status.getByRole('button', { name: 'Re-check all now' }).click();
+    await expect.poll(() => status.textContent()).toMatch(/Last run .* · \d+ due · \d+ queued/);
+    // The local consumer runs in the background: Refresh shows what it has checked.
+    await expect
+      .poll(
+        async () => {
+          await status.getByRole('button', { name: 'Refresh' }).click();
+          return status.textContent();
+        },
+        { timeout: 20_000 },
+      )
+      .toMatch(/ 0 queued · [1-9]\d* checked today · 0 failed/);
+    // The connections list shows their re-checks once loaded again.
+    await openAdmin();
+    await expect.poll(() => page.getByTestId(/^connection-row-/).first().textContent()).not.toContain('Never checked');
+    await screenshot(page, 'admin-recheck-status');
+  });
+
   it('refuses a regular user with a readable message', async () => {
     await openAdmin('as=user');
     await expect.poll(() => page.getByTestId('error-message').textContent()).toBeTruthy();
