@@ -11,7 +11,7 @@ export function concurrencyKey(limitKey: string): string {
 }
 
 /** Forge's async events queue: one push per call, each event limited per site by its concurrency key. */
-export function forgeRecheckQueue(queue = new Queue({ key: RECHECK_QUEUE_KEY })): RecheckQueue {
+export function forgeRecheckQueue(queue: Pick<Queue, 'push'> = new Queue({ key: RECHECK_QUEUE_KEY })): RecheckQueue {
   return {
     async push(events: readonly QueuedRecheck[]) {
       await queue.push(
