@@ -2,6 +2,7 @@
  * The contract between the Custom UI (static/) and the resolvers (src/forge/resolvers), shared by Forge and
  * local mode. Type-only: the UI imports it with `import type`.
  */
+import type { ChangeRecord, HistoryPoint } from '../core/history';
 import type {
   CloudIdReport,
   OAuthClientReport,
@@ -70,9 +71,9 @@ export interface ConnectionInput {
   clientSecret?: string;
 }
 
-export interface VerdictPoint {
-  checkedAt: string;
-  verdict: Status;
+/** One check or consent test in a connection's history; `check` marks a client check, whose points are compared. */
+export interface VerdictPoint extends HistoryPoint {
+  check?: true;
 }
 
 export interface ConnectionView extends Omit<ConnectionInput, 'clientSecret'> {
@@ -86,6 +87,8 @@ export interface ConnectionView extends Omit<ConnectionInput, 'clientSecret'> {
   lastConsent?: ConsentReport;
   /** Newest first, at most 20. */
   history: VerdictPoint[];
+  /** What changed between client checks, newest first. */
+  changes: ChangeRecord[];
 }
 
 export interface TokenCheckSummary {
