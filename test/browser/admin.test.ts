@@ -281,6 +281,26 @@ describe('admin page', () => {
     await screenshot(page, 'admin-recheck-status');
   });
 
+  it('highlights what changed when the vendor rotated the secret, with the verdicts as a strip', async () => {
+    const app = ui.server.emulator?.state.oauthApps.get(DEMO_OAUTH_APPS.targetprocess.clientId);
+    if (!app) throw new Error('the demo Targetprocess app is missing');
+    await openAdmin();
+    const targetprocess = row('Targetprocess');
+    await targetprocess.getByRole('button', { name: 'Check now' }).click();
+    await expect.poll(() => targetprocess.textContent(), { timeout: 20_000 }).toContain('Checked just now');
+    const original = app.clientSecret;
+    app.clientSecret = 'rotated-by-the-vendor';
+    try {
+      await targetprocess.getByRole('button', { name: 'Check now' }).click();
+      await expect.poll(() => targetprocess.getByTestId('latest-change').textContent(), { timeout: 20_000 }).toContain('secret no longer accepted');
+    } finally {
+      app.clientSecret = original;
+    }
+    expect(await targetprocess.getByTestId('latest-change').textContent()).toContain('→ fail');
+    expect(await targetprocess.getByTestId('verdict-strip').getAttribute('aria-label')).toMatch(/, fail$/);
+    await screenshot(page, 'admin-connection-changed');
+  });
+
   it('refuses a regular user with a readable message', async () => {
     await openAdmin('as=user');
     await expect.poll(() => page.getByTestId('error-message').textContent()).toBeTruthy();
