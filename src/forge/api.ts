@@ -104,6 +104,8 @@ export interface TokenCheckSummary {
   checkedAt: string;
   /** The user opted in to periodic re-checks (their token is kept as a Forge secret). */
   recheck: boolean;
+  /** What changed at the newest check that changed anything. */
+  latestChange?: ChangeRecord;
 }
 
 export interface ScopeExplanation {

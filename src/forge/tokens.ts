@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { TokenReport } from '../core/checks/types';
+import { changesBetween, lastKnown, type ChangeRecord, type HistoryPoint } from '../core/history';
 import { decidingResult } from '../core/model';
 import type { TokenCheckSummary } from './api';
 import { checkToken } from './core';
@@ -65,14 +66,50 @@ async function checkAndKeep(request: TokenCheckRequest, deps: AppDeps, generatio
   } else {
     await deps.secrets.deleteSecret(secretKey);
   }
-  await deps.store.set(keys.tokenCheck(request.accountId), summarize(request, report));
+  const latestChange = await recordHistory(request.accountId, report, deps);
+  await deps.store.set(keys.tokenCheck(request.accountId), summarize(request, report, latestChange));
   await deps.store.set(keys.tokenReport(request.accountId), report);
   // Forgotten while these writes ran: the forget's deletes may have come before some of them.
   if (await forgotten()) await erase(request.accountId, deps);
   return report;
 }
 
-function summarize(request: TokenCheckRequest, report: TokenReport): TokenCheckSummary {
+/** A person's last checks, newest first, and what changed between them; never the token. */
+export interface TokenHistory {
+  history: HistoryPoint[];
+  changes: ChangeRecord[];
+}
+
+/** Checks and change records kept per person: about three months of daily re-checks. */
+export const TOKEN_HISTORY_LIMIT = 90;
+
+/** Adds this check to the person's history; returns the newest change record, if any. */
+async function recordHistory(accountId: string, report: TokenReport, deps: AppDeps): Promise<ChangeRecord | undefined> {
+  const past = (await deps.store.get<TokenHistory>(keys.tokenHistory(accountId))) ?? { history: [], changes: [] };
+  const point = tokenPoint(report);
+  const changes = changesBetween(lastKnown(past.history), point);
+  const records = changes.length > 0 ? [{ at: point.checkedAt, changes }, ...past.changes] : past.changes;
+  await deps.store.set<TokenHistory>(keys.tokenHistory(accountId), {
+    history: [point, ...past.history].slice(0, TOKEN_HISTORY_LIMIT),
+    changes: records.slice(0, TOKEN_HISTORY_LIMIT),
+  });
+  return records[0];
+}
+
+function tokenPoint(report: TokenReport): HistoryPoint {
+  // Held scopes only when every probe decided: an undecided one is no "scope removed".
+  const decided = report.probes.length > 0 && report.probes.every((probe) => probe.status !== 'unknown');
+  const accepted = report.results.find((result) => result.id === 'token.accepted')?.status;
+  return {
+    checkedAt: report.checkedAt,
+    verdict: report.verdict,
+    ...(decided ? { scopes: report.probes.filter((p) => p.status === 'held').map((p) => p.scope).sort() } : {}),
+    ...(report.coverage ? { excess: report.coverage.excess } : {}),
+    ...(accepted === 'pass' ? { accepted: true } : accepted === 'fail' ? { accepted: false } : {}),
+  };
+}
+
+function summarize(request: TokenCheckRequest, report: TokenReport, latestChange: ChangeRecord | undefined): TokenCheckSummary {
   const missing = report.coverage?.missing ?? report.probes.filter((p) => p.status === 'missing').map((p) => p.scope);
   const reason = decidingResult(report)?.title;
   return {
@@ -86,6 +123,7 @@ function summarize(request: TokenCheckRequest, report: TokenReport): TokenCheckS
     ...(request.expiresOn ? { expiresOn: request.expiresOn } : {}),
     checkedAt: report.checkedAt,
     recheck: request.recheck,
+    ...(latestChange ? { latestChange } : {}),
   };
 }
 
@@ -139,5 +177,6 @@ export async function forgetToken(accountId: string, deps: AppDeps): Promise<boo
 async function erase(accountId: string, deps: AppDeps): Promise<void> {
   await deps.secrets.deleteSecret(secretKeys.userToken(accountId));
   await deps.store.delete(keys.tokenReport(accountId));
+  await deps.store.delete(keys.tokenHistory(accountId));
   await deps.store.delete(keys.tokenCheck(accountId));
 }

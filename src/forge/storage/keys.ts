@@ -15,6 +15,8 @@ export const keys = {
   tokenCheck: (accountId: string) => `token-check:${accountId}`,
   tokenCheckPrefix: 'token-check:',
   tokenReport: (accountId: string) => `token-report:${accountId}`,
+  /** The person's last checks and what changed between them; erased with the rest on "forget my token". */
+  tokenHistory: (accountId: string) => `token-history:${accountId}`,
   /**
    * Changes on every "forget my token": a check re-reads it before and after it writes, so a forget that
    * came while the check ran wins.
