@@ -235,6 +235,20 @@ describe('admin page', () => {
     await screenshot(page, 'admin-tokens');
   });
 
+  it('highlights a person’s token that changed since its last check', async () => {
+    const check = (token: string) =>
+      invokeAs(ui.server.url, 'admin', 'checkMyToken', { email: DEMO_ACCOUNTS.admin.email, token, profileId: 'oneconnect-classic-token', recheck: false });
+    await check(DEMO_ACCOUNTS.admin.classicToken);
+    // Ana pasted a token that is no longer accepted (revoked, or mistyped).
+    await check('revoked-token-of-ana-0000');
+    await openAdmin();
+    await page.getByRole('tab', { name: 'Tokens' }).click();
+    const ana = page.getByTestId('token-table--table').getByRole('row').filter({ hasText: DEMO_ACCOUNTS.admin.displayName });
+    await expect.poll(() => ana.getByTestId('token-latest-change').textContent()).toContain('secret no longer accepted');
+    expect(await ana.getByTestId('token-latest-change').textContent()).toContain('→ fail');
+    await screenshot(page, 'admin-token-changed');
+  });
+
   it('explains a console title in the scope explorer, and offers did-you-mean for a typo', async () => {
     await openAdmin();
     await page.getByRole('tab', { name: 'Scope explorer' }).click();
