@@ -97,7 +97,7 @@ function checkPoint(report: OAuthClientReport): VerdictPoint {
     checkedAt: report.checkedAt,
     verdict: report.verdict,
     check: true,
-    ...(scopes ? { scopes: [...scopes].sort() } : {}),
+    ...(scopes && source ? { scopes: [...scopes].sort(), scopesFrom: source.granted ? 'consent' : 'pasted' } : {}),
     ...(report.coverage ? { excess: report.coverage.excess } : {}),
     ...(credentials === 'pass' ? { accepted: true } : credentials === 'fail' ? { accepted: false } : {}),
   };

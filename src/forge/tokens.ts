@@ -103,7 +103,7 @@ function tokenPoint(report: TokenReport): HistoryPoint {
   return {
     checkedAt: report.checkedAt,
     verdict: report.verdict,
-    ...(decided ? { scopes: report.probes.filter((p) => p.status === 'held').map((p) => p.scope).sort() } : {}),
+    ...(decided ? { scopes: report.probes.filter((p) => p.status === 'held').map((p) => p.scope).sort(), scopesFrom: 'probes' } : {}),
     ...(report.coverage ? { excess: report.coverage.excess } : {}),
     ...(accepted === 'pass' ? { accepted: true } : accepted === 'fail' ? { accepted: false } : {}),
   };

@@ -32,6 +32,15 @@ describe('changesBetween', () => {
     expect(changesBetween(point, { checkedAt: at(2), verdict: 'unknown' })).toEqual([]);
   });
 
+  it('does not call a switch from the pasted list to the consented grant a scope change', () => {
+    const pasted: HistoryPoint = { checkedAt: at(1), verdict: 'warn', scopes: ['read:jira-work', 'write:sprint:jira-software'], scopesFrom: 'pasted' };
+    const granted: HistoryPoint = { checkedAt: at(2), verdict: 'fail', scopes: ['read:jira-work'], scopesFrom: 'consent' };
+    expect(changesBetween(pasted, granted)).toEqual([{ kind: 'verdict', from: 'warn', to: 'fail' }]);
+    // Two grants do compare.
+    const grantedBefore: HistoryPoint = { ...granted, checkedAt: at(1), scopes: ['read:jira-work', 'write:sprint:jira-software'] };
+    expect(changesBetween(grantedBefore, granted)).toEqual([{ kind: 'scope-removed', scopes: ['write:sprint:jira-software'] }]);
+  });
+
   it('compares with the last known verdict, skipping unknowns', () => {
     const history: HistoryPoint[] = [
       { checkedAt: at(3), verdict: 'unknown' },

@@ -10,6 +10,8 @@ export interface HistoryPoint {
   verdict: Status;
   /** Scopes seen: the consented grant, else the pasted list; absent when the check saw none. */
   scopes?: string[];
+  /** Where `scopes` came from (a consented grant, a pasted list, probes): only scopes of one source compare. */
+  scopesFrom?: string;
   /** Scopes the coverage called excess (safe to remove). */
   excess?: string[];
   /** Whether the credential (client secret, API token) was accepted: absent when the check could not tell. */
@@ -36,7 +38,7 @@ export function changesBetween(before: HistoryPoint | undefined, after: HistoryP
   if (!before || after.verdict === 'unknown') return [];
   const changes: Change[] = [];
   if (before.verdict !== after.verdict) changes.push({ kind: 'verdict', from: before.verdict, to: after.verdict });
-  if (before.scopes && after.scopes) {
+  if (before.scopes && after.scopes && before.scopesFrom === after.scopesFrom) {
     const removed = difference(before.scopes, after.scopes);
     const added = difference(after.scopes, before.scopes);
     if (removed.length > 0) changes.push({ kind: 'scope-removed', scopes: removed });
