@@ -30,4 +30,16 @@ describe('FaultInjector', () => {
     expect(faults.take(myself)).toBeUndefined();
     expect(faults.globalLatency).toBe(0);
   });
+
+  it('rate-limits each site on its own window, with Retry-After to the window’s end', () => {
+    const faults = new FaultInjector();
+    faults.rateLimitPerSite({ limit: 2, windowMs: 10_000 });
+    const at = new Date('2026-01-15T09:00:02Z');
+    expect(faults.takeSiteLimit('a.atlassian.net', at)).toBeUndefined();
+    expect(faults.takeSiteLimit('a.atlassian.net', at)).toBeUndefined();
+    expect(faults.takeSiteLimit('a.atlassian.net', at)).toEqual({ kind: '429', retryAfter: 8 });
+    expect(faults.takeSiteLimit('b.atlassian.net', at)).toBeUndefined();
+    expect(faults.takeSiteLimit('a.atlassian.net', new Date('2026-01-15T09:00:10Z'))).toBeUndefined();
+    expect(Object.fromEntries(faults.admitted)).toEqual({ 'a.atlassian.net': 3, 'b.atlassian.net': 1 });
+  });
 });

@@ -25,10 +25,20 @@ export interface FaultTarget {
   paths: readonly string[];
 }
 
+/** At most `limit` requests per site in each `windowMs` of the emulator's clock; past that a 429 until the window ends. */
+export interface SiteRateLimit {
+  limit: number;
+  windowMs: number;
+}
+
 /** Per-route failures and delays, so checks can be tested against a flaky Atlassian. */
 export class FaultInjector {
   private rules: { rule: FaultRule; remaining: number }[] = [];
   private globalLatencyMs = 0;
+  private siteLimit: SiteRateLimit | undefined;
+  private windows = new Map<string, { window: number; used: number }>();
+  /** Requests let through by the per-site rate limit, per site: what a benchmark divides by the limit. */
+  readonly admitted = new Map<string, number>();
 
   add(rule: FaultRule): void {
     this.rules.push({ rule, remaining: rule.times ?? Number.POSITIVE_INFINITY });
@@ -37,6 +47,35 @@ export class FaultInjector {
   clear(): void {
     this.rules = [];
     this.globalLatencyMs = 0;
+    this.siteLimit = undefined;
+    this.windows.clear();
+    this.admitted.clear();
+  }
+
+  /**
+   * Rate-limits each site on its own, like Jira Cloud's per-tenant limits: a site's host and its Cloud ID on
+   * the gateway count as one site, the token endpoint as another. Rejected requests do not count.
+   */
+  rateLimitPerSite(limit: SiteRateLimit): void {
+    this.siteLimit = limit;
+    this.windows.clear();
+  }
+
+  /** A 429 rule for this request when its site is over the limit, else undefined (and the request counted). */
+  takeSiteLimit(site: string, now: Date): FaultRule | undefined {
+    if (!this.siteLimit) return undefined;
+    const { limit, windowMs } = this.siteLimit;
+    const window = Math.floor(now.getTime() / windowMs);
+    const current = this.windows.get(site);
+    const entry = current && current.window === window ? current : { window, used: 0 };
+    this.windows.set(site, entry);
+    if (entry.used >= limit) {
+      const untilNext = (window + 1) * windowMs - now.getTime();
+      return { kind: '429', retryAfter: Math.max(1, Math.ceil(untilNext / 1000)) };
+    }
+    entry.used += 1;
+    this.admitted.set(site, (this.admitted.get(site) ?? 0) + 1);
+    return undefined;
   }
 
   /** Delay for every request (the benchmark's slow network). */

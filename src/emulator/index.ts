@@ -108,7 +108,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
     if (faults.globalLatency > 0) await delay(faults.globalLatency);
     if (target) {
-      const fault = faults.take({ host: target.host, method, paths: pathsOf(url.pathname, target) });
+      const fault = faults.take({ host: target.host, method, paths: pathsOf(url.pathname, target) }) ?? faults.takeSiteLimit(siteOf(state, target), clock.now());
       if (fault?.kind === 'latency') await delay(fault.ms ?? 0);
       else if (fault?.kind === 'hang') return; // the socket stays open until close()
       else if (fault?.kind === 'reset') return void req.socket.destroy();
@@ -152,6 +152,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         server.close(() => resolve());
       }),
   };
+}
+
+/** The site a request counts against for a per-site rate limit: the site's host, via the gateway too, else the host. */
+function siteOf(state: EmulatorState, target: Target): string {
+  if (target.siteHost) return target.siteHost;
+  const cloudId = jiraPathOf(target)?.cloudId;
+  return (cloudId && state.siteByCloudId(cloudId)?.host) || target.host;
 }
 
 function finish(res: ServerResponse, record: RecordedRequest, reply: Reply): void {

@@ -2,6 +2,7 @@
  * The contract between the Custom UI (static/) and the resolvers (src/forge/resolvers), shared by Forge and
  * local mode. Type-only: the UI imports it with `import type`.
  */
+import type { ChangeRecord, HistoryPoint } from '../core/history';
 import type {
   CloudIdReport,
   OAuthClientReport,
@@ -72,9 +73,9 @@ export interface ConnectionInput {
   clientSecret?: string;
 }
 
-export interface VerdictPoint {
-  checkedAt: string;
-  verdict: Status;
+/** One check or consent test in a connection's history; `check` marks a client check, whose points are compared. */
+export interface VerdictPoint extends HistoryPoint {
+  check?: true;
 }
 
 export interface ConnectionView extends Omit<ConnectionInput, 'clientSecret'> {
@@ -88,6 +89,8 @@ export interface ConnectionView extends Omit<ConnectionInput, 'clientSecret'> {
   lastConsent?: ConsentReport;
   /** Newest first, at most 20. */
   history: VerdictPoint[];
+  /** What changed between client checks, newest first. */
+  changes: ChangeRecord[];
 }
 
 export interface TokenCheckSummary {
@@ -103,6 +106,8 @@ export interface TokenCheckSummary {
   checkedAt: string;
   /** The user opted in to periodic re-checks (their token is kept as a Forge secret). */
   recheck: boolean;
+  /** What changed at the newest check that changed anything. */
+  latestChange?: ChangeRecord;
 }
 
 export interface ScopeExplanation {
@@ -143,6 +148,19 @@ export interface LeastPrivilegeView {
   profileJson?: string;
 }
 
+/** The admin page's re-check status line. */
+export interface RecheckStatus {
+  /** When the trigger (or "Re-check all now") last queued re-checks. */
+  lastRun?: string;
+  /** Due at that run. */
+  due: number;
+  /** Queued today and not checked yet. */
+  queued: number;
+  checkedToday: number;
+  /** Re-checks that raised an error today (a verdict of `fail` is a check done, not a failure). */
+  failedToday: number;
+}
+
 /** Resolver name → [payload, response data]. */
 export interface ResolverApi {
   // Anyone with access to the page
@@ -174,6 +192,9 @@ export interface ResolverApi {
   /** A custom profile as JSON text; saving an existing custom id replaces that profile. */
   saveProfile: [{ profile: string }, ProfileSummary];
   deleteProfile: [{ id: string }, { deleted: true }];
+  getRecheckStatus: [Record<string, never>, RecheckStatus];
+  /** Queues every opted-in token and connection not yet checked today, however recently it was checked. */
+  recheckAllNow: [Record<string, never>, RecheckStatus];
 }
 
 export type ResolverName = keyof ResolverApi;
@@ -196,4 +217,6 @@ export const ADMIN_RESOLVERS = [
   'leastPrivilege',
   'saveProfile',
   'deleteProfile',
+  'getRecheckStatus',
+  'recheckAllNow',
 ] as const satisfies readonly ResolverName[];

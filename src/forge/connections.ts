@@ -3,12 +3,14 @@
  * separate keys, the client secret in secret storage. Views for the UI are assembled here.
  */
 import type { ConsentReport, OAuthClientReport } from '../core/checks/types';
+import { changesBetween, lastKnown, type ChangeRecord } from '../core/history';
 import type { ConnectionInput, ConnectionView, SecretHint, VerdictPoint } from './api';
 import type { AppDeps, Store } from './ports';
 import { notFound } from './resolvers/errors';
 import { keys, secretKeys } from './storage/keys';
 
-export const HISTORY_LIMIT = 20;
+/** Checks kept per connection, and change records: about three months of daily re-checks. */
+export const HISTORY_LIMIT = 90;
 /** A delete mark only has to outlive the saves and checks in flight when it was set. */
 const DELETED_MARK_TTL_SECONDS = 24 * 60 * 60;
 
@@ -27,6 +29,8 @@ export interface ConnectionStatus {
   lastReport?: OAuthClientReport;
   lastConsent?: ConsentReport;
   history: VerdictPoint[];
+  /** Absent in statuses stored before changes were recorded. */
+  changes?: ChangeRecord[];
 }
 
 export async function loadConnection(store: Store, id: string): Promise<StoredConnection> {
@@ -56,6 +60,7 @@ export function toView(connection: StoredConnection, status: ConnectionStatus): 
     ...(status.lastReport ? { lastReport: status.lastReport } : {}),
     ...(status.lastConsent ? { lastConsent: status.lastConsent } : {}),
     history: status.history,
+    changes: status.changes ?? [],
   };
 }
 
@@ -83,19 +88,36 @@ export async function eraseConnection(deps: AppDeps, id: string): Promise<void> 
   await deps.store.delete(keys.connection(id));
 }
 
+/** What history keeps of a client check: the verdict, the scopes it judged, whether the secret was accepted. */
+function checkPoint(report: OAuthClientReport): VerdictPoint {
+  const source = report.scopeSource;
+  const scopes = source?.granted ?? (source && source.pasted.length > 0 ? source.pasted : undefined);
+  const credentials = report.results.find((result) => result.id === 'oauth.credentials')?.status;
+  return {
+    checkedAt: report.checkedAt,
+    verdict: report.verdict,
+    check: true,
+    ...(scopes && source ? { scopes: [...scopes].sort(), scopesFrom: source.granted ? 'consent' : 'pasted' } : {}),
+    ...(report.coverage ? { excess: report.coverage.excess } : {}),
+    ...(credentials === 'pass' ? { accepted: true } : credentials === 'fail' ? { accepted: false } : {}),
+  };
+}
+
 /** Records a check's outcome: the report and one point of history, newest first. */
 export async function recordReport(
   store: Store,
   id: string,
   update: { lastReport: OAuthClientReport } | { lastConsent: ConsentReport },
 ): Promise<void> {
-  const report = 'lastReport' in update ? update.lastReport : update.lastConsent;
   const status = await loadStatus(store, id);
-  const point: VerdictPoint = { checkedAt: report.checkedAt, verdict: report.verdict };
+  const point: VerdictPoint = 'lastReport' in update ? checkPoint(update.lastReport) : { checkedAt: update.lastConsent.checkedAt, verdict: update.lastConsent.verdict };
+  const changes = point.check ? changesBetween(lastKnown(status.history.filter((p) => p.check)), point) : [];
+  const records = changes.length > 0 ? [{ at: point.checkedAt, changes }, ...(status.changes ?? [])] : (status.changes ?? []);
   await store.set<ConnectionStatus>(keys.connectionStatus(id), {
     ...status,
     ...update,
     history: [point, ...status.history].slice(0, HISTORY_LIMIT),
+    changes: records.slice(0, HISTORY_LIMIT),
   });
   // Deleted while the check ran: the delete may have removed the status before this write.
   if (await isDeleted(store, id)) await store.delete(keys.connectionStatus(id));

@@ -1,9 +1,11 @@
 /**
- * Forge entry points: the resolver behind both pages, and the daily re-check trigger.
+ * Forge entry points: the resolver behind both pages, the hourly trigger that queues due re-checks, and the
+ * queue's consumer that runs them.
  */
 import Resolver from '@forge/resolver';
 import { forgeDeps } from './adapters/deps';
-import { recheckAll } from './recheck';
+import { consumeRecheck, enqueueDue } from './recheck';
+import { recheckEventSchema } from './resolvers/schemas';
 import { invokeResolver, resolvers } from './resolvers';
 import type { ResolverContext } from './ports';
 
@@ -16,9 +18,21 @@ for (const name of Object.keys(resolvers)) {
 export const handler = resolver.getDefinitions();
 
 export async function recheck(): Promise<void> {
-  const summary = await recheckAll(forgeDeps());
-  console.log(`daily re-check: ${summary.checked} checked, ${summary.failed} failed, finished=${summary.finished}`);
+  const summary = await enqueueDue(forgeDeps());
+  console.log(`daily re-check: ${summary.due} due, ${summary.queued} queued`);
 }
+
+const consumer = new Resolver();
+consumer.define('recheck', async ({ payload }) => {
+  // The body is what the trigger pushed; anything else is dropped, not retried.
+  const event = recheckEventSchema.safeParse(payload);
+  if (!event.success) return void console.error('re-check event dropped: not a re-check event');
+  const outcome = await consumeRecheck(event.data, forgeDeps());
+  console.log(`re-check of ${event.data.kind}: ${outcome}`);
+});
+
+/** The `recheck-consumer` function of the queue's consumer module. */
+export const recheckConsumer = consumer.getDefinitions();
 
 function toContext(context: Record<string, unknown>): ResolverContext {
   return {

@@ -14,3 +14,5 @@ export const RESOLVER_CHECK_MS = RESOLVER_LIMIT_MS - STORE_MARGIN_MS;
  * keep this equal to the `recheck` function's timeout in manifest.yml.
  */
 export const TRIGGER_LIMIT_MS = 55_000;
+/** Forge stops an async event consumer after 55 s unless its function sets `timeoutSeconds`: keep equal to manifest.yml. */
+export const CONSUMER_LIMIT_MS = 55_000;

@@ -66,7 +66,37 @@ export interface Directory {
 /** One line per event; callers never pass secrets, and error lines are redacted before they get here. */
 export type Log = (line: string) => void;
 
+/** One item the daily re-check looks at. */
+export interface RecheckItem {
+  kind: 'token' | 'connection';
+  /** The person's accountId for a token, the connection's id for a connection. */
+  id: string;
+}
+
+/** One queued re-check: the item, and which rate limit it counts against (a site's, or the token endpoint's). */
+export interface RecheckEvent extends RecheckItem {
+  limitKey: string;
+  /** 1 for the first try; each re-enqueue after a 429 adds one. */
+  attempt: number;
+}
+
+export interface QueuedRecheck {
+  event: RecheckEvent;
+  /** Seconds before it may run (at most 900, Forge's limit). */
+  delayInSeconds?: number;
+}
+
+/**
+ * Forge's async events queue, or an in-process one locally and in tests. One push is at most 50 events and
+ * 200 KB (Forge's limits; src/forge/recheck.ts splits what it pushes). Events of one `limitKey` run at most
+ * `RECHECK_CONCURRENCY` at a time.
+ */
+export interface RecheckQueue {
+  push(events: readonly QueuedRecheck[]): Promise<void>;
+}
+
 export interface AppDeps {
+  recheckQueue: RecheckQueue;
   store: Store;
   secrets: SecretStore;
   permissions: PermissionChecker;

@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { TokenReport } from '../core/checks/types';
+import { changesBetween, lastKnown, type ChangeRecord, type HistoryPoint } from '../core/history';
 import { decidingResult } from '../core/model';
 import type { TokenCheckSummary } from './api';
 import { checkToken } from './core';
@@ -37,11 +38,15 @@ function generationOf(accountId: string, deps: AppDeps): Promise<Generation> {
   return deps.store.get<string>(keys.tokenGeneration(accountId));
 }
 
+/** Asked after a check and before it is stored: false keeps nothing (a re-check that hit a rate limit). */
+export type KeepResult = () => boolean;
+const always: KeepResult = () => true;
+
 export async function runTokenCheck(request: TokenCheckRequest, deps: AppDeps): Promise<TokenReport> {
-  return checkAndKeep(request, deps, await generationOf(request.accountId, deps));
+  return checkAndKeep(request, deps, await generationOf(request.accountId, deps), always);
 }
 
-async function checkAndKeep(request: TokenCheckRequest, deps: AppDeps, generation: Generation): Promise<TokenReport> {
+async function checkAndKeep(request: TokenCheckRequest, deps: AppDeps, generation: Generation, keep: KeepResult): Promise<TokenReport> {
   const forgotten = async () => (await generationOf(request.accountId, deps)) !== generation;
   const report = await checkToken(deps.checkDeps, {
     site: request.site,
@@ -53,7 +58,7 @@ async function checkAndKeep(request: TokenCheckRequest, deps: AppDeps, generatio
     ...(request.expiresOn ? { expiresOn: request.expiresOn } : {}),
   });
   // Forgotten while the check ran: keep nothing; the person still sees this one result.
-  if (await forgotten()) return report;
+  if (!keep() || (await forgotten())) return report;
   const secretKey = secretKeys.userToken(request.accountId);
   if (request.recheck) {
     const credentials: StoredCredentials = { email: request.email, token: request.token };
@@ -61,14 +66,50 @@ async function checkAndKeep(request: TokenCheckRequest, deps: AppDeps, generatio
   } else {
     await deps.secrets.deleteSecret(secretKey);
   }
-  await deps.store.set(keys.tokenCheck(request.accountId), summarize(request, report));
+  const latestChange = await recordHistory(request.accountId, report, deps);
+  await deps.store.set(keys.tokenCheck(request.accountId), summarize(request, report, latestChange));
   await deps.store.set(keys.tokenReport(request.accountId), report);
   // Forgotten while these writes ran: the forget's deletes may have come before some of them.
   if (await forgotten()) await erase(request.accountId, deps);
   return report;
 }
 
-function summarize(request: TokenCheckRequest, report: TokenReport): TokenCheckSummary {
+/** A person's last checks, newest first, and what changed between them; never the token. */
+export interface TokenHistory {
+  history: HistoryPoint[];
+  changes: ChangeRecord[];
+}
+
+/** Checks and change records kept per person: about three months of daily re-checks. */
+export const TOKEN_HISTORY_LIMIT = 90;
+
+/** Adds this check to the person's history; returns the newest change record, if any. */
+async function recordHistory(accountId: string, report: TokenReport, deps: AppDeps): Promise<ChangeRecord | undefined> {
+  const past = (await deps.store.get<TokenHistory>(keys.tokenHistory(accountId))) ?? { history: [], changes: [] };
+  const point = tokenPoint(report);
+  const changes = changesBetween(lastKnown(past.history), point);
+  const records = changes.length > 0 ? [{ at: point.checkedAt, changes }, ...past.changes] : past.changes;
+  await deps.store.set<TokenHistory>(keys.tokenHistory(accountId), {
+    history: [point, ...past.history].slice(0, TOKEN_HISTORY_LIMIT),
+    changes: records.slice(0, TOKEN_HISTORY_LIMIT),
+  });
+  return records[0];
+}
+
+function tokenPoint(report: TokenReport): HistoryPoint {
+  // Held scopes only when every probe decided: an undecided one is no "scope removed".
+  const decided = report.probes.length > 0 && report.probes.every((probe) => probe.status !== 'unknown');
+  const accepted = report.results.find((result) => result.id === 'token.accepted')?.status;
+  return {
+    checkedAt: report.checkedAt,
+    verdict: report.verdict,
+    ...(decided ? { scopes: report.probes.filter((p) => p.status === 'held').map((p) => p.scope).sort(), scopesFrom: 'probes' } : {}),
+    ...(report.coverage ? { excess: report.coverage.excess } : {}),
+    ...(accepted === 'pass' ? { accepted: true } : accepted === 'fail' ? { accepted: false } : {}),
+  };
+}
+
+function summarize(request: TokenCheckRequest, report: TokenReport, latestChange: ChangeRecord | undefined): TokenCheckSummary {
   const missing = report.coverage?.missing ?? report.probes.filter((p) => p.status === 'missing').map((p) => p.scope);
   const reason = decidingResult(report)?.title;
   return {
@@ -82,11 +123,12 @@ function summarize(request: TokenCheckRequest, report: TokenReport): TokenCheckS
     ...(request.expiresOn ? { expiresOn: request.expiresOn } : {}),
     checkedAt: report.checkedAt,
     recheck: request.recheck,
+    ...(latestChange ? { latestChange } : {}),
   };
 }
 
 /** Re-runs a stored check with the kept token; false when there is nothing to re-check. */
-export async function recheckToken(accountId: string, deps: AppDeps): Promise<boolean> {
+export async function recheckToken(accountId: string, deps: AppDeps, keep: KeepResult = always): Promise<boolean> {
   // Read before the kept token: a forget after this point must win over the re-check.
   const generation = await generationOf(accountId, deps);
   const summary = await deps.store.get<TokenCheckSummary>(keys.tokenCheck(accountId));
@@ -108,6 +150,7 @@ export async function recheckToken(accountId: string, deps: AppDeps): Promise<bo
     },
     deps,
     generation,
+    keep,
   );
   return true;
 }
@@ -134,5 +177,6 @@ export async function forgetToken(accountId: string, deps: AppDeps): Promise<boo
 async function erase(accountId: string, deps: AppDeps): Promise<void> {
   await deps.secrets.deleteSecret(secretKeys.userToken(accountId));
   await deps.store.delete(keys.tokenReport(accountId));
+  await deps.store.delete(keys.tokenHistory(accountId));
   await deps.store.delete(keys.tokenCheck(accountId));
 }

@@ -6,7 +6,9 @@ import type { AtlassianHosts, Clock, FetchLike } from '../core/ports';
 import { systemClock } from '../core/ports';
 import { DEMO_ACCOUNTS, DEMO_SITE, type DemoRole } from '../emulator/demo';
 import type { AppDeps, Log, ResolverContext, SecretStore, Store } from '../forge/ports';
+import { consumeRecheck } from '../forge/recheck';
 import { emulatorPeople } from './adapters/emulator-people';
+import { InProcessQueue } from './adapters/in-process-queue';
 
 export const ADMIN_MODULE_KEY = 'scope-doctor-admin-page';
 export const PERSONAL_MODULE_KEY = 'scope-doctor-personal-page';
@@ -20,10 +22,17 @@ export interface LocalDepsOptions {
   log?: Log;
 }
 
-export function localDeps(options: LocalDepsOptions): AppDeps {
+/** Local mode's queue is in-process, so a test or the CLI can wait for it. */
+export interface LocalAppDeps extends AppDeps {
+  recheckQueue: InProcessQueue;
+}
+
+export function localDeps(options: LocalDepsOptions): LocalAppDeps {
   const fetch = options.fetch ?? globalThis.fetch;
   const clock = options.clock ?? systemClock;
-  return {
+  const recheckQueue = new InProcessQueue(clock);
+  const deps: LocalAppDeps = {
+    recheckQueue,
     store: options.store,
     secrets: options.secrets,
     ...emulatorPeople(options.hosts, fetch, { clock }),
@@ -31,6 +40,9 @@ export function localDeps(options: LocalDepsOptions): AppDeps {
     clock,
     log: options.log ?? ((line) => console.error(line)),
   };
+  // Locally the queue's consumer is this process: "Re-check all now" runs the same consumer code as Forge.
+  recheckQueue.consumeWith((event) => consumeRecheck(event, deps));
+  return deps;
 }
 
 /** What Forge would put in the resolver context for a demo person on the demo site. */

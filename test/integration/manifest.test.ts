@@ -12,7 +12,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseSite } from '../../src/core/atlassian';
 import { SITE_DOMAINS } from '../../src/core/atlassian/site';
 import { realAtlassianHosts } from '../../src/core/ports';
-import { TRIGGER_LIMIT_MS } from '../../src/forge/limits';
+import { RECHECK_QUEUE_KEY } from '../../src/forge/adapters/recheck-queue';
+import { CONSUMER_LIMIT_MS, TRIGGER_LIMIT_MS } from '../../src/forge/limits';
 import { ADMIN_MODULE_KEYS, PERSONAL_MODULE_KEY } from '../../static/src/bridge';
 
 const ROOT = resolve('.');
@@ -90,7 +91,7 @@ describe('manifest.yml', () => {
     expect(egress.isValidUrl('https://acme.example.com/_edge/tenant_info')).toBe(false);
   });
 
-  it('declares the admin page in the sidebar and as the Configure page, the personal page, one resolver and the hourly trigger', async () => {
+  it('declares the admin page in the sidebar and as the Configure page, the personal page, one resolver, the hourly trigger and its queue\'s consumer', async () => {
     const manifest = await parsedManifest();
     const modules = manifest.modules ?? {};
     const page = { resource: 'main', resolver: { function: 'resolver' }, title: 'Scope Doctor' };
@@ -103,8 +104,13 @@ describe('manifest.yml', () => {
     expect(modules.function).toEqual([
       { key: 'resolver', handler: 'forge/index.handler' },
       { key: 'recheck', handler: 'forge/index.recheck' },
+      { key: 'recheck-consumer', handler: 'forge/index.recheckConsumer' },
     ]);
     expect(modules.scheduledTrigger).toEqual([{ key: 'scope-doctor-daily-recheck', function: 'recheck', interval: 'hour' }]);
+    // The queue the app pushes to is the one the consumer reads, and the method is the one src/forge/index.ts defines.
+    expect(modules.consumer).toEqual([
+      { key: 'scope-doctor-recheck-consumer', queue: RECHECK_QUEUE_KEY, resolver: { function: 'recheck-consumer', method: 'recheck' } },
+    ]);
     expect(manifest.resources).toEqual([{ key: 'main', path: 'static/build' }]);
   });
 
@@ -113,6 +119,13 @@ describe('manifest.yml', () => {
     expect(recheck).toBeDefined();
     // Forge's default for a scheduled function is 55 s; timeoutSeconds, when set, replaces it.
     expect(TRIGGER_LIMIT_MS).toBe((recheck?.timeoutSeconds ?? 55) * 1000);
+  });
+
+  it('gives each consumer invocation the time limit its function really has', async () => {
+    const consumer = (await parsedManifest()).modules?.function?.find((f) => f.key === 'recheck-consumer');
+    expect(consumer).toBeDefined();
+    // An async event consumer also gets 55 s unless timeoutSeconds says otherwise.
+    expect(CONSUMER_LIMIT_MS).toBe((consumer?.timeoutSeconds ?? 55) * 1000);
   });
 
   it('has the UI route every page module to its page', async () => {

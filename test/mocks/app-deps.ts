@@ -4,6 +4,7 @@
  */
 import type { Clock } from '../../src/core/ports';
 import type { AppDeps, ResolverContext } from '../../src/forge/ports';
+import { InProcessQueue } from '../../src/local/adapters/in-process-queue';
 import { MemorySecretStore, MemoryStore } from '../../src/local/adapters/memory';
 
 export const ADMIN_ID = 'account-admin';
@@ -31,12 +32,15 @@ export interface TestDeps extends AppDeps {
   secrets: MemorySecretStore;
   clock: ManualClock;
   logs: string[];
+  /** Holds what is pushed until a test drains it. */
+  recheckQueue: InProcessQueue;
 }
 
 export function testDeps(): TestDeps {
   const clock = new ManualClock();
   const logs: string[] = [];
   return {
+    recheckQueue: new InProcessQueue(clock),
     store: new MemoryStore(undefined, undefined, clock),
     secrets: new MemorySecretStore(),
     permissions: { isJiraAdmin: async (accountId) => accountId === ADMIN_ID },

@@ -6,7 +6,9 @@
  *
  *   node forge-runtime.mjs <bundle.cjs> '<scenario JSON>'
  *
- * scenario: { accountId, jira: { admin: boolean, proxyError?: string }, calls: [{ export: 'handler', functionKey } | { export: 'recheck' }] }
+ * scenario: { accountId, jira: { admin: boolean, proxyError?: string },
+ *   calls: [{ export: 'handler', functionKey } | { export: 'recheck' } | { export: 'recheckConsumer', payload }] }
+ * A `recheckConsumer` call is how Forge delivers one queue event: the consumer's method and the event body.
  * `proxyError` is what Forge's proxy puts in the `forge-proxy-error` header of every asUser() reply, e.g.
  * NEEDS_AUTHENTICATION_ERR while the user has not allowed access yet.
  * Prints one JSON line: { exports, results: [{ resolved } | { rejected: { name, message, status } }], requests, logs }.
@@ -41,10 +43,13 @@ function jira(path, init) {
 function kvs(path) {
   switch (path) {
     case '/api/v1/get':
+    case '/api/v1/secret/get':
       return json(404, { code: 'KEY_NOT_FOUND', message: 'not found' });
     case '/api/v1/query':
       return json(200, { data: [] });
     case '/api/v1/delete':
+      return json(204, undefined);
+    case '/api/v1/set':
       return json(204, undefined);
     default:
       return json(400, { code: 'NOT_IN_STAND_IN', message: `the stand-in KVS has no ${path}` });
@@ -77,10 +82,21 @@ function invoke({ functionKey }) {
   );
 }
 
+/** How Forge delivers one event of the queue to the consumer module's resolver method (no principal). */
+function consume({ payload }) {
+  return bundle.recheckConsumer({ call: { functionKey: 'recheck', payload, jobId: 'bundle-job' }, context: {} }, {});
+}
+
+function callOf(call) {
+  if (call.export === 'recheck') return bundle.recheck();
+  if (call.export === 'recheckConsumer') return consume(call);
+  return invoke(call);
+}
+
 const results = [];
 for (const call of scenario.calls) {
   try {
-    results.push({ resolved: (await (call.export === 'recheck' ? bundle.recheck() : invoke(call))) ?? null });
+    results.push({ resolved: (await callOf(call)) ?? null });
   } catch (error) {
     results.push({ rejected: { name: error?.name, message: error?.message, status: error?.status } });
   }

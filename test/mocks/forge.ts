@@ -3,6 +3,7 @@
  * answers the Jira admin check and /myself for a configurable person. Use it from a test file with
  *   vi.mock('@forge/kvs', async () => (await import('<path>/test/mocks/forge')).kvsModule);
  *   vi.mock('@forge/api', async () => (await import('<path>/test/mocks/forge')).apiModule);
+ *   vi.mock('@forge/events', async () => (await import('<path>/test/mocks/forge')).eventsModule);
  * The bundle `forge deploy` builds runs the real @forge/api and @forge/kvs instead, on the platform stand-in in
  * forge-runtime.mjs (beside this file).
  */
@@ -12,7 +13,10 @@ export const forgeState = {
   /** What the next `asUser()` call is: an admin or not. */
   callerIsAdmin: true,
   jiraRequests: [] as { path: string; method: string }[],
+  /** Every event pushed to an @forge/events queue, with the queue's key. */
+  queued: [] as { queue: string; event: unknown }[],
   reset() {
+    this.queued.length = 0;
     this.entries.clear();
     this.secrets.clear();
     this.callerIsAdmin = true;
@@ -105,3 +109,14 @@ export const apiModule = {
     throw new Error(`tests do not fetch ${url}`);
   },
 };
+
+/** An @forge/events Queue that keeps what is pushed in forgeState.queued. */
+class Queue {
+  constructor(private readonly params: { key: string }) {}
+  async push(events: unknown[]) {
+    for (const event of events) forgeState.queued.push({ queue: this.params.key, event });
+    return { jobId: `job-${forgeState.queued.length}` };
+  }
+}
+
+export const eventsModule = { Queue };

@@ -3,10 +3,12 @@ import { realAtlassianHosts, systemClock } from '../../core/ports';
 import type { AppDeps } from '../ports';
 import { jiraDirectory, jiraPermissions } from './jira-people';
 import { kvsSecrets, kvsStore } from './kvs-storage';
+import { forgeRecheckQueue } from './recheck-queue';
 
 /** The app's dependencies inside Forge: real Atlassian hosts through Forge's egress-controlled fetch. */
 export function forgeDeps(): AppDeps {
   return {
+    recheckQueue: forgeRecheckQueue(),
     store: kvsStore,
     secrets: kvsSecrets,
     permissions: jiraPermissions,

@@ -4,6 +4,7 @@ import { loadClientSecret, loadConnection, loadStatus, recordReport, viewOf } fr
 import { checkOAuthClient, grantFromConsent } from '../core';
 import type { AppDeps } from '../ports';
 import { findProfile } from '../profiles';
+import type { KeepResult } from '../tokens';
 import { defineResolver } from './define';
 import { connectionId } from './schemas';
 
@@ -15,10 +16,10 @@ export const checkConnection = defineResolver(
 
 /**
  * Runs the OAuth client check with the stored secret and records the report. Scopes are judged from the last
- * consent test's grant when it read one for this client ID, else from the pasted list. Also used by the daily
- * trigger and after a consent test.
+ * consent test's grant when it read one for this client ID, else from the pasted list. Also used by the re-check
+ * consumer and after a consent test.
  */
-export async function recheckConnection(id: string, deps: AppDeps): Promise<ConnectionView> {
+export async function recheckConnection(id: string, deps: AppDeps, keep: KeepResult = () => true): Promise<ConnectionView> {
   const connection = await loadConnection(deps.store, id);
   const clientSecret = await loadClientSecret(deps, id);
   const grant = grantFromConsent((await loadStatus(deps.store, id)).lastConsent, connection.clientId);
@@ -31,6 +32,6 @@ export async function recheckConnection(id: string, deps: AppDeps): Promise<Conn
     name: connection.name,
     ...(grant ? { grant } : {}),
   });
-  await recordReport(deps.store, id, { lastReport: report });
+  if (keep()) await recordReport(deps.store, id, { lastReport: report });
   return viewOf(deps.store, connection);
 }

@@ -19,6 +19,7 @@ import { listConnections } from './listConnections';
 import { listProfiles } from './listProfiles';
 import { listTokenChecks } from './listTokenChecks';
 import { lookupCloudId } from './lookupCloudId';
+import { getRecheckStatus, recheckAllNow } from './recheckAllNow';
 import { saveConnection } from './saveConnection';
 import { saveProfile } from './saveProfile';
 import { startConsent } from './startConsent';
@@ -48,6 +49,8 @@ export const resolvers: { [K in ResolverName]: ResolverDefinition<K> } = {
   leastPrivilege,
   saveProfile,
   deleteProfile,
+  getRecheckStatus,
+  recheckAllNow,
 };
 
 export function isResolverName(name: string): name is ResolverName {

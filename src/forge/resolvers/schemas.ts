@@ -8,3 +8,11 @@ export const connectionId = z.string().trim().min(1, 'a connection id is require
 
 /** For `.refine`: long text fields are limited in UTF-8 bytes, so every payload fits the local server's body limit. */
 export const withinBytes = (limit: number) => (text: string) => utf8Length(text) <= limit;
+
+/** A queued re-check's body, as src/forge/recheck.ts pushes it. */
+export const recheckEventSchema = z.object({
+  kind: z.enum(['token', 'connection']),
+  id: z.string().min(1).max(200),
+  limitKey: z.string().min(1).max(300),
+  attempt: z.number().int().min(1),
+});

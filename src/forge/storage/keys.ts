@@ -15,6 +15,8 @@ export const keys = {
   tokenCheck: (accountId: string) => `token-check:${accountId}`,
   tokenCheckPrefix: 'token-check:',
   tokenReport: (accountId: string) => `token-report:${accountId}`,
+  /** The person's last checks and what changed between them; erased with the rest on "forget my token". */
+  tokenHistory: (accountId: string) => `token-history:${accountId}`,
   /**
    * Changes on every "forget my token": a check re-reads it before and after it writes, so a forget that
    * came while the check ran wins.
@@ -26,7 +28,18 @@ export const keys = {
   /** A custom profile saved from the admin page (built-in ones live in code). */
   customProfile: (id: string) => `profile:${id}`,
   customProfilePrefix: 'profile:',
-  recheckProgress: 'recheck-progress',
+  /** Where the last trigger run stopped when its time ran out. */
+  recheckBookmark: 'recheck-bookmark',
+  /** The trigger's last run: when, how many were due and how many it queued. */
+  recheckLastRun: 'recheck-last-run',
+  /** Claimed by the consumer that checks an item on a UTC day: no item is checked twice that day. */
+  recheckDone: (day: string, item: string) => `recheck-done:${day}:${item}`,
+  recheckDonePrefix: (day: string) => `recheck-done:${day}:`,
+  /** Claimed by the trigger that queues an item; it expires, so an event lost on the way is queued again. */
+  recheckQueued: (day: string, item: string) => `recheck-queued:${day}:${item}`,
+  recheckQueuedPrefix: (day: string) => `recheck-queued:${day}:`,
+  recheckFailed: (day: string, item: string) => `recheck-failed:${day}:${item}`,
+  recheckFailedPrefix: (day: string) => `recheck-failed:${day}:`,
 } as const;
 
 export const secretKeys = {

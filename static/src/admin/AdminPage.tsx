@@ -5,6 +5,7 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { Loading } from '../components/Loading';
 import { useResolver } from '../useResolver';
 import { ConnectionsTab } from './ConnectionsTab';
+import { RecheckStatusLine } from './RecheckStatusLine';
 import { ScopeExplorer } from './ScopeExplorer';
 import { SiteHeader } from './SiteHeader';
 import { TokensTab } from './TokensTab';
@@ -25,6 +26,7 @@ export default function AdminPage() {
       {site.state === 'ready' && (
         <>
           <SiteHeader site={site.data} />
+          <RecheckStatusLine />
           <Tabs id="scope-doctor-admin-tabs">
             <TabList>
               <Tab>Connections</Tab>

@@ -1,3 +1,5 @@
+import { describeChange, type ChangeRecord } from '../../../src/core/history';
+import { VerdictStrip } from '../components/VerdictStrip';
 import { lazy, Suspense, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
@@ -160,6 +162,8 @@ function ConnectionRow({ connection, profileName, isSelected, onSelect, onChecke
               {' · '}
               {report ? `Checked ${timeAgo(report.checkedAt)}${sourceNote(report.scopeSource)}` : 'Never checked'}
             </Text>
+            <VerdictStrip history={connection.history} />
+            <LatestChange changes={connection.changes} />
           </Stack>
           <Inline space="space.100">
             <Button appearance="primary" onClick={onCheck} isLoading={check.pending}>
@@ -177,5 +181,19 @@ function ConnectionRow({ connection, profileName, isSelected, onSelect, onChecke
         {check.error && <ErrorMessage error={check.error} />}
       </Stack>
     </Box>
+  );
+}
+
+/** The newest change between checks, highlighted on the row so nobody has to open the report to see it. */
+function LatestChange({ changes }: { changes: readonly ChangeRecord[] }) {
+  const [latest] = changes;
+  if (!latest) return null;
+  return (
+    <Inline space="space.100" alignBlock="center" testId="latest-change">
+      <Lozenge appearance="moved" isBold>
+        Changed {timeAgo(latest.at)}
+      </Lozenge>
+      <Text size="small">{latest.changes.map(describeChange).join(' · ')}</Text>
+    </Inline>
   );
 }

@@ -1,3 +1,4 @@
+import { describeChange } from '../../../src/core/history';
 import { useMemo, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import DynamicTable from '@atlaskit/dynamic-table';
@@ -72,6 +73,14 @@ function toRow(summary: TokenCheckSummary, profileNames: ReadonlyMap<string, str
               <Text size="small" color="color.text.subtle">
                 {summary.reason}
               </Text>
+            )}
+            {summary.latestChange && (
+              <Inline space="space.050" alignBlock="center" shouldWrap testId="token-latest-change">
+                <Lozenge appearance="moved" isBold>
+                  Changed {timeAgo(summary.latestChange.at)}
+                </Lozenge>
+                <Text size="small">{summary.latestChange.changes.map(describeChange).join(' · ')}</Text>
+              </Inline>
             )}
           </Stack>
         ),

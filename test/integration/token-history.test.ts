@@ -1,0 +1,47 @@
+/** A person's token history against the emulator: a revoked token is recorded as a change, and forget erases it. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_ACCOUNTS, DEMO_SITE, startEmulator, type Emulator } from '../../src/emulator';
+import type { DataOf, PayloadOf, ResolverName, ResolverResponse, TokenCheckSummary } from '../../src/forge/api';
+import { invokeResolver } from '../../src/forge/resolvers';
+import { recheckToken, type TokenHistory } from '../../src/forge/tokens';
+import { MemorySecretStore, MemoryStore } from '../../src/local/adapters/memory';
+import { demoContext, localDeps, type LocalAppDeps } from '../../src/local/deps';
+
+let emulator: Emulator;
+let deps: LocalAppDeps;
+const ana = DEMO_ACCOUNTS.admin;
+
+async function data<K extends ResolverName>(name: K, payload: PayloadOf<K>): Promise<DataOf<K>> {
+  const response = (await invokeResolver(name, payload, demoContext('admin'), deps)) as ResolverResponse<DataOf<K>>;
+  if (!response.ok) throw new Error(`${name}: ${response.error.message}`);
+  return response.data;
+}
+
+beforeAll(async () => {
+  emulator = await startEmulator();
+  deps = localDeps({ store: new MemoryStore(), secrets: new MemorySecretStore(), hosts: emulator.hosts, log: () => undefined });
+});
+afterAll(async () => {
+  await emulator.close();
+});
+
+describe('token history', () => {
+  it('records that a kept token is no longer accepted, never the token, and forgets it all on request', async () => {
+    const first = await data('checkMyToken', { email: ana.email, token: ana.classicToken, profileId: 'oneconnect-classic-token', recheck: true });
+    expect(first.verdict).not.toBe('fail');
+    // The person revoked the token in their Atlassian account.
+    emulator.state.apiTokens.delete(ana.classicToken);
+    expect(await recheckToken(ana.accountId, deps)).toBe(true);
+
+    const summary = await deps.store.get<TokenCheckSummary>(`token-check:${ana.accountId}`);
+    expect(summary?.verdict).toBe('fail');
+    expect(summary?.latestChange?.changes).toEqual(expect.arrayContaining([{ kind: 'verdict', from: first.verdict, to: 'fail' }, { kind: 'credential-refused' }]));
+    const history = await deps.store.get<TokenHistory>(`token-history:${ana.accountId}`);
+    expect(history?.history.map((p) => p.verdict)).toEqual(['fail', first.verdict]);
+    expect(JSON.stringify(history)).not.toContain(ana.classicToken);
+    expect(DEMO_SITE.host).toBe(first.site);
+
+    expect(await data('forgetMyToken', {})).toEqual({ forgotten: true });
+    expect(await deps.store.get(`token-history:${ana.accountId}`)).toBeUndefined();
+  });
+});
