@@ -37,13 +37,13 @@ describe('scope-doctor explain', () => {
   });
 
   it('reads a curl command from stdin and never prints its credentials', async () => {
-    const curl = `curl -s -u ana@acme.example:ATATT3xFfGF0-demo-secret-9f8e \\\n  -X PUT -H 'Authorization: Basic YW5hOmRlbW8tc2VjcmV0' \\\n  "https://acme.atlassian.net/rest/api/3/issue/ACME-1?notifyUsers=false"\nHTTP/1.1 401 Unauthorized`;
+    const curl = `curl -s -u ana@acme.example:demo-api-token-9f8e \\\n  -X PUT -H 'Authorization: Basic YW5hOmRlbW8tc2VjcmV0' \\\n  "https://acme.atlassian.net/rest/api/3/issue/ACME-1?notifyUsers=false"\nHTTP/1.1 401 Unauthorized`;
     const run = await cli(['explain', '--site', DEMO_SITE.host, '-'], curl);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('✗ 401: a scoped API token on the site URL, or wrong credentials');
     // --site looked the Cloud ID up, so the fix names the exact gateway URL.
     expect(run.stdout).toContain(`${GATEWAY}/rest/api/3/issue/ACME-1`);
-    expect(run.stdout + run.stderr).not.toMatch(/ATATT3xFfGF0|demo-secret|YW5hOmRlbW8/);
+    expect(run.stdout + run.stderr).not.toMatch(/demo-api-token|demo-secret|YW5hOmRlbW8/);
   });
 
   it('explains a HAR from stdin as JSON: each distinct request and the scopes to add for all', async () => {

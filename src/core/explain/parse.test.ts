@@ -48,10 +48,10 @@ describe('parseRequests', () => {
   });
 
   it('reads curl with -u: the method, the URL and only the kind of credential', () => {
-    const curl = `curl -s -u ana@acme.example:ATATT3xFfGF0-demo-secret -X PUT -H 'Content-Type: application/json' \\\n  --data '{"fields":{}}' 'https://acme.atlassian.net/rest/api/3/issue/ACME-1?notifyUsers=false'`;
+    const curl = `curl -s -u ana@acme.example:demo-api-token-secret -X PUT -H 'Content-Type: application/json' \\\n  --data '{"fields":{}}' 'https://acme.atlassian.net/rest/api/3/issue/ACME-1?notifyUsers=false'`;
     const [request] = parseRequests(curl).requests;
     expect(request).toEqual({ source: 'curl', at: 2, method: 'PUT', origin: 'https://acme.atlassian.net', path: '/rest/api/3/issue/ACME-1', hadQuery: true, credential: 'basic' });
-    expect(JSON.stringify(request)).not.toContain('ATATT3xFfGF0');
+    expect(JSON.stringify(request)).not.toContain('demo-api-token');
   });
 
   it('reads curl with -H Authorization Basic or Bearer, --request=, data implying POST and --url', () => {
