@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import Button from '@atlaskit/button/new';
-import TextArea from '@atlaskit/textarea';
 import { Inline, Stack } from '@atlaskit/primitives';
 import type { ProfileSummary } from '../../../src/forge/api';
 import { ErrorMessage } from '../components/ErrorMessage';
-import { Field } from '../components/Field';
+import { PasteArea } from '../components/PasteArea';
 import { useAction } from '../useResolver';
 
 interface CustomProfileEditorProps {
@@ -28,7 +27,7 @@ export function CustomProfileEditor({ initial, onSaved, onCancel }: CustomProfil
 
   return (
     <Stack space="space.100" testId="custom-profile-editor">
-      <Field
+      <PasteArea
         id="custom-profile-json"
         label="Custom profile (JSON)"
         helper={
@@ -38,17 +37,10 @@ export function CustomProfileEditor({ initial, onSaved, onCancel }: CustomProfil
             custom id replaces that profile.
           </>
         }
-      >
-        <TextArea
-          id="custom-profile-json"
-          value={text}
-          onChange={(event) => setText(event.currentTarget.value)}
-          minimumRows={14}
-          resize="vertical"
-          isMonospaced
-          spellCheck={false}
-        />
-      </Field>
+        value={text}
+        onValueChange={setText}
+        minimumRows={14}
+      />
       {save.error && (
         <ErrorMessage
           error={save.error}

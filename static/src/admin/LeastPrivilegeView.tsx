@@ -4,12 +4,11 @@ import DynamicTable from '@atlaskit/dynamic-table';
 import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
 import SectionMessage from '@atlaskit/section-message';
-import TextArea from '@atlaskit/textarea';
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import type { LeastPrivilegeView as View, ProfileSummary } from '../../../src/forge/api';
 import { CopyButton } from '../components/CopyButton';
 import { ErrorMessage } from '../components/ErrorMessage';
-import { Field } from '../components/Field';
+import { PasteArea } from '../components/PasteArea';
 import { ResultIndex } from '../components/ResultIndex';
 import { ScopeCode } from '../components/ScopeCode';
 import { useAction } from '../useResolver';
@@ -56,18 +55,14 @@ export function LeastPrivilegeView() {
         </Stack>
         <Box xcss={formStyles}>
           <Stack space="space.150">
-            <Field id="traffic-text" label="Requests the integration sends">
-              <TextArea
-                id="traffic-text"
-                value={text}
-                onChange={(event) => setText(event.currentTarget.value)}
-                minimumRows={5}
-                resize="vertical"
-                isMonospaced
-                spellCheck={false}
-                placeholder={'GET /rest/agile/1.0/board\nPUT /rest/agile/1.0/sprint/42\nhttps://acme.atlassian.net/rest/api/3/issue/ACME-1'}
-              />
-            </Field>
+            <PasteArea
+              id="traffic-text"
+              label="Requests the integration sends"
+              value={text}
+              onValueChange={setText}
+              minimumRows={5}
+              placeholder={'GET /rest/agile/1.0/board\nPUT /rest/agile/1.0/sprint/42\nhttps://acme.atlassian.net/rest/api/3/issue/ACME-1'}
+            />
             <Box>
               <Button appearance="primary" onClick={onFind} isLoading={run.pending} isDisabled={text.trim() === ''}>
                 Find the fewest scopes

@@ -1,12 +1,11 @@
 import { useState } from 'react';
 import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
-import TextArea from '@atlaskit/textarea';
 import { Box, Stack, Text, xcss } from '@atlaskit/primitives';
 import type { ExplainReport } from '../../../src/core/explain';
 import { ErrorMessage } from './ErrorMessage';
 import { ExplainResult } from './ExplainResult';
-import { Field } from './Field';
+import { PasteArea } from './PasteArea';
 import { TextField } from './TextField';
 import { useAction } from '../useResolver';
 
@@ -45,18 +44,14 @@ export function ExplainBox({ resolver, heading }: ExplainBoxProps) {
         </Stack>
         <Box xcss={formStyles}>
           <Stack space="space.150">
-            <Field id="explain-text" label="What failed">
-              <TextArea
-                id="explain-text"
-                value={text}
-                onChange={(event) => setText(event.currentTarget.value)}
-                minimumRows={5}
-                resize="vertical"
-                isMonospaced
-                spellCheck={false}
-                placeholder="401 Unauthorized; scope does not match GET https://api.atlassian.com/ex/jira/{cloudId}/rest/agile/1.0/board/12/sprint?state=active"
-              />
-            </Field>
+            <PasteArea
+              id="explain-text"
+              label="What failed"
+              value={text}
+              onValueChange={setText}
+              minimumRows={5}
+              placeholder="401 Unauthorized; scope does not match GET https://api.atlassian.com/ex/jira/{cloudId}/rest/agile/1.0/board/12/sprint?state=active"
+            />
             <TextField
               id="explain-scopes"
               label="Scopes the token or app holds (optional)"
