@@ -55,7 +55,7 @@ describe('demo run over the local adapters', () => {
     expect(await data('admin', 'lookupCloudId', { site: DEMO_SITE.host })).toMatchObject({ cloudId: DEMO_SITE.cloudId });
     expect((await data('user', 'listProfiles', {})).map((p) => p.id)).toContain('kendis-cloud-oauth');
     const connections = await data('admin', 'listConnections', {});
-    expect(connections.map((c) => c.name)).toEqual(['OnePlan OneConnect (EU)', 'Targetprocess']);
+    expect(connections.map((c) => c.name)).toEqual(['OnePlan OneConnect (EU)', 'OnePlan OneConnect (US)', 'Targetprocess']);
     expect(connections.every((c) => c.clientSecret.set)).toBe(true);
     expect((await data('admin', 'explore', { query: 'read:sprint:jira-software' })).scopes[0]?.scope).toBe('read:sprint:jira-software');
   });
