@@ -27,8 +27,8 @@ export function LatestChange({ change, credential, testId }: LatestChangeProps) 
 }
 
 const changedStyles = xcss({
-  backgroundColor: 'color.background.accent.purple.subtlest',
-  borderColor: 'color.border.discovery',
+  backgroundColor: 'color.background.accent.yellow.subtlest',
+  borderColor: 'color.border.warning',
   borderStyle: 'solid',
   borderWidth: 'border.width',
   borderRadius: 'radius.small',
