@@ -72,9 +72,9 @@ export interface DemoTimeline {
 }
 
 /** Uri's token is checked for the Kendis user-token profile, and expires this many days from today. */
-export const DEMO_TOKEN_EXPIRES_IN_DAYS = 6;
+const DEMO_TOKEN_EXPIRES_IN_DAYS = 6;
 /** The day, counted back from today, the vendor rotated the OneConnect (US) secret. */
-export const DEMO_ROTATED_DAYS_AGO = 1;
+const DEMO_ROTATED_DAYS_AGO = 1;
 /** Days ago of the past daily re-checks: connections up to yesterday, Uri's token up to today. */
 const CONNECTION_CHECK_DAYS_AGO = [3, 2, 1];
 const TOKEN_CHECK_DAYS_AGO = [2, 1, 0];
@@ -112,11 +112,11 @@ async function recordDemoHistory(deps: AppDeps, connectionIds: readonly string[]
       clock.shiftDays(-daysAgo);
       if (daysAgo === DEMO_ROTATED_DAYS_AGO) rotateDemoSecret(emulator);
       if (CONNECTION_CHECK_DAYS_AGO.includes(daysAgo)) {
-        for (const id of connectionIds) report(deps, 'a demo connection', await resolvers.checkConnection.run({ id }, demoContext('admin'), deps));
+        for (const id of connectionIds) logFailure(deps, 'a demo connection', await resolvers.checkConnection.run({ id }, demoContext('admin'), deps));
       }
       if (TOKEN_CHECK_DAYS_AGO.includes(daysAgo)) {
         const token = { email: DEMO_ACCOUNTS.user.email, token: DEMO_TOKENS.kendisScopedUri.token, profileId: KENDIS_TOKEN_PROFILE_ID, expiresOn, recheck: false };
-        report(deps, 'the demo token', await resolvers.checkMyToken.run(token, demoContext('user'), deps));
+        logFailure(deps, 'the demo token', await resolvers.checkMyToken.run(token, demoContext('user'), deps));
       }
     }
   } finally {
@@ -124,6 +124,6 @@ async function recordDemoHistory(deps: AppDeps, connectionIds: readonly string[]
   }
 }
 
-function report(deps: AppDeps, what: string, response: ResolverResponse<unknown>): void {
+function logFailure(deps: AppDeps, what: string, response: ResolverResponse<unknown>): void {
   if (!response.ok) deps.log(`Could not check ${what} for the demo history: ${response.error.message}`);
 }
