@@ -2,7 +2,7 @@ import Heading from '@atlaskit/heading';
 import { Inline, Stack, Text } from '@atlaskit/primitives';
 import type { ConnectionView } from '../../../src/forge/api';
 import { CoverageTable } from '../components/CoverageTable';
-import { ReportHistory } from '../components/LatestChange';
+import { ReportHistory } from '../components/History';
 import { Loading } from '../components/Loading';
 import { ReportCard } from '../components/ReportCard';
 import { ResultIndex } from '../components/ResultIndex';

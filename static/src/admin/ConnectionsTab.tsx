@@ -6,7 +6,7 @@ import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import type { ScopeSource } from '../../../src/core/checks/types';
 import type { ConnectionView } from '../../../src/forge/api';
 import { EmptyState } from '../components/EmptyState';
-import { LatestChange } from '../components/LatestChange';
+import { LatestChange } from '../components/History';
 import { clientChecks, VerdictStrip } from '../components/VerdictStrip';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Loading } from '../components/Loading';

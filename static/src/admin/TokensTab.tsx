@@ -7,7 +7,7 @@ import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import type { Status } from '../../../src/core/model';
 import type { DataOf, TokenCheckSummary } from '../../../src/forge/api';
 import { EmptyState } from '../components/EmptyState';
-import { LatestChange } from '../components/LatestChange';
+import { LatestChange } from '../components/History';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Loading } from '../components/Loading';
 import { ScopeList } from '../components/ScopeCode';

@@ -5,7 +5,7 @@ import { Inline, Stack, Text } from '@atlaskit/primitives';
 import type { ScopeProbeResult, TokenReport } from '../../../src/core/checks/types';
 import type { TokenCheckSummary } from '../../../src/forge/api';
 import { CopyButton } from '../components/CopyButton';
-import { ReportHistory } from '../components/LatestChange';
+import { ReportHistory } from '../components/History';
 import { ReportCard } from '../components/ReportCard';
 import { ResultIndex } from '../components/ResultIndex';
 import { ScopeCode, ScopeList } from '../components/ScopeCode';
