@@ -69,6 +69,17 @@ export const DEMO_OAUTH_APPS = {
     clientSecret: 'demo-targetprocess-client-secret',
     callbackUrl: 'https://acme.tpondemand.com/svc/jira-cloud/oauth/callback',
   },
+  /**
+   * OneConnect bi-directional for the non-EU region, set up right, whose client secret was then rotated in the
+   * developer console: `clientSecret` is what the integration still holds, `rotatedSecret` what the console has
+   * once local mode's demo rotates it (see rotateDemoSecret).
+   */
+  oneconnectUs: {
+    clientId: 'demo-oneconnect-us-client-id',
+    clientSecret: 'demo-oneconnect-us-client-secret',
+    rotatedSecret: 'demo-oneconnect-us-client-secret-rotated',
+    callbackUrl: 'https://my.oneconnect.ai/oauth/jira/callback',
+  },
 } as const;
 
 export type DemoOAuthApp = keyof typeof DEMO_OAUTH_APPS;
@@ -100,6 +111,7 @@ export const DEMO_APP_SCOPES: Record<DemoOAuthApp, readonly string[]> = {
   oneconnect: [...requireProfile('oneconnect-oauth-full').vendorScopes, 'offline_access'],
   // Seed 004: the 13 required scopes and offline_access; the integration is the one that forgets to ask.
   targetprocess: requireProfile('targetprocess').vendorScopes,
+  oneconnectUs: [...requireProfile('oneconnect-oauth-full').vendorScopes, 'offline_access'],
 };
 
 function withoutScopes(scopes: readonly string[], omitted: readonly string[]): readonly string[] {

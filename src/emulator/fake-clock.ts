@@ -1,4 +1,6 @@
-import type { Clock } from '../core/ports';
+import { systemClock, type Clock } from '../core/ports';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** A clock tests move by hand: token lifetimes measured in days run in no time. `sleep` advances it. */
 export class FakeClock implements Clock {
@@ -17,11 +19,32 @@ export class FakeClock implements Clock {
   }
 
   advanceDays(days: number): void {
-    this.advance(days * 24 * 60 * 60 * 1000);
+    this.advance(days * DAY_MS);
   }
 
   sleep(ms: number): Promise<void> {
     this.advance(ms);
     return Promise.resolve();
+  }
+}
+
+/**
+ * Real time, moved by a whole number of days the caller sets: local mode's demo runs real checks "yesterday"
+ * on it, emulator and app on the same clock, then sets it back to now. Sleeps are real.
+ */
+export class ShiftedClock implements Clock {
+  private offsetMs = 0;
+
+  now(): Date {
+    return new Date(Date.now() + this.offsetMs);
+  }
+
+  /** From now on the clock reads `days` from the real time (negative: in the past; 0: the real time again). */
+  shiftDays(days: number): void {
+    this.offsetMs = days * DAY_MS;
+  }
+
+  sleep(ms: number): Promise<void> {
+    return systemClock.sleep(ms);
   }
 }

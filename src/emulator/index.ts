@@ -22,7 +22,8 @@ export { FaultInjector, type FaultKind, type FaultRule } from './faults';
 export { EmulatorState } from './state';
 export type { EmulatedAccount, EmulatedApiToken, EmulatedDcLink, EmulatedDcToken, EmulatedDcUser, EmulatedOAuthApp, EmulatedSite, TokenEndpointMode } from './state';
 export { DC_ERRORS } from './data-center';
-export { FakeClock } from './fake-clock';
+export { FakeClock, ShiftedClock } from './fake-clock';
+export { rotateDemoSecret } from './seed';
 export * from './demo';
 
 export interface RecordedRequest {

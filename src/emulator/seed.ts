@@ -23,6 +23,7 @@ const APP_NAMES: Record<DemoOAuthApp, string> = {
   kendis: 'Kendis',
   oneconnect: 'OnePlan OneConnect',
   targetprocess: 'Targetprocess',
+  oneconnectUs: 'OnePlan OneConnect (US)',
 };
 
 /** The demo tenant: the seed scenarios on acme.atlassian.net, an empty second site, and a Data Center server. */
@@ -79,6 +80,13 @@ export function seedDemoTenant(state: EmulatorState): void {
 }
 
 const DAY_MS = 86_400_000;
+
+/** The vendor rotates the demo OneConnect (US) app's client secret: the integration's copy stops working. */
+export function rotateDemoSecret(state: EmulatorState): void {
+  const { clientId, rotatedSecret } = DEMO_OAUTH_APPS.oneconnectUs;
+  const app = state.oauthApps.get(clientId);
+  if (app) app.clientSecret = rotatedSecret;
+}
 
 function seedDemoOrgs(state: EmulatorState): void {
   const now = state.clock.now().getTime();

@@ -93,6 +93,9 @@ export interface ConnectionView extends Omit<ConnectionInput, 'clientSecret'> {
   changes: ChangeRecord[];
 }
 
+/** One check's verdict and when, all a verdict strip needs. */
+export type VerdictAt = Pick<HistoryPoint, 'checkedAt' | 'verdict'>;
+
 export interface TokenCheckSummary {
   accountId: string;
   displayName: string;
@@ -108,6 +111,8 @@ export interface TokenCheckSummary {
   recheck: boolean;
   /** What changed at the newest check that changed anything. */
   latestChange?: ChangeRecord;
+  /** The last checks' verdicts, newest first, at most 20 (absent in summaries stored before they were kept). */
+  recentVerdicts?: VerdictAt[];
 }
 
 export interface ScopeExplanation {

@@ -66,8 +66,8 @@ async function checkAndKeep(request: TokenCheckRequest, deps: AppDeps, generatio
   } else {
     await deps.secrets.deleteSecret(secretKey);
   }
-  const latestChange = await recordHistory(request.accountId, report, deps);
-  await deps.store.set(keys.tokenCheck(request.accountId), summarize(request, report, latestChange));
+  const history = await recordHistory(request.accountId, report, deps);
+  await deps.store.set(keys.tokenCheck(request.accountId), summarize(request, report, history));
   await deps.store.set(keys.tokenReport(request.accountId), report);
   // Forgotten while these writes ran: the forget's deletes may have come before some of them.
   if (await forgotten()) await erase(request.accountId, deps);
@@ -82,18 +82,21 @@ export interface TokenHistory {
 
 /** Checks and change records kept per person: about three months of daily re-checks. */
 export const TOKEN_HISTORY_LIMIT = 90;
+/** Verdicts the summary carries for the Tokens tab's strip: enough to see a trend, light enough to list everyone. */
+export const TOKEN_STRIP_LENGTH = 20;
 
-/** Adds this check to the person's history; returns the newest change record, if any. */
-async function recordHistory(accountId: string, report: TokenReport, deps: AppDeps): Promise<ChangeRecord | undefined> {
+/** Adds this check to the person's history; returns the history as now stored. */
+async function recordHistory(accountId: string, report: TokenReport, deps: AppDeps): Promise<TokenHistory> {
   const past = (await deps.store.get<TokenHistory>(keys.tokenHistory(accountId))) ?? { history: [], changes: [] };
   const point = tokenPoint(report);
   const changes = changesBetween(lastKnown(past.history), point);
   const records = changes.length > 0 ? [{ at: point.checkedAt, changes }, ...past.changes] : past.changes;
-  await deps.store.set<TokenHistory>(keys.tokenHistory(accountId), {
+  const history: TokenHistory = {
     history: [point, ...past.history].slice(0, TOKEN_HISTORY_LIMIT),
     changes: records.slice(0, TOKEN_HISTORY_LIMIT),
-  });
-  return records[0];
+  };
+  await deps.store.set<TokenHistory>(keys.tokenHistory(accountId), history);
+  return history;
 }
 
 function tokenPoint(report: TokenReport): HistoryPoint {
@@ -109,7 +112,8 @@ function tokenPoint(report: TokenReport): HistoryPoint {
   };
 }
 
-function summarize(request: TokenCheckRequest, report: TokenReport, latestChange: ChangeRecord | undefined): TokenCheckSummary {
+function summarize(request: TokenCheckRequest, report: TokenReport, { history, changes }: TokenHistory): TokenCheckSummary {
+  const [latestChange] = changes;
   const missing = report.coverage?.missing ?? report.probes.filter((p) => p.status === 'missing').map((p) => p.scope);
   const reason = decidingResult(report)?.title;
   return {
@@ -124,6 +128,7 @@ function summarize(request: TokenCheckRequest, report: TokenReport, latestChange
     checkedAt: report.checkedAt,
     recheck: request.recheck,
     ...(latestChange ? { latestChange } : {}),
+    recentVerdicts: history.slice(0, TOKEN_STRIP_LENGTH).map(({ checkedAt, verdict }) => ({ checkedAt, verdict })),
   };
 }
 

@@ -8,7 +8,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import { emulatorHosts } from '../core/ports';
 import { DEMO_ACCOUNTS, DEMO_SITE, type DemoRole } from '../emulator/demo';
-import { startEmulator, type Emulator } from '../emulator';
+import { ShiftedClock, startEmulator, type Emulator } from '../emulator';
 import type { ResolverResponse } from '../forge/api';
 import type { AppDeps, Log } from '../forge/ports';
 import { invokeResolver } from '../forge/resolvers';
@@ -92,15 +92,17 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
 }
 
 async function serve(options: LocalServerOptions, lock: DataLock): Promise<LocalServer> {
-  const emulator = options.emulatorUrl ? undefined : await startEmulator();
+  // One clock for the emulator this server starts and the app, so the demo history's days agree on both sides.
+  const clock = new ShiftedClock();
+  const emulator = options.emulatorUrl ? undefined : await startEmulator({ clock });
   const emulatorUrl = options.emulatorUrl ?? emulator!.url;
   const log = options.log ?? ((line: string) => console.error(line));
   const staticDir = resolve(options.staticDir ?? 'static/build');
   let deps: AppDeps;
   try {
     const storage = await openFileStorage(options.dataDir ?? DEFAULT_DATA_DIR);
-    deps = localDeps({ ...storage, hosts: emulatorHosts(emulatorUrl), log });
-    if (options.seed ?? true) await seedDemoData(deps);
+    deps = localDeps({ ...storage, hosts: emulatorHosts(emulatorUrl), clock, log });
+    if (options.seed ?? true) await seedDemoData(deps, emulator ? { emulator: emulator.state, clock } : undefined);
   } catch (error) {
     await emulator?.close();
     throw error;

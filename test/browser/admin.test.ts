@@ -81,6 +81,35 @@ describe('admin page', () => {
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(DEMO_SITE.cloudId);
   });
 
+  it('shows the demo secret rotated yesterday: what changed, highlighted on its row and in its report, and the verdicts as a strip', async () => {
+    await openAdmin();
+    const rotated = row('OnePlan OneConnect (US)');
+    const change = rotated.getByTestId('latest-change');
+    await expect.poll(() => change.textContent()).toBe('Changed 1 day agoverdict pass → fail · secret no longer accepted');
+    expect(await rotated.getByTestId('verdict-strip').getAttribute('aria-label')).toBe('Verdicts of the last 3 checks, oldest first: pass, pass, fail');
+    // The others were checked on the same days and did not change.
+    for (const name of ['OnePlan OneConnect (EU)', 'Targetprocess']) {
+      expect(await row(name).getByTestId('verdict-strip').getAttribute('aria-label'), name).toMatch(/^Verdicts of the last 3 checks/);
+      expect(await row(name).getByTestId('latest-change').count(), name).toBe(0);
+    }
+    await rotated.getByRole('button', { name: 'Show results' }).click();
+    const history = report().getByTestId('report-history');
+    expect(await history.getByTestId('report-latest-change').textContent()).toBe('Changed 1 day agoverdict pass → fail · secret no longer accepted');
+    expect(await history.getByTestId('report-verdict-strip').getAttribute('aria-label')).toBe('Verdicts of the last 3 checks, oldest first: pass, pass, fail');
+    expect(await report().getByTestId('result-oauth.credentials').textContent()).toBeTruthy();
+    await screenshot(page, 'admin-rotated-secret');
+  });
+
+  it('shows each person’s verdicts as a strip on the Tokens tab: Uri’s daily checks of a token six days from expiry', async () => {
+    await openAdmin();
+    await page.getByRole('tab', { name: 'Tokens' }).click();
+    const uri = page.getByTestId('token-table--table').getByRole('row').filter({ hasText: DEMO_ACCOUNTS.user.displayName });
+    await expect.poll(() => uri.getByTestId('token-verdict-strip').getAttribute('aria-label')).toBe('Verdicts of the last 3 checks, oldest first: warn, warn, warn');
+    expect(await uri.textContent()).toContain('6 days');
+    expect(await uri.getByTestId('token-latest-change').count()).toBe(0);
+    await screenshot(page, 'admin-tokens-strip');
+  });
+
   it('judges a new Kendis connection from nothing pre-filled: no scopes yet, then the pasted list (unverified)', async () => {
     const app = DEMO_OAUTH_APPS.kendis;
     await openAdmin();
@@ -244,9 +273,15 @@ describe('admin page', () => {
     await openAdmin();
     await page.getByRole('tab', { name: 'Tokens' }).click();
     const ana = page.getByTestId('token-table--table').getByRole('row').filter({ hasText: DEMO_ACCOUNTS.admin.displayName });
-    await expect.poll(() => ana.getByTestId('token-latest-change').textContent()).toContain('secret no longer accepted');
+    await expect.poll(() => ana.getByTestId('token-latest-change').textContent()).toContain('token no longer accepted');
     expect(await ana.getByTestId('token-latest-change').textContent()).toContain('→ fail');
+    expect(await ana.getByTestId('token-verdict-strip').getAttribute('aria-label')).toMatch(/, fail$/);
     await screenshot(page, 'admin-token-changed');
+    // Her report says so too, above the results.
+    await ana.getByRole('button', { name: /^Open the report/ }).click();
+    const detail = page.getByTestId('token-check-detail');
+    await expect.poll(() => detail.getByTestId('report-latest-change').textContent()).toContain('token no longer accepted');
+    expect(await detail.getByTestId('report-verdict-strip').getAttribute('aria-label')).toMatch(/, fail$/);
   });
 
   it('explains a console title in the scope explorer, and offers did-you-mean for a typo', async () => {

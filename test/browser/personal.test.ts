@@ -57,6 +57,28 @@ async function checkToken({ token, email, expiresOn }: TokenForm): Promise<void>
 const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * DAY_MS).toISOString().slice(0, 10);
 
 describe('personal page', () => {
+  it('shows Uri his last checks as a strip, of a token that expires in six days', async () => {
+    await openPersonal('user');
+    const report = page.getByTestId('token-report');
+    await report.waitFor();
+    expect(await report.getByTestId('report-verdict-strip').getAttribute('aria-label')).toBe('Verdicts of the last 3 checks, oldest first: warn, warn, warn');
+    expect(await report.getByTestId('report-history').textContent()).toContain('Nothing changed between these checks.');
+    expect(await page.getByTestId('result-token.expiry').textContent()).toContain(`Expires in 6 days (${isoDay(6)})`);
+    await screenshot(page, 'personal-uri-history');
+  });
+
+  it('shows Uri what changed when his token is no longer accepted', async () => {
+    await openPersonal('user');
+    await checkToken({ token: DEMO_TOKENS.kendisScopedUri.token, email: DEMO_ACCOUNTS.user.email });
+    await checkToken({ token: DEMO_TOKENS.expiredUri.token, email: DEMO_ACCOUNTS.user.email });
+    const change = page.getByTestId('report-latest-change');
+    await expect.poll(() => change.textContent()).toBe('Changed just nowverdict warn → fail · token no longer accepted');
+    expect(await page.getByTestId('report-verdict-strip').getAttribute('aria-label')).toBe(
+      'Verdicts of the last 5 checks, oldest first: warn, warn, warn, warn, fail',
+    );
+    await screenshot(page, 'personal-token-changed-page');
+  });
+
   it('tells Uri his token is scoped and gives the gateway URL', async () => {
     await openPersonal('user');
     await checkToken({ token: DEMO_TOKENS.kendisScopedUri.token, email: DEMO_ACCOUNTS.user.email });

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS, DEMO_SITE } from '../../src/emulator/demo';
+import type { ConnectionView, DataOf, ResolverResponse, TokenCheckSummary } from '../../src/forge/api';
 import { ADMIN_ONLY_MESSAGE } from '../../src/forge/resolvers';
 import { InputError } from '../../src/core/model';
 import { MAX_DRAIN_BYTES, MAX_INVOKE_BYTES, startLocalServer, type LocalServer } from '../../src/local/server';
@@ -14,6 +15,21 @@ import { MAX_DRAIN_BYTES, MAX_INVOKE_BYTES, startLocalServer, type LocalServer }
 let server: LocalServer;
 let dataDir: string;
 let staticDir: string;
+
+const DAY_MS = 86_400_000;
+
+/** Whole days before the server's clock of each time. */
+function daysAgo(times: readonly string[]): number[] {
+  return times.map((time) => Math.round((server.deps.clock.now().getTime() - Date.parse(time)) / DAY_MS));
+}
+
+/** A resolver's data, as the page gets it; throws on an error answer. */
+async function data<T>(as: 'admin' | 'user', key: string, payload: object = {}, url = server.url): Promise<T> {
+  const response = await fetch(`${url}/api/invoke`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ key, payload, as }) });
+  const body = (await response.json()) as ResolverResponse<T>;
+  if (!body.ok) throw new Error(`${key}: ${body.error.message}`);
+  return body.data;
+}
 
 function invoke(body: string, contentType = 'application/json') {
   return fetch(`${server.url}/api/invoke`, { method: 'POST', headers: { 'content-type': contentType }, body });
@@ -77,7 +93,7 @@ describe('local server', () => {
     expect(response.status).toBe(200);
     const body = (await response.json()) as { ok: true; data: { name: string }[] };
     expect(body.ok).toBe(true);
-    expect(body.data.map((c) => c.name)).toEqual(['OnePlan OneConnect (EU)', 'Targetprocess']);
+    expect(body.data.map((c) => c.name)).toEqual(['OnePlan OneConnect (EU)', 'OnePlan OneConnect (US)', 'Targetprocess']);
   });
 
   it('refuses admin resolvers to ?as=user', async () => {
@@ -173,7 +189,51 @@ describe('local server', () => {
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify({ key: 'listConnections', payload: {}, as: 'admin' }),
         });
-        expect(((await response.json()) as { data: unknown[] }).data).toHaveLength(2);
+        expect(((await response.json()) as { data: unknown[] }).data).toHaveLength(3);
+      } finally {
+        await again.close();
+      }
+    } finally {
+      await rm(otherDir, { recursive: true, force: true });
+    }
+  });
+
+  it('starts with a few days of history made by real checks: a secret rotated yesterday, a token six days from expiry', async () => {
+    const connections = await data<ConnectionView[]>('admin', 'listConnections');
+    const rotated = connections.find((connection) => connection.name === 'OnePlan OneConnect (US)');
+    // Passing daily checks, then yesterday's check after the vendor rotated the secret.
+    expect(rotated?.history.map((point) => [point.verdict, point.accepted])).toEqual([['fail', false], ['pass', true], ['pass', true]]);
+    expect(daysAgo(rotated?.history.map((point) => point.checkedAt) ?? [])).toEqual([1, 2, 3]);
+    expect(rotated?.changes).toEqual([
+      { at: rotated?.history[0]?.checkedAt, changes: [{ kind: 'verdict', from: 'pass', to: 'fail' }, { kind: 'credential-refused' }] },
+    ]);
+    // The emulator really refuses the secret the integration holds: today's check says so too, and changes nothing.
+    const checked = await data<ConnectionView>('admin', 'checkConnection', { id: rotated?.id });
+    expect(checked.lastReport?.results.find((result) => result.id === 'oauth.credentials')?.status).toBe('fail');
+    expect(checked.changes).toHaveLength(1);
+    for (const other of connections.filter((connection) => connection !== rotated)) expect(other.changes, other.name).toEqual([]);
+
+    const [uri] = await data<TokenCheckSummary[]>('admin', 'listTokenChecks');
+    const today = server.deps.clock.now();
+    expect(uri).toMatchObject({ accountId: DEMO_ACCOUNTS.user.accountId, recheck: false });
+    expect(Date.parse(uri?.expiresOn ?? '') - Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate())).toBe(6 * DAY_MS);
+    expect(daysAgo(uri?.recentVerdicts?.map((point) => point.checkedAt) ?? [])).toEqual([0, 1, 2]);
+    const personal = await data<DataOf<'getMyTokenStatus'>>('user', 'getMyTokenStatus');
+    expect(personal.last).toEqual(uri);
+    expect(personal.lastReport?.results.find((result) => result.id === 'token.expiry')?.title).toContain('6 days');
+  });
+
+  it('brings a fresh emulator to the demo’s state on a later start, without seeding the history again', async () => {
+    const otherDir = await mkdtemp(join(tmpdir(), 'scope-doctor-local-'));
+    try {
+      await (await startLocalServer({ dataDir: otherDir, staticDir, log: () => {} })).close();
+      const again = await startLocalServer({ dataDir: otherDir, staticDir, log: () => {} });
+      try {
+        const connections = await data<ConnectionView[]>('admin', 'listConnections', {}, again.url);
+        const rotated = connections.find((connection) => connection.name === 'OnePlan OneConnect (US)');
+        expect(rotated?.history).toHaveLength(3);
+        const checked = await data<ConnectionView>('admin', 'checkConnection', { id: rotated?.id }, again.url);
+        expect(checked.lastReport?.results.find((result) => result.id === 'oauth.credentials')?.status).toBe('fail');
       } finally {
         await again.close();
       }

@@ -55,7 +55,7 @@ describe('demo run over the local adapters', () => {
     expect(await data('admin', 'lookupCloudId', { site: DEMO_SITE.host })).toMatchObject({ cloudId: DEMO_SITE.cloudId });
     expect((await data('user', 'listProfiles', {})).map((p) => p.id)).toContain('kendis-cloud-oauth');
     const connections = await data('admin', 'listConnections', {});
-    expect(connections.map((c) => c.name)).toEqual(['OnePlan OneConnect (EU)', 'Targetprocess']);
+    expect(connections.map((c) => c.name)).toEqual(['OnePlan OneConnect (EU)', 'OnePlan OneConnect (US)', 'Targetprocess']);
     expect(connections.every((c) => c.clientSecret.set)).toBe(true);
     expect((await data('admin', 'explore', { query: 'read:sprint:jira-software' })).scopes[0]?.scope).toBe('read:sprint:jira-software');
   });
@@ -127,8 +127,8 @@ describe('demo run over the local adapters', () => {
     expect(await recheck()).toEqual({ due: 0, queued: 0, finished: true });
     clockOffsetMs = 24 * 60 * 60 * 1000;
     const tomorrow = await recheck();
-    expect(tomorrow).toEqual({ due: 1 + 3, queued: 1 + 3, finished: true }); // Ana's opted-in token and the three connections
-    expect(await data('admin', 'getRecheckStatus', {})).toMatchObject({ due: 4, queued: 0, checkedToday: 4, failedToday: 0 });
+    expect(tomorrow).toEqual({ due: 1 + 4, queued: 1 + 4, finished: true }); // Ana's opted-in token and the four connections
+    expect(await data('admin', 'getRecheckStatus', {})).toMatchObject({ due: 5, queued: 0, checkedToday: 5, failedToday: 0 });
     clockOffsetMs = 0;
 
     expect(await data('user', 'forgetMyToken', {})).toEqual({ forgotten: true });

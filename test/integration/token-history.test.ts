@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS, DEMO_SITE, startEmulator, type Emulator } from '../../src/emulator';
 import type { DataOf, PayloadOf, ResolverName, ResolverResponse, TokenCheckSummary } from '../../src/forge/api';
 import { invokeResolver } from '../../src/forge/resolvers';
-import { recheckToken, type TokenHistory } from '../../src/forge/tokens';
+import type { TokenReport } from '../../src/core/checks/types';
+import { recheckToken, TOKEN_STRIP_LENGTH, type TokenHistory } from '../../src/forge/tokens';
 import { MemorySecretStore, MemoryStore } from '../../src/local/adapters/memory';
 import { demoContext, localDeps, type LocalAppDeps } from '../../src/local/deps';
 
@@ -44,4 +45,23 @@ describe('token history', () => {
     expect(await data('forgetMyToken', {})).toEqual({ forgotten: true });
     expect(await deps.store.get(`token-history:${ana.accountId}`)).toBeUndefined();
   });
+
+  it('gives the summary the last 20 verdicts, newest first, for the Tokens tab’s strip', async () => {
+    const uri = DEMO_ACCOUNTS.user;
+    const check = { email: uri.email, token: uri.classicToken, profileId: 'oneconnect-classic-token', recheck: false };
+    const times: string[] = [];
+    for (let i = 0; i < TOKEN_STRIP_LENGTH + 2; i++) {
+      times.unshift((await invokeResolver('checkMyToken', check, demoContext('user'), deps).then(checked)).checkedAt);
+    }
+    const summary = await deps.store.get<TokenCheckSummary>(`token-check:${uri.accountId}`);
+    expect(summary?.recentVerdicts).toHaveLength(TOKEN_STRIP_LENGTH);
+    expect(summary?.recentVerdicts?.map((point) => point.checkedAt)).toEqual(times.slice(0, TOKEN_STRIP_LENGTH));
+    // Only what a strip draws: no scopes, no acceptance, nothing else of the history.
+    expect(Object.keys(summary?.recentVerdicts?.[0] ?? {}).sort()).toEqual(['checkedAt', 'verdict']);
+  });
 });
+
+function checked(response: ResolverResponse<unknown>): TokenReport {
+  if (!response.ok) throw new Error(response.error.message);
+  return response.data as TokenReport;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changesBetween, describeChange, lastKnown, type HistoryPoint } from '.';
+import { changesBetween, describeChange, describeChanges, lastKnown, type HistoryPoint } from '.';
 
 const at = (day: number) => `2026-11-${String(day).padStart(2, '0')}T09:00:00.000Z`;
 
@@ -15,13 +15,17 @@ describe('changesBetween', () => {
       { kind: 'new-excess', scopes: ['manage:jira-webhook'] },
       { kind: 'credential-refused' },
     ]);
-    expect(changes.map(describeChange)).toEqual([
+    expect(changes.map((change) => describeChange(change))).toEqual([
       'verdict pass → fail',
       'scope removed: write:jira-work',
       'scope added: manage:jira-webhook',
       'new excess scope: manage:jira-webhook',
       'secret no longer accepted',
     ]);
+    // A person's API token is a token, not a secret; the row shows the changes on one line.
+    expect(describeChanges([{ kind: 'verdict', from: 'pass', to: 'fail' }, { kind: 'credential-refused' }], 'token')).toBe(
+      'verdict pass → fail · token no longer accepted',
+    );
   });
 
   it('sees nothing in a first check, an unchanged one, or an unknown', () => {

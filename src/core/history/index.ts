@@ -55,8 +55,11 @@ export function lastKnown(history: readonly HistoryPoint[]): HistoryPoint | unde
   return history.find((point) => point.verdict !== 'unknown');
 }
 
+/** What a refused credential is called: an OAuth app's client secret or a person's API token. */
+export type Credential = 'secret' | 'token';
+
 /** One line per change, for the report, the CLI and exports. */
-export function describeChange(change: Change): string {
+export function describeChange(change: Change, credential: Credential = 'secret'): string {
   switch (change.kind) {
     case 'verdict':
       return `verdict ${change.from} → ${change.to}`;
@@ -67,8 +70,13 @@ export function describeChange(change: Change): string {
     case 'new-excess':
       return `new excess scope: ${change.scopes.join(', ')}`;
     case 'credential-refused':
-      return 'secret no longer accepted';
+      return `${credential} no longer accepted`;
   }
+}
+
+/** A change record's changes on one line, as rows and reports show them. */
+export function describeChanges(changes: readonly Change[], credential: Credential = 'secret'): string {
+  return changes.map((change) => describeChange(change, credential)).join(' · ');
 }
 
 function difference(a: readonly string[], b: readonly string[]): string[] {

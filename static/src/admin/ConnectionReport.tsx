@@ -2,10 +2,12 @@ import Heading from '@atlaskit/heading';
 import { Inline, Stack, Text } from '@atlaskit/primitives';
 import type { ConnectionView } from '../../../src/forge/api';
 import { CoverageTable } from '../components/CoverageTable';
+import { ReportHistory } from '../components/History';
 import { Loading } from '../components/Loading';
 import { ReportCard } from '../components/ReportCard';
 import { ResultIndex } from '../components/ResultIndex';
 import { VerdictLozenge } from '../components/VerdictLozenge';
+import { clientChecks } from '../components/VerdictStrip';
 import { timeAgo } from '../format';
 import { ConsentTest } from './ConsentTest';
 import { ScopeSources, sourceSentence } from './ScopeSources';
@@ -42,6 +44,7 @@ export function ConnectionReport({ connection, checking = false, onUpdated }: Co
               </Text>
             )}
           </Stack>
+          <ReportHistory points={clientChecks(connection.history)} change={connection.changes[0]} credential="secret" />
           <ResultIndex results={report.results.filter((result) => !SHOWN_ELSEWHERE.has(result.id))} />
           {report.scopeSource && <ScopeSources source={report.scopeSource} />}
           {report.coverage && <CoverageTable coverage={report.coverage} />}

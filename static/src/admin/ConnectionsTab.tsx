@@ -1,5 +1,3 @@
-import { describeChange, type ChangeRecord } from '../../../src/core/history';
-import { VerdictStrip } from '../components/VerdictStrip';
 import { lazy, Suspense, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
@@ -8,6 +6,8 @@ import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import type { ScopeSource } from '../../../src/core/checks/types';
 import type { ConnectionView } from '../../../src/forge/api';
 import { EmptyState } from '../components/EmptyState';
+import { LatestChange } from '../components/History';
+import { clientChecks, VerdictStrip } from '../components/VerdictStrip';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Loading } from '../components/Loading';
 import { VerdictLozenge } from '../components/VerdictLozenge';
@@ -162,8 +162,8 @@ function ConnectionRow({ connection, profileName, isSelected, onSelect, onChecke
               {' · '}
               {report ? `Checked ${timeAgo(report.checkedAt)}${sourceNote(report.scopeSource)}` : 'Never checked'}
             </Text>
-            <VerdictStrip history={connection.history} />
-            <LatestChange changes={connection.changes} />
+            <VerdictStrip points={clientChecks(connection.history)} />
+            <LatestChange change={connection.changes[0]} credential="secret" testId="latest-change" />
           </Stack>
           <Inline space="space.100">
             <Button appearance="primary" onClick={onCheck} isLoading={check.pending}>
@@ -181,19 +181,5 @@ function ConnectionRow({ connection, profileName, isSelected, onSelect, onChecke
         {check.error && <ErrorMessage error={check.error} />}
       </Stack>
     </Box>
-  );
-}
-
-/** The newest change between checks, highlighted on the row so nobody has to open the report to see it. */
-function LatestChange({ changes }: { changes: readonly ChangeRecord[] }) {
-  const [latest] = changes;
-  if (!latest) return null;
-  return (
-    <Inline space="space.100" alignBlock="center" testId="latest-change">
-      <Lozenge appearance="moved" isBold>
-        Changed {timeAgo(latest.at)}
-      </Lozenge>
-      <Text size="small">{latest.changes.map(describeChange).join(' · ')}</Text>
-    </Inline>
   );
 }

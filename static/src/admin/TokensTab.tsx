@@ -1,4 +1,3 @@
-import { describeChange } from '../../../src/core/history';
 import { useMemo, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import DynamicTable from '@atlaskit/dynamic-table';
@@ -8,11 +7,13 @@ import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import type { Status } from '../../../src/core/model';
 import type { DataOf, TokenCheckSummary } from '../../../src/forge/api';
 import { EmptyState } from '../components/EmptyState';
+import { LatestChange } from '../components/History';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Loading } from '../components/Loading';
 import { ScopeList } from '../components/ScopeCode';
 import { TextField } from '../components/TextField';
 import { VerdictLozenge } from '../components/VerdictLozenge';
+import { VerdictStrip } from '../components/VerdictStrip';
 import { daysUntil, describeExpiry, pluralise, timeAgo } from '../format';
 import { TokenReportView } from '../personal/TokenReportView';
 import { useAction, useResolver } from '../useResolver';
@@ -74,14 +75,8 @@ function toRow(summary: TokenCheckSummary, profileNames: ReadonlyMap<string, str
                 {summary.reason}
               </Text>
             )}
-            {summary.latestChange && (
-              <Inline space="space.050" alignBlock="center" shouldWrap testId="token-latest-change">
-                <Lozenge appearance="moved" isBold>
-                  Changed {timeAgo(summary.latestChange.at)}
-                </Lozenge>
-                <Text size="small">{summary.latestChange.changes.map(describeChange).join(' · ')}</Text>
-              </Inline>
-            )}
+            <VerdictStrip points={summary.recentVerdicts ?? []} testId="token-verdict-strip" />
+            <LatestChange change={summary.latestChange} credential="token" testId="token-latest-change" />
           </Stack>
         ),
       },
@@ -190,7 +185,7 @@ function TokenCheckDetail({ opened, profileName, onClose }: TokenCheckDetailProp
         <Button onClick={onClose}>Close report</Button>
       </Inline>
       {report ? (
-        <TokenReportView report={report} />
+        <TokenReportView report={report} summary={summary} />
       ) : (
         <Text>Only the summary of this check was kept: {summary.reason ?? 'no reason recorded'}, checked {timeAgo(summary.checkedAt)}.</Text>
       )}

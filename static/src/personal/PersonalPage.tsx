@@ -58,6 +58,7 @@ export default function PersonalPage({ context }: { context: PageContext }) {
             name={me.result.state === 'ready' ? me.result.data.displayName : context.displayName}
             last={status.result.state === 'ready' ? status.result.data.last : undefined}
             lastReport={status.result.state === 'ready' ? status.result.data.lastReport : undefined}
+            onStored={status.reload}
           />
         )
       )}
@@ -72,9 +73,11 @@ interface TokenCheckProps {
   name: string | undefined;
   last: TokenCheckSummary | undefined;
   lastReport: TokenReport | undefined;
+  /** A check or a forget changed what is stored: read the summary (history, what changed) again. */
+  onStored: () => Promise<void>;
 }
 
-function TokenCheck({ profiles, email: knownEmail, name, last, lastReport }: TokenCheckProps) {
+function TokenCheck({ profiles, email: knownEmail, name, last, lastReport, onStored }: TokenCheckProps) {
   // The token lives only here, and only until the check is sent.
   const [token, setToken] = useState('');
   const [email, setEmail] = useState(knownEmail ?? '');
@@ -110,12 +113,14 @@ function TokenCheck({ profiles, email: knownEmail, name, last, lastReport }: Tok
     if (!checked) return;
     setReport(checked);
     setTokenKept(recheck);
+    await onStored();
   };
 
   const onForget = async () => {
     if (!(await forget.run({}))) return;
     setRecheck(false);
     setTokenKept(false);
+    await onStored();
   };
 
   return (
@@ -185,7 +190,8 @@ function TokenCheck({ profiles, email: knownEmail, name, last, lastReport }: Tok
       {check.pending && <Loading label="Probing each scope with read-only requests" />}
       {check.error && <ErrorMessage error={check.error} />}
       {forget.error && <ErrorMessage error={forget.error} />}
-      {report && <TokenReportView report={report} />}
+      {/* The stored summary goes with the report it summarises, not with an older or a forgotten one. */}
+      {report && <TokenReportView report={report} summary={last?.checkedAt === report.checkedAt ? last : undefined} />}
     </Stack>
   );
 }

@@ -3,7 +3,9 @@ import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
 import { Inline, Stack, Text } from '@atlaskit/primitives';
 import type { ScopeProbeResult, TokenReport } from '../../../src/core/checks/types';
+import type { TokenCheckSummary } from '../../../src/forge/api';
 import { CopyButton } from '../components/CopyButton';
+import { ReportHistory } from '../components/History';
 import { ReportCard } from '../components/ReportCard';
 import { ResultIndex } from '../components/ResultIndex';
 import { ScopeCode, ScopeList } from '../components/ScopeCode';
@@ -32,8 +34,14 @@ const PROBE_HEAD = {
 };
 const PROBE_ORDER = { missing: 0, unknown: 1, held: 2 } as const;
 
+interface TokenReportViewProps {
+  report: TokenReport;
+  /** The stored summary of the person's checks, for their verdicts over time and what changed. */
+  summary?: TokenCheckSummary | undefined;
+}
+
 /** A token check's report: on the personal page for one's own token, in the Tokens tab for an admin. */
-export function TokenReportView({ report }: { report: TokenReport }) {
+export function TokenReportView({ report, summary }: TokenReportViewProps) {
   const rows = report.probes.map((probe) => ({
     key: probe.scope,
     cells: [
@@ -58,6 +66,7 @@ export function TokenReportView({ report }: { report: TokenReport }) {
         </Lozenge>
         <Text color="color.text.subtle">Checked {timeAgo(report.checkedAt)}</Text>
       </Inline>
+      {summary && <ReportHistory points={summary.recentVerdicts ?? []} change={summary.latestChange} credential="token" />}
       <ResultIndex results={report.results} />
       {report.gatewayUrl && (
         <Stack space="space.050" testId="gateway-url">
