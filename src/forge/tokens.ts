@@ -119,6 +119,7 @@ function summarize(request: TokenCheckRequest, report: TokenReport, latestChange
     kind: report.kind,
     verdict: report.verdict,
     ...(reason ? { reason } : {}),
+    email: request.email,
     missing,
     ...(request.expiresOn ? { expiresOn: request.expiresOn } : {}),
     checkedAt: report.checkedAt,
