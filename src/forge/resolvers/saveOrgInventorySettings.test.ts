@@ -50,4 +50,15 @@ describe('saveOrgInventorySettings', () => {
     expect(await saveOrgInventorySettings.run({ orgId: DEMO_ORG.id, adminKey: KEY, storeKey: true }, contextFor(USER_ID), deps)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(deps.secrets.secrets.size).toBe(0);
   });
+
+  it('keeps the key out of the answer and the log when storage fails with it in its message', async () => {
+    const deps = testDeps();
+    deps.secrets.setSecret = async (_key, value) => {
+      throw new Error(`secret storage refused ${value}`);
+    };
+    const answer = await saveOrgInventorySettings.run({ orgId: DEMO_ORG.id, adminKey: KEY, storeKey: true }, as, deps);
+    expect(answer).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(JSON.stringify(answer) + deps.logs.join('\n')).not.toContain(KEY);
+    expect(deps.logs.join('\n')).toContain('[redacted]');
+  });
 });
