@@ -59,7 +59,7 @@ export function loadOrgKey(deps: AppDeps): Promise<string | undefined> {
   return deps.secrets.getSecret(secretKeys.orgAdminKey);
 }
 
-export interface InventoryJoin {
+interface InventoryJoin {
   rows: OrgTokenRow[];
   /** Absent when the inventory was not read whole: then nobody can be said to have no token in it. */
   checkedNotInInventory?: TokenCheckSummary[];

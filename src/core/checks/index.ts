@@ -19,4 +19,4 @@ export { checkDataCenter, permissionResults, readCredentialsOutcome, readTokenOu
 export { OUT_OF_TIME, parseDataCenterBaseUrl, timeLeft, withDeadline } from '../atlassian';
 export { requireCloudProfile, requireDataCenterProfile } from './input';
 export { ADMIN_KEY_FIX, listOrgTokens, nextPageUrl, requireOrgId } from './org-tokens';
-export type { InventoryToken, OrgTokensInput, TokenFlag, TokenInventoryReport } from './org-tokens';
+export type { InventoryToken, TokenFlag, TokenInventoryReport } from './org-tokens';

@@ -65,7 +65,7 @@ export function requireOrgId(value: string | undefined): string {
   return orgId;
 }
 
-export interface OrgTokensInput {
+interface OrgTokensInput {
   orgId: string;
   adminKey: string;
   /** Where a new key goes, for the fix of a refused one: the CLI's environment variable, or the admin page. */
