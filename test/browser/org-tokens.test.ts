@@ -47,7 +47,7 @@ async function openTab(): Promise<void> {
 }
 
 async function runInventory(): Promise<void> {
-  const answered = page.waitForResponse((response) => response.url().endsWith('/api/invoke') && (response.request().postData() ?? '').includes('"runOrgInventory"'));
+  const answered = page.waitForResponse((response) => response.url().endsWith('/api/invoke') && (response.request().postData() ?? '').includes('"runOrgInventory"'), { timeout: 20_000 });
   await page.getByRole('button', { name: 'Run inventory' }).click();
   await answered;
   await page.getByTestId('org-inventory').waitFor();
