@@ -1,7 +1,7 @@
 /**
  * The admin page's Organization tokens tab in headless Chromium against the local server: the opt-in notice
  * before any key is pasted, one inventory with a key that is not stored, joined with a demo person's token
- * check, then the key stored on opt-in, used, and forgotten.
+ * check, a refused key failing with the fix, then the key stored on opt-in, used, and forgotten.
  */
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -101,6 +101,19 @@ describe('Organization tokens tab', () => {
     await mkdir(resolve('test-output/screenshots'), { recursive: true });
     await page.getByRole('tabpanel').screenshot({ path: resolve('test-output/screenshots/section-admin-org-tokens.png') });
     expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+
+  it('fails a key Atlassian refuses with the fix, and keeps nothing of it', async () => {
+    await openTab();
+    await page.locator('#org-id').fill(DEMO_ORG.id);
+    await page.locator('#org-admin-key').fill('demo-revoked-org-admin-key');
+    await runInventory();
+    const refused = page.getByTestId('result-tokens.list');
+    expect(await refused.textContent()).toContain('The organization API key was refused');
+    expect(await page.getByTestId('result-detail-tokens.list').textContent()).toContain('Fix: Create a key in Atlassian Administration → Settings → API keys (it shows the organization ID with it), and paste it here.');
+    expect(await page.getByTestId('org-token-table--body').count()).toBe(0);
+    expect(await page.content()).not.toContain('demo-revoked-org-admin-key');
+    expect(await ui.server.deps.secrets.getSecret(ORG_KEY_SECRET)).toBeUndefined();
   });
 
   it('stores the key only on opt-in and save, shows its last four, uses it, and forgets it', async () => {
