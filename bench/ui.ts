@@ -73,7 +73,7 @@ export async function runUiBench(): Promise<UiBenchResult> {
     const firstLoadBytes = await gzipBytes(resolve('static/build'), scripts);
 
     const tabStart = performance.now();
-    await page.getByRole('tab', { name: 'Tokens' }).click();
+    await page.getByRole('tab', { name: 'Tokens', exact: true }).click();
     await page.getByTestId('token-table--body').locator('tr').first().waitFor();
     const tokensTabMs = performance.now() - tabStart;
 

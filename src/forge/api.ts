@@ -12,6 +12,7 @@ import type {
   TokenReport,
 } from '../core/checks/types';
 
+import type { InventoryToken, TokenInventoryReport } from '../core/checks/org-tokens';
 import type { ExplainReport } from '../core/explain';
 import type { LeastPrivilegeReport } from '../core/least-privilege';
 import type { Status } from '../core/model';
@@ -104,6 +105,8 @@ export interface TokenCheckSummary {
   verdict: Status;
   /** Why the verdict is not a pass, in one line (absent in summaries stored before it was kept). */
   reason?: string;
+  /** The email the token was checked with, which is its Atlassian account's (absent in older summaries). */
+  email?: string;
   missing: string[];
   expiresOn?: string;
   checkedAt: string;
@@ -166,6 +169,44 @@ export interface RecheckStatus {
   failedToday: number;
 }
 
+/** The organization token inventory's settings: the org ID is config; the admin key shows only as a hint. */
+export interface OrgInventorySettings {
+  orgId?: string;
+  /** The organization admin API key, stored only when an admin opted in. */
+  adminKey: SecretHint;
+  /** Who last saved these settings, and when. */
+  savedBy?: string;
+  savedAt?: string;
+}
+
+export interface OrgInventorySettingsInput {
+  orgId: string;
+  /** A new key to store; only with `storeKey`. Omitted with `storeKey` keeps the stored one. */
+  adminKey?: string;
+  /** The admin's opt-in: false removes any stored key. */
+  storeKey: boolean;
+}
+
+/** One token of the inventory, with its owner's last check on the personal page when there is one. */
+export interface OrgTokenRow {
+  token: InventoryToken;
+  lastCheck?: TokenCheckSummary;
+  /** How the check was matched to the token's owner: their accountId, or (failing that) their email. */
+  matchedBy?: 'accountId' | 'email';
+}
+
+export interface OrgInventoryView {
+  report: TokenInventoryReport;
+  rows: OrgTokenRow[];
+  /**
+   * People who checked a token on the personal page but own no token in the inventory (their token may be an
+   * unmanaged account's). Absent when the inventory was not read whole, so nobody can be said to be missing.
+   */
+  checkedNotInInventory?: TokenCheckSummary[];
+  /** Which key this run used: the one pasted for this run only, or the stored one. */
+  keyUsed: 'pasted' | 'stored';
+}
+
 /** Resolver name → [payload, response data]. */
 export interface ResolverApi {
   // Anyone with access to the page
@@ -200,6 +241,12 @@ export interface ResolverApi {
   getRecheckStatus: [Record<string, never>, RecheckStatus];
   /** Queues every opted-in token and connection not yet checked today, however recently it was checked. */
   recheckAllNow: [Record<string, never>, RecheckStatus];
+  getOrgInventorySettings: [Record<string, never>, OrgInventorySettings];
+  saveOrgInventorySettings: [OrgInventorySettingsInput, OrgInventorySettings];
+  /** Deletes the stored organization admin key (the org ID stays). */
+  forgetOrgKey: [Record<string, never>, OrgInventorySettings & { forgotten: boolean }];
+  /** Reads the inventory with the key given (used for this call only) or, when none is, the stored one. */
+  runOrgInventory: [{ orgId?: string; adminKey?: string }, OrgInventoryView];
 }
 
 export type ResolverName = keyof ResolverApi;
@@ -224,4 +271,8 @@ export const ADMIN_RESOLVERS = [
   'deleteProfile',
   'getRecheckStatus',
   'recheckAllNow',
+  'getOrgInventorySettings',
+  'saveOrgInventorySettings',
+  'forgetOrgKey',
+  'runOrgInventory',
 ] as const satisfies readonly ResolverName[];

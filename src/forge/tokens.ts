@@ -123,6 +123,7 @@ function summarize(request: TokenCheckRequest, report: TokenReport, { history, c
     kind: report.kind,
     verdict: report.verdict,
     ...(reason ? { reason } : {}),
+    email: request.email,
     missing,
     ...(request.expiresOn ? { expiresOn: request.expiresOn } : {}),
     checkedAt: report.checkedAt,

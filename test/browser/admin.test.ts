@@ -247,7 +247,7 @@ describe('admin page', () => {
       recheck: false,
     });
     await openAdmin();
-    await page.getByRole('tab', { name: 'Tokens' }).click();
+    await page.getByRole('tab', { name: 'Tokens', exact: true }).click();
     const table = page.getByTestId('token-table--table');
     await expect.poll(() => table.textContent()).toContain(DEMO_ACCOUNTS.user.displayName);
     const uri = table.getByRole('row').filter({ hasText: DEMO_ACCOUNTS.user.displayName });
@@ -271,7 +271,7 @@ describe('admin page', () => {
     // Ana pasted a token that is no longer accepted (revoked, or mistyped).
     await check('revoked-token-of-ana-0000');
     await openAdmin();
-    await page.getByRole('tab', { name: 'Tokens' }).click();
+    await page.getByRole('tab', { name: 'Tokens', exact: true }).click();
     const ana = page.getByTestId('token-table--table').getByRole('row').filter({ hasText: DEMO_ACCOUNTS.admin.displayName });
     await expect.poll(() => ana.getByTestId('token-latest-change').textContent()).toContain('token no longer accepted');
     expect(await ana.getByTestId('token-latest-change').textContent()).toContain('→ fail');

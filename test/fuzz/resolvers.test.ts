@@ -35,6 +35,7 @@ function fieldsOf(name: ResolverName, fixture: Fixture): Record<string, fc.Arbit
   const profileJson = fc
     .record({ id: fc.constantFrom('acme-sync', 'acme-other', 'Bad Id', TEST_PROFILE.id), name: fc.string({ minLength: 1, maxLength: 10 }), vendor: fc.constant('Acme'), tokenKind: fc.constantFrom('oauth', 'scoped-token', 'dc-oauth'), capabilities: fc.constant([{ name: 'Read', scopes: ['read:jira-work'] }]) })
     .map((p) => JSON.stringify(p));
+  const orgIdField = field(fc.constant('demo-org-8f2a61c4-0d7e-4b9a-a1f3-5c6e7d8b9a01'), fc.constantFrom('../orgs', 'a/b', ''), fc.uuid());
   switch (name) {
     case 'checkMyToken':
       return {
@@ -84,6 +85,10 @@ function fieldsOf(name: ResolverName, fixture: Fixture): Record<string, fc.Arbit
       return { profile: field(profileJson, fc.json()) };
     case 'deleteProfile':
       return { id: field(fc.constantFrom(TEST_PROFILE.id, 'acme-sync'), fc.constantFrom('kendis-cloud-oauth', 'nope')) };
+    case 'saveOrgInventorySettings':
+      return { orgId: orgIdField, adminKey: field(secret, fc.constant('')), storeKey: field(fc.boolean()) };
+    case 'runOrgInventory':
+      return { orgId: orgIdField, adminKey: field(secret, fc.constant('')) };
     default:
       return {};
   }

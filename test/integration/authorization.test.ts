@@ -9,7 +9,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { DEMO_ACCOUNTS, DEMO_TOKENS } from '../../src/emulator/demo';
+import { DEMO_ACCOUNTS, DEMO_ORG, DEMO_TOKENS } from '../../src/emulator/demo';
 import { ADMIN_RESOLVERS, type ResolverName, type ResolverResponse } from '../../src/forge/api';
 import { handler } from '../../src/forge/index';
 import { resolvers } from '../../src/forge/resolvers';
@@ -66,6 +66,10 @@ function payloadFor(name: ResolverName, fixture: Fixture, unique: string): unkno
       return { text: 'GET /rest/api/3/myself' };
     case 'getTokenCheck':
       return { accountId: fixture.tokenOwner };
+    case 'saveOrgInventorySettings':
+      return { orgId: DEMO_ORG.id, adminKey: 'demo-matrix-org-key', storeKey: true };
+    case 'runOrgInventory':
+      return { orgId: DEMO_ORG.id, adminKey: 'demo-matrix-org-key' };
     default:
       return {};
   }

@@ -2,7 +2,7 @@
  * AppDeps for resolver unit tests: in-memory storage, a fixed list of admins, a clock that only moves when
  * told, and a fetch that refuses (unit tests never reach a network; integration tests use the emulator).
  */
-import type { Clock } from '../../src/core/ports';
+import type { AtlassianHosts, Clock } from '../../src/core/ports';
 import type { AppDeps, ResolverContext } from '../../src/forge/ports';
 import { InProcessQueue } from '../../src/local/adapters/in-process-queue';
 import { MemorySecretStore, MemoryStore } from '../../src/local/adapters/memory';
@@ -55,6 +55,20 @@ export function testDeps(): TestDeps {
     clock,
     log: (line) => logs.push(line),
     logs,
+  };
+}
+
+/**
+ * testDeps whose checks talk to an emulator on loopback, on real time (the emulator dates its demo data by
+ * it); Retry-After waits are recorded in `sleeps` instead of slept.
+ */
+export function emulatorTestDeps(hosts: AtlassianHosts): TestDeps & { sleeps: number[] } {
+  const sleeps: number[] = [];
+  const deps = testDeps();
+  return {
+    ...deps,
+    checkDeps: { fetch: (url, init) => fetch(url, init), hosts, clock: { now: () => new Date(), sleep: async (ms) => void sleeps.push(ms) } },
+    sleeps,
   };
 }
 

@@ -65,8 +65,15 @@ export function requireOrgId(value: string | undefined): string {
   return orgId;
 }
 
+interface OrgTokensInput {
+  orgId: string;
+  adminKey: string;
+  /** Where a new key goes, for the fix of a refused one: the CLI's environment variable, or the admin page. */
+  newKeyStep?: string;
+}
+
 /** Every page of the organization's API tokens, each flagged. Never throws for what Atlassian answers. */
-export async function listOrgTokens(deps: CheckDeps, input: { orgId: string; adminKey: string }): Promise<TokenInventoryReport> {
+export async function listOrgTokens(deps: CheckDeps, input: OrgTokensInput): Promise<TokenInventoryReport> {
   const orgId = requireOrgId(input.orgId);
   const adminKey = requireSecret(input.adminKey, 'adminKey', 'Organization API key');
   const now = (deps.clock ?? systemClock).now();
@@ -81,7 +88,7 @@ export async function listOrgTokens(deps: CheckDeps, input: { orgId: string; adm
     if (seen.has(url) || pages >= MAX_PAGES) return finish([pagingResult(pages, 'links.next leads back to a page already read')]);
     seen.add(url);
     const outcome: Outcome = await send(deps, { method: 'GET', url, label: LABEL, auth: { bearer: adminKey } });
-    if (outcome.kind !== 'ok') return finish([failureResult(outcome, pages)]);
+    if (outcome.kind !== 'ok') return finish([failureResult(outcome, pages, input.newKeyStep ?? 'set SCOPE_DOCTOR_ADMIN_KEY to it')]);
     const page = pageSchema.safeParse(outcome.body);
     if (!page.success) return finish([{ id: 'tokens.list', title: 'API tokens', status: 'unknown', detail: `Page ${pages + 1} is not the documented {data, links} shape.`, evidence: evidenceOf(outcome) }]);
     pages++;
@@ -191,11 +198,11 @@ function describe(token: InventoryToken): string {
 }
 
 /** A 401 is the key; anything else that is not a page says nothing certain about it. */
-function failureResult(outcome: Exclude<Outcome, { kind: 'ok' }>, pages: number): CheckResult {
+function failureResult(outcome: Exclude<Outcome, { kind: 'ok' }>, pages: number, newKeyStep: string): CheckResult {
   const base = { id: 'tokens.list', title: 'API tokens', evidence: evidenceOf(outcome) };
   const after = pages ? ` after ${pages} page${plural(pages)}` : '';
   if (outcome.status === 401) {
-    return { ...base, title: 'The organization API key was refused', status: 'fail', detail: `Atlassian did not accept the key (401)${after}.`, fix: `${ADMIN_KEY_FIX}, and set SCOPE_DOCTOR_ADMIN_KEY to it.` };
+    return { ...base, title: 'The organization API key was refused', status: 'fail', detail: `Atlassian did not accept the key (401)${after}.`, fix: `${ADMIN_KEY_FIX}, and ${newKeyStep}.` };
   }
   if (outcome.status === 403) {
     return { ...base, status: 'unknown', detail: `The key was refused for this organization (403)${after}.`, fix: 'Check the organization ID, and that the key is this organization’s (with read:tokens:admin, if it has scopes).' };

@@ -10,8 +10,10 @@ import { explainRequest } from './explainRequest';
 import { explore } from './explore';
 import { finishConsent } from './finishConsent';
 import { forgetMyToken } from './forgetMyToken';
+import { forgetOrgKey } from './forgetOrgKey';
 import { getMe } from './getMe';
 import { getMyTokenStatus } from './getMyTokenStatus';
+import { getOrgInventorySettings } from './getOrgInventorySettings';
 import { getSite } from './getSite';
 import { getTokenCheck } from './getTokenCheck';
 import { leastPrivilege } from './leastPrivilege';
@@ -20,7 +22,9 @@ import { listProfiles } from './listProfiles';
 import { listTokenChecks } from './listTokenChecks';
 import { lookupCloudId } from './lookupCloudId';
 import { getRecheckStatus, recheckAllNow } from './recheckAllNow';
+import { runOrgInventory } from './runOrgInventory';
 import { saveConnection } from './saveConnection';
+import { saveOrgInventorySettings } from './saveOrgInventorySettings';
 import { saveProfile } from './saveProfile';
 import { startConsent } from './startConsent';
 
@@ -51,6 +55,10 @@ export const resolvers: { [K in ResolverName]: ResolverDefinition<K> } = {
   deleteProfile,
   getRecheckStatus,
   recheckAllNow,
+  getOrgInventorySettings,
+  saveOrgInventorySettings,
+  forgetOrgKey,
+  runOrgInventory,
 };
 
 export function isResolverName(name: string): name is ResolverName {

@@ -40,10 +40,14 @@ export const keys = {
   recheckQueuedPrefix: (day: string) => `recheck-queued:${day}:`,
   recheckFailed: (day: string, item: string) => `recheck-failed:${day}:${item}`,
   recheckFailedPrefix: (day: string) => `recheck-failed:${day}:`,
+  /** The organization ID for the token inventory and whether an admin key is stored (never the key). */
+  orgInventorySettings: 'org-inventory-settings',
 } as const;
 
 export const secretKeys = {
   clientSecret: (connectionId: string) => `client-secret:${connectionId}`,
   /** Only for people who opted in to periodic re-checks. */
   userToken: (accountId: string) => `user-token:${accountId}`,
+  /** Only when an admin opted in to storing the organization admin API key for the token inventory. */
+  orgAdminKey: 'org-admin-key',
 } as const;

@@ -5,6 +5,7 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { Loading } from '../components/Loading';
 import { useResolver } from '../useResolver';
 import { ConnectionsTab } from './ConnectionsTab';
+import { OrgTokensTab } from './OrgTokensTab';
 import { RecheckStatusLine } from './RecheckStatusLine';
 import { ScopeExplorer } from './ScopeExplorer';
 import { SiteHeader } from './SiteHeader';
@@ -32,6 +33,7 @@ export default function AdminPage() {
               <Tab>Connections</Tab>
               <Tab>Tokens</Tab>
               <Tab>Scope explorer</Tab>
+              <Tab>Organization tokens</Tab>
             </TabList>
             <TabPanel>
               <Box xcss={panelStyles}>
@@ -46,6 +48,11 @@ export default function AdminPage() {
             <TabPanel>
               <Box xcss={panelStyles}>
                 <ScopeExplorer />
+              </Box>
+            </TabPanel>
+            <TabPanel>
+              <Box xcss={panelStyles}>
+                <OrgTokensTab />
               </Box>
             </TabPanel>
           </Tabs>

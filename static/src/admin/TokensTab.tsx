@@ -20,7 +20,7 @@ import { useAction, useResolver } from '../useResolver';
 
 const ROWS_PER_PAGE = 25;
 const SEVERITY: Record<Status, number> = { pass: 0, info: 0, warn: 1, unknown: 2, fail: 3 };
-const KIND_LABEL = { classic: 'Classic', scoped: 'Scoped', invalid: 'Invalid', unknown: 'Unknown' } as const;
+export const KIND_LABEL = { classic: 'Classic', scoped: 'Scoped', invalid: 'Invalid', unknown: 'Unknown' } as const;
 
 const HEAD = {
   cells: [
