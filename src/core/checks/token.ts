@@ -1,4 +1,4 @@
-import { AUTH_MISMATCH_FAILURE, evidenceOf, gatewayBaseUrl, gatewayRequest, isInconclusive, isRecord, parseSite, siteRequest, type Credentials, type Outcome } from '../atlassian';
+import { AUTH_MISMATCH_FAILURE, gatewayBaseUrl, gatewayRequest, isInconclusive, isRecord, parseSite, siteRequest, type Credentials, type Outcome } from '../atlassian';
 import { findOperation } from '../catalog';
 import { analyzeCoverage } from '../scope-coverage';
 import { makeReport, type CheckResult, type Evidence } from '../model';

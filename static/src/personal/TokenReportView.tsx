@@ -6,7 +6,7 @@ import type { ScopeProbeResult, TokenReport } from '../../../src/core/checks/typ
 import { CopyButton } from '../components/CopyButton';
 import { ReportCard } from '../components/ReportCard';
 import { ResultIndex } from '../components/ResultIndex';
-import { ScopeCode, ScopeList } from '../components/ScopeCode';
+import { ScopeCode } from '../components/ScopeCode';
 import { VerdictLozenge } from '../components/VerdictLozenge';
 import { timeAgo } from '../format';
 
