@@ -33,7 +33,8 @@ module.exports = {
     },
     {
       name: 'ui-reaches-only-core',
-      comment: 'The UI runs in the browser and talks to resolvers through the bridge: from src/ it may import pure core modules and the contract src/forge/api.ts, nothing else.',
+      comment:
+        'The UI runs in the browser and talks to resolvers through the bridge: from src/ it may import pure core modules and the contract src/forge/api.ts, nothing else.',
       severity: 'error',
       from: { path: '^static/' },
       to: { path: '^src/', pathNot: ['^src/core/', '^src/forge/api\\.ts$'] },
