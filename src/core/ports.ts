@@ -60,3 +60,22 @@ export function emulatorHosts(baseUrl: string): AtlassianHosts {
     site: (host) => `${base}/site/${host}`,
   };
 }
+
+/** Everything a check needs from outside, injected so Forge, the CLI, the local server and tests share it. */
+export interface CheckDeps {
+  fetch: FetchLike;
+  hosts: AtlassianHosts;
+  clock?: Clock;
+  /** Per-attempt timeout in ms (default 8000), cut shorter when the deadline is nearer. */
+  timeoutMs?: number;
+  /**
+   * When the whole check must be done, in ms since the epoch on `clock`. Every request, retry and wait
+   * stops in time, and what is left undecided says it ran out of time. Absent: no limit.
+   */
+  deadline?: number;
+  /** Most requests in flight at once, and so per round of probes (default 24). */
+  concurrency?: number;
+  /** Retries after a 429 or 503 (default 2), each after Retry-After or an exponential backoff with jitter. */
+  maxRetries?: number;
+  random?: () => number;
+}

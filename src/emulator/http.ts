@@ -1,5 +1,3 @@
-import type { IncomingMessage } from 'node:http';
-
 /** What a route answers; the server turns it into bytes and records it. */
 export interface Reply {
   status: number;
@@ -52,28 +50,6 @@ export function authKindOf(credentials: Credentials): 'none' | 'basic' | 'bearer
   if (credentials.kind === 'basic' || credentials.kind === 'bearer') return credentials.kind;
   if (credentials.kind === 'malformed' && credentials.scheme !== 'other') return credentials.scheme;
   return 'none';
-}
-
-export class BodyTooLargeError extends Error {}
-
-/** Request body as text, refusing more than `limit` bytes so a huge upload cannot exhaust memory. */
-export function readBody(req: IncomingMessage, limit: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        reject(new BodyTooLargeError());
-        req.removeAllListeners('data');
-        req.resume();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }
 
 export type ParsedBody = { ok: true; value: unknown } | { ok: false };

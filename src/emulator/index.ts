@@ -6,16 +6,15 @@
  * account.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { Socket } from 'node:net';
 import { emulatorHosts, systemClock, type AtlassianHosts, type Clock } from '../core/ports';
+import { BodyTooLargeError, closerOf, listenOnLoopback, readBody } from '../net/loopback-server';
 import { ConsentScript } from './consent';
 import { FaultInjector, type FaultRule } from './faults';
-import { authKindOf, BodyTooLargeError, parseAuthorization, readBody, type Reply } from './http';
+import { authKindOf, parseAuthorization, type Reply } from './http';
 import { recordedReply } from './recorded';
 import { jiraPathOf, route, targetOf, type Target } from './routes';
 import { seedDemoTenant } from './seed';
 import { EmulatorState } from './state';
-import { listenOnLoopback } from '../local/listen';
 
 export { ConsentScript } from './consent';
 export { FaultInjector, type FaultKind, type FaultRule } from './faults';
@@ -72,7 +71,6 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const faults = new FaultInjector();
   const consent = new ConsentScript();
   const requests: RecordedRequest[] = [];
-  const sockets = new Set<Socket>();
   let baseUrl = '';
 
   const server = createServer((req, res) => {
@@ -82,10 +80,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       else res.destroy();
     });
   });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
+  const close = closerOf(server);
   server.on('clientError', (_error, socket) => socket.destroy());
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -147,11 +142,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     faults,
     consent,
     state,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
+    close,
   };
 }
 

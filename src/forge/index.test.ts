@@ -38,7 +38,7 @@ describe('Forge resolver entry point', () => {
   });
 
   it('keeps client secrets in Forge secret storage and per-item keys in kvs', async () => {
-    await forgeState.entries.set('profile:test', {
+    forgeState.entries.set('profile:test', {
       id: 'test', name: 'Test', vendor: 'Test', tokenKind: 'oauth', summary: '', capabilities: [],
       needsOfflineAccess: false, callbackUrls: [], vendorScopes: [], source: 'custom',
     });

@@ -2,7 +2,7 @@
  * What the resolvers need from their host. Forge supplies @forge/kvs and @forge/api adapters
  * (src/forge/adapters); local mode supplies file-backed ones over the emulator (src/local/adapters).
  */
-import type { CheckDeps } from '../core/checks/types';
+import type { CheckDeps } from '../core/ports';
 import type { Clock } from '../core/ports';
 
 /** Who is calling and from where: Forge puts these in the resolver context. */

@@ -3,10 +3,10 @@
  * bridge with `GET /api/context` and `POST /api/invoke`, running the same resolvers over local adapters.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { Socket } from 'node:net';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import { emulatorHosts } from '../core/ports';
+import { BodyTooLargeError, closerOf, listenOnLoopback, readBody } from '../net/loopback-server';
 import { DEMO_ACCOUNTS, DEMO_SITE, type DemoRole } from '../emulator/demo';
 import { ShiftedClock, startEmulator, type Emulator } from '../emulator';
 import type { ResolverResponse } from '../forge/api';
@@ -15,7 +15,6 @@ import { invokeResolver } from '../forge/resolvers';
 import { lockDataDir, type DataLock } from './adapters/data-lock';
 import { DEFAULT_DATA_DIR, openFileStorage } from './adapters/file-store';
 import { ADMIN_MODULE_KEY, demoContext, localDeps, PERSONAL_MODULE_KEY } from './deps';
-import { listenOnLoopback } from './listen';
 import { seedDemoData } from './seed';
 
 export interface LocalServerOptions {
@@ -108,7 +107,6 @@ async function serve(options: LocalServerOptions, lock: DataLock): Promise<Local
     throw error;
   }
 
-  const sockets = new Set<Socket>();
   const server = createServer((req, res) => {
     route(req, res).catch((error: unknown) => {
       if (!(error instanceof HttpError)) log(`local server: ${error instanceof Error ? error.name : 'error'} on ${req.method} ${pathOf(req)}`);
@@ -117,10 +115,7 @@ async function serve(options: LocalServerOptions, lock: DataLock): Promise<Local
       else sendJson(res, failure.status, envelope(failure.code, failure.message), failure.close ? { Connection: 'close' } : {});
     });
   });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
+  const closeServer = closerOf(server);
   server.on('clientError', (_error, socket) => socket.destroy());
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -142,7 +137,7 @@ async function serve(options: LocalServerOptions, lock: DataLock): Promise<Local
     const type = req.headers['content-type'] ?? '';
     // JSON only: a cross-site form post cannot send it without a preflight this server never approves.
     if (!type.startsWith('application/json')) throw new HttpError(415, 'invalid-input', 'Send the request as application/json.');
-    const body = parseJson(await readBody(req));
+    const body = parseJson(await readBody(req, MAX_INVOKE_BYTES, MAX_DRAIN_BYTES).catch(tooLargeAsHttpError));
     if (typeof body !== 'object' || body === null) throw new HttpError(400, 'invalid-input', 'The body must be a JSON object.');
     const { key, payload, as } = body as Record<string, unknown>;
     if (typeof key !== 'string') throw new HttpError(400, 'invalid-input', 'key: name the resolver to call.');
@@ -164,10 +159,7 @@ async function serve(options: LocalServerOptions, lock: DataLock): Promise<Local
     ...(emulator ? { emulator } : {}),
     deps,
     async close() {
-      await new Promise<void>((done) => {
-        server.close(() => done());
-        for (const socket of sockets) socket.destroy();
-      });
+      await closeServer();
       await emulator?.close();
       await lock.release();
     },
@@ -223,31 +215,10 @@ function checkLoopbackHost(req: IncomingMessage): void {
   }
 }
 
-/**
- * The body as text, at most MAX_INVOKE_BYTES. A larger one is read on to its end and dropped, so the 413
- * reaches the client and the connection stays usable; past MAX_DRAIN_BYTES the answer closes the connection
- * and the rest keeps being discarded meanwhile (a socket closed on unread data would reset the client before
- * it reads the 413).
- */
-function readBody(req: IncomingMessage): Promise<string> {
-  const tooLarge = (close: boolean) => new HttpError(413, 'invalid-input', `The request is larger than ${MAX_INVOKE_BYTES} bytes.`, close);
-  return new Promise((resolve, reject) => {
-    const declared = Number(req.headers['content-length']);
-    if (declared > MAX_DRAIN_BYTES) {
-      req.resume();
-      reject(tooLarge(true));
-      return;
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= MAX_INVOKE_BYTES) chunks.push(chunk);
-      else if (size > MAX_DRAIN_BYTES) reject(tooLarge(true));
-    });
-    req.on('end', () => (size > MAX_INVOKE_BYTES ? reject(tooLarge(false)) : resolve(Buffer.concat(chunks).toString('utf8'))));
-    req.on('error', reject);
-  });
+/** A body over the limits as the 413 the client sees. */
+function tooLargeAsHttpError(error: unknown): never {
+  if (error instanceof BodyTooLargeError) throw new HttpError(413, 'invalid-input', error.message, error.closeConnection);
+  throw error;
 }
 
 function parseJson(text: string): unknown {

@@ -138,7 +138,7 @@ describe('scope-doctor CLI', () => {
   it('checks an OAuth app with the secret from the environment', async () => {
     const kendis = DEMO_OAUTH_APPS.kendis;
     const run = await cli(['oauth', '--client-id', kendis.clientId, '--callback', kendis.callbackUrl, '--scopes', 'read:project:jira', '--json'], { SCOPE_DOCTOR_CLIENT_SECRET: kendis.clientSecret });
-    expect(JSON.parse(run.stdout).results[0]).toMatchObject({ id: 'oauth.credentials', status: 'pass' });
+    expect((JSON.parse(run.stdout) as { results: unknown[] }).results[0]).toMatchObject({ id: 'oauth.credentials', status: 'pass' });
     expect(run.stdout).not.toContain(kendis.clientSecret);
   });
 

@@ -187,7 +187,7 @@ describe('fault injection', () => {
     emulator.faults.add({ pattern: /tenant_info$/, kind: 'malformed' });
     const malformed = await get(site('/_edge/tenant_info'));
     expect(malformed.status).toBe(200);
-    expect(() => JSON.parse(malformed.text)).toThrow();
+    expect((): unknown => JSON.parse(malformed.text)).toThrow();
   });
 
   it('adds latency per route and globally', async () => {

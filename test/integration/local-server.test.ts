@@ -152,7 +152,7 @@ describe('local server', () => {
       expect((await post(agent, fits)).status).toBe(200);
       // A resolver's own limits are bytes too, and every payload within them fits the body limit once
       // JSON-escaped (a control character takes six bytes there), so the resolver explains, not a 413.
-      const profile = async (text: string) => JSON.parse((await post(agent, JSON.stringify({ key: 'saveProfile', payload: { profile: text }, as: 'admin' }))).body);
+      const profile = async (text: string): Promise<unknown> => JSON.parse((await post(agent, JSON.stringify({ key: 'saveProfile', payload: { profile: text }, as: 'admin' }))).body);
       expect(await profile(`{${'é'.repeat(49_999)}`)).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^profile is not valid JSON/) } });
       expect(await profile(`{${'é'.repeat(50_000)}`)).toEqual({ ok: false, error: { code: 'invalid-input', field: 'profile', message: 'profile: the profile is too large (limit 100,000 bytes)' } });
       expect(await profile(`{${'\u0001'.repeat(99_999)}`)).toMatchObject({ ok: false, error: { message: expect.stringMatching(/not valid JSON/) } });

@@ -37,7 +37,7 @@ afterAll(async () => {
 });
 
 type Storage = { store: Store; secrets: SecretStore };
-const MODES: { name: string; fresh(): Storage }[] = [
+const MODES: { name: string; fresh: () => Storage }[] = [
   { name: 'local storage', fresh: () => ({ store: new MemoryStore(), secrets: new MemorySecretStore() }) },
   {
     name: 'Forge kvs',
@@ -85,7 +85,12 @@ function racingDeps(storage: Storage, seed: number) {
   async function race<A, B>(at: number, first: () => Promise<A>, second: () => Promise<B>): Promise<[A, B]> {
     steps = 0;
     let started: Promise<B> | undefined;
-    trigger = { at, start: () => (started = second()) };
+    trigger = {
+      at,
+      start: () => {
+        started = second();
+      },
+    };
     const a = await first();
     trigger = undefined;
     return [a, await (started ?? second())];

@@ -1,5 +1,5 @@
 /** The organization API token list in its documented shape: read by the client, served by the emulator. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listOrgTokens, nextPageUrl } from '../../src/core/checks';
 import { DEMO_ORG, startEmulator, type Emulator } from '../../src/emulator';
 import { recorded } from '../../src/emulator/recorded';

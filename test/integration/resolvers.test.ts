@@ -24,7 +24,7 @@ let emulator: Emulator;
 let deps: LocalAppDeps;
 /** Moves the app's clock ahead of real time, for what happens a day later. */
 let clockOffsetMs = 0;
-const clock = { now: () => new Date(Date.now() + clockOffsetMs), sleep: systemClock.sleep };
+const clock = { now: () => new Date(Date.now() + clockOffsetMs), sleep: (ms: number) => systemClock.sleep(ms) };
 const logs: string[] = [];
 const { answers, call, data } = demoResolverCalls(() => deps);
 

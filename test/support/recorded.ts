@@ -28,7 +28,7 @@ export function recordedFetchBy(pick: (request: { url: string; body?: string }) 
     const request = { url, ...(init?.body === undefined ? {} : { body: init.body }) };
     seen.push(request);
     const reply = recordedRawReply(pick(request));
-    return { status: reply.status, headers: { get: reply.header }, text: async () => reply.text };
+    return { status: reply.status, headers: { get: (name: string) => reply.header(name) }, text: async () => reply.text };
   };
   return { fetch, seen };
 }

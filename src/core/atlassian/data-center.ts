@@ -2,7 +2,7 @@
  * Jira Data Center lives on the customer's own server, so its base URL is typed by a person. It is checked
  * as strictly as a site name: https only, a host name, no credentials, query or fragment.
  */
-import type { CheckDeps } from '../checks/types';
+import type { CheckDeps } from '../ports';
 import { InputError } from '../model';
 import type { Outcome } from './outcome';
 import { send, type Credentials } from './request';

@@ -1,4 +1,4 @@
-import type { CheckDeps } from '../checks/types';
+import type { CheckDeps } from '../ports';
 import { systemClock } from '../ports';
 
 /** The words every result that stopped at its deadline uses, so a person (and a test) can tell it apart. */

@@ -1,4 +1,4 @@
-import type { CheckDeps } from '../checks/types';
+import type { CheckDeps } from '../ports';
 import type { Outcome } from './outcome';
 import { send, type Credentials } from './request';
 

@@ -1,4 +1,4 @@
-import type { CheckDeps } from '../checks/types';
+import type { CheckDeps } from '../ports';
 import { systemClock } from '../ports';
 import { OUT_OF_TIME, timeLeft } from './deadline';
 import { classifyReply, type FailedOutcome, type Outcome } from './outcome';

@@ -1,4 +1,4 @@
-import type { CheckDeps } from '../checks/types';
+import type { CheckDeps } from '../ports';
 import type { Clock, FetchLike, HttpRequest, HttpResponse } from '../ports';
 import { realAtlassianHosts } from '../ports';
 

@@ -1,7 +1,7 @@
 import { evidenceOf, gatewayBaseUrl, getTenantInfo, isRecord, parseSite, type Outcome } from '../atlassian';
 import { makeReport, type CheckResult } from '../model';
-import { systemClock } from '../ports';
-import type { CheckDeps, CloudIdReport } from './types';
+import { systemClock, type CheckDeps } from '../ports';
+import type { CloudIdReport } from './types';
 
 /** Where an admin reads the Cloud ID themselves. */
 export const CLOUD_ID_HELP =

@@ -1,12 +1,12 @@
 import { evidenceOf, getAccessibleResources, isRecord, postToken, type Outcome } from '../atlassian';
 import { analyzeCoverage } from '../scope-coverage';
 import { InputError, makeReport, type CheckResult } from '../model';
-import { systemClock } from '../ports';
+import { systemClock, type CheckDeps } from '../ports';
 import { coverageResults } from './coverage-results';
 import { requireLine, requireSecret } from './input';
 import { offlineAccessResult } from './scope-list';
 import { tokenRefusal } from './token-endpoint';
-import type { AccessibleResource, CheckDeps, ConsentFinishInput, ConsentReport, ConsentStart } from './types';
+import type { AccessibleResource, ConsentFinishInput, ConsentReport, ConsentStart } from './types';
 
 export interface ConsentStartInput {
   clientId: string;

@@ -5,14 +5,14 @@
  */
 import { evidenceOf, getDataCenterMyself, isRecord, parseDataCenterBaseUrl, postDataCenterToken, type FailedOutcome, type Outcome } from '../atlassian';
 import { InputError, makeReport, type CheckResult } from '../model';
-import { systemClock } from '../ports';
+import { systemClock, type CheckDeps } from '../ports';
 import type { Profile } from '../profiles/types';
 import { DATA_CENTER_SCOPES, isDataCenterScope, parseScopeList, type DataCenterScope, type ScopeFinding } from '../scopes';
 import { checkCallbackUrl } from './callback-url';
 import { requireDataCenterProfile, requireLine, requireSecret } from './input';
 import { INVALID_AUTHORIZATION_CODE } from './oauth-client';
 import { scopeListResults } from './scope-list';
-import type { CheckDeps, DataCenterInput, DataCenterReport } from './types';
+import type { DataCenterInput, DataCenterReport } from './types';
 
 export const CLIENT_SECRET_ENV = 'SCOPE_DOCTOR_CLIENT_SECRET';
 const APP_LINKS = 'Administration → Applications → Application links';

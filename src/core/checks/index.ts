@@ -1,4 +1,5 @@
 export type * from './types';
+export type { CheckDeps } from '../ports';
 export { lookupCloudId, resolveCloudId, CLOUD_ID_HELP } from './cloud-id';
 export { checkOAuthClient, INVALID_AUTHORIZATION_CODE } from './oauth-client';
 export { checkCallbackUrl, differencesFrom, matchesPattern } from './callback-url';

@@ -1,13 +1,13 @@
 import { evidenceOf, isInconclusive, postToken, type Outcome } from '../atlassian';
 import { makeReport, type CheckResult, type Evidence } from '../model';
-import { systemClock } from '../ports';
+import { systemClock, type CheckDeps } from '../ports';
 import { scopeLintOptions } from '../profiles/lint-options';
 import { parseScopeList } from '../scopes';
 import { checkCallbackUrl } from './callback-url';
 import { requireCloudProfile, requireLine } from './input';
 import { scopeSourceResults } from './scope-source';
 import { tokenRefusal } from './token-endpoint';
-import type { CheckDeps, OAuthClientInput, OAuthClientReport } from './types';
+import type { OAuthClientInput, OAuthClientReport } from './types';
 
 /** A code no authorization server ever issued: the token endpoint must refuse it, telling us why. */
 export const INVALID_AUTHORIZATION_CODE = 'scope-doctor-deliberately-invalid-code';

@@ -9,7 +9,7 @@ import { evidenceOf, isInconclusive, send, type Outcome } from '../atlassian';
 import { InputError, makeReport, type CheckResult, type Report } from '../model';
 import { systemClock } from '../ports';
 import { requireSecret } from './input';
-import type { CheckDeps } from './types';
+import type { CheckDeps } from '../ports';
 
 export const ADMIN_KEY_FIX = 'Create a key in Atlassian Administration → Settings → API keys (it shows the organization ID with it)';
 const LABEL = 'GET /admin/api-access/v1/orgs/{orgId}/api-tokens';

@@ -1,11 +1,11 @@
 import { evidenceOf, gatewayRequest, mapLimit, OUT_OF_TIME, timeLeft, type Credentials, type JiraMethod, type Outcome } from '../atlassian';
-import { systemClock } from '../ports';
+import { systemClock, type CheckDeps } from '../ports';
 import { findOperation } from '../catalog';
 import type { CheckResult } from '../model';
 import type { Profile } from '../profiles/types';
 import { neededForLines } from './coverage-results';
 import { inferScopes, probeForOperation, probesFor, verdictOf, type Knowledge, type Observation, type ProbeRequest, type ProbeVerdict } from './scope-probes';
-import type { CheckDeps, ScopeProbeResult } from './types';
+import type { ScopeProbeResult } from './types';
 
 /** Requests in flight at once unless CheckDeps says otherwise, and so the most one round of probes sends. */
 export const DEFAULT_CONCURRENCY = 24;

@@ -1,8 +1,8 @@
-import { AUTH_MISMATCH_FAILURE, evidenceOf, gatewayBaseUrl, gatewayRequest, isInconclusive, isRecord, parseSite, siteRequest, type Credentials, type Outcome } from '../atlassian';
+import { AUTH_MISMATCH_FAILURE, gatewayBaseUrl, gatewayRequest, isInconclusive, isRecord, parseSite, siteRequest, type Credentials, type Outcome } from '../atlassian';
 import { findOperation } from '../catalog';
 import { analyzeCoverage } from '../scope-coverage';
 import { makeReport, type CheckResult, type Evidence } from '../model';
-import { systemClock } from '../ports';
+import { systemClock, type CheckDeps } from '../ports';
 import { vendorFix } from '../profiles/fixes';
 import { profileTokenScopes, tokenView } from '../profiles/token-scopes';
 import type { Profile } from '../profiles/types';
@@ -10,7 +10,7 @@ import { resolveCloudId } from './cloud-id';
 import { daysUntil, expiryResult } from './expiry';
 import { requireCloudProfile, requireEmail, requireSecret } from './input';
 import { probeResults, probeScopes } from './probe-rounds';
-import type { CheckDeps, ScopeProbeResult, TokenCheckInput, TokenKindDetected, TokenReport } from './types';
+import type { ScopeProbeResult, TokenCheckInput, TokenKindDetected, TokenReport } from './types';
 
 const MYSELF = '/rest/api/3/myself';
 const NEW_TOKEN_URL = 'https://id.atlassian.com/manage-profile/security/api-tokens';

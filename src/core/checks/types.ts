@@ -1,27 +1,7 @@
 import type { CoverageResult } from '../scope-coverage/types';
 import type { CheckResult, Report } from '../model';
-import type { AtlassianHosts, Clock, FetchLike } from '../ports';
 import type { Profile } from '../profiles/types';
 import type { ScopeFinding } from '../scopes/types';
-
-/** Everything a check needs from outside, injected so Forge, the CLI, the local server and tests share it. */
-export interface CheckDeps {
-  fetch: FetchLike;
-  hosts: AtlassianHosts;
-  clock?: Clock;
-  /** Per-attempt timeout in ms (default 8000), cut shorter when the deadline is nearer. */
-  timeoutMs?: number;
-  /**
-   * When the whole check must be done, in ms since the epoch on `clock`. Every request, retry and wait
-   * stops in time, and what is left undecided says it ran out of time. Absent: no limit.
-   */
-  deadline?: number;
-  /** Most requests in flight at once, and so per round of probes (default 24). */
-  concurrency?: number;
-  /** Retries after a 429 or 503 (default 2), each after Retry-After or an exponential backoff with jitter. */
-  maxRetries?: number;
-  random?: () => number;
-}
 
 export interface CloudIdReport extends Report {
   /** Normalised host, e.g. `acme.atlassian.net`. */

@@ -91,7 +91,7 @@ export const customProfileSchema = z.object({
 });
 
 /** Parses and validates a custom profile (JSON text or an already-parsed value). */
-export function parseCustomProfile(input: string | unknown): Profile {
+export function parseCustomProfile(input: unknown): Profile {
   const value = typeof input === 'string' ? parseJson(input) : input;
   const result = customProfileSchema.safeParse(value);
   if (!result.success) {

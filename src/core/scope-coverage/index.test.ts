@@ -17,7 +17,6 @@ const profileOf = (capabilities: Capability[], extra: Partial<Profile> = {}): Pr
 });
 
 const boards: Capability = { name: 'View boards', certainty: 'required', operations: [{ method: 'GET', path: '/rest/agile/1.0/board' }] };
-const issues: Capability = { name: 'Read issues', certainty: 'required', operations: [{ method: 'GET', path: '/rest/api/3/search/jql' }] };
 const user: Capability = { name: 'Read users', certainty: 'required', operations: [{ method: 'GET', path: '/rest/api/3/user/search' }] };
 
 describe('analyzeCoverage', () => {

@@ -146,7 +146,7 @@ function isAllCaps(text: string): boolean {
 
 /** Quotes, backticks, brackets and sentence punctuation around an entry are not part of it. */
 function stripPunctuation(text: string): string {
-  const bare = text.replace(/^[`'"“”‘’\[]+/, '').replace(/[`'"“”‘’\].,;]+$/, '').trim();
+  const bare = text.replace(/^[`'"“”‘’[]+/, '').replace(/[`'"“”‘’\].,;]+$/, '').trim();
   if (bare.startsWith('(') && bare.endsWith(')')) return bare.slice(1, -1).trim();
   // A balanced `(…)` after the entry is a title beside it, which entriesOfLine takes apart.
   const opens = bare.includes('(');

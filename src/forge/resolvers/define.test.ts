@@ -97,7 +97,7 @@ describe('defineResolver', () => {
   });
 
   it('keeps every other error, platform ones included, in the envelope', async () => {
-    const others = [
+    const others: unknown[] = [
       Object.assign(new Error('Forge platform failed to process runtime HTTP request - 502 - BAD_GATEWAY'), { name: 'PROXY_ERR' }),
       new Error('NEEDS_AUTHENTICATION_ERR in a message is not the error'),
       { name: 'NEEDS_AUTHENTICATION_ERR' },

@@ -68,7 +68,7 @@ async function askOnce(fetch: FetchLike, timeoutMs: number, what: string, url: s
     const text = await response.text();
     return { status: response.status, headers: response.headers, text: async () => text };
   } catch (error) {
-    if (controller.signal.aborted) throw new Error(`${what} got no answer within ${timeoutMs} ms`);
+    if (controller.signal.aborted) throw new Error(`${what} got no answer within ${timeoutMs} ms`, { cause: error });
     throw error;
   } finally {
     clearTimeout(timer);

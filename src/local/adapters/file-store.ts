@@ -32,7 +32,7 @@ async function readJson<T>(path: string, fallback: T): Promise<T> {
     return JSON.parse(await readFile(path, 'utf8')) as T;
   } catch (error) {
     if (isMissingFile(error)) return fallback;
-    throw new Error(`Cannot read ${path}: it is not valid JSON. Move it aside to start with empty local data.`);
+    throw new Error(`Cannot read ${path}: it is not valid JSON. Move it aside to start with empty local data.`, { cause: error });
   }
 }
 

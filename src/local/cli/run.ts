@@ -123,7 +123,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
 interface Context {
   io: CliIo;
-  out(text: string): void;
+  out: (text: string) => void;
   /** Secrets read so far, masked in anything printed. */
   secrets: string[];
   style: OutputStyle;
@@ -415,8 +415,8 @@ async function emulatorCommand(args: string[], { io, out }: Context): Promise<nu
   return EXIT.ok;
 }
 
-async function startCommand(args: string[], { io, out }: Context): Promise<number> {
-  const { values } = parseArgs({ args, options: { help: COMMON.help }, strict: true });
+async function startCommand(args: string[], { io }: Context): Promise<number> {
+  parseArgs({ args, options: { help: COMMON.help }, strict: true });
   await io.runStart();
   return EXIT.ok;
 }

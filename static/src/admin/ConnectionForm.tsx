@@ -148,7 +148,7 @@ export default function ConnectionForm({
   };
 
   return (
-    <form onSubmit={onSubmit} aria-label={connection ? `Edit ${connection.name}` : 'Add connection'}>
+    <form onSubmit={(event) => void onSubmit(event)} aria-label={connection ? `Edit ${connection.name}` : 'Add connection'}>
       <Stack space="space.200">
         <Heading size="small" as="h2">
           {connection ? `Edit ${connection.name}` : 'Add connection'}
@@ -175,7 +175,7 @@ export default function ConnectionForm({
           (confirmingProfileDelete ? (
             <Inline space="space.100" alignBlock="center" shouldWrap>
               <Text>Delete the custom profile {profile.name}? Connections using it must move to another profile first.</Text>
-              <Button appearance="danger" onClick={onDeleteProfile} isLoading={removeProfile.pending}>
+              <Button appearance="danger" onClick={() => void onDeleteProfile()} isLoading={removeProfile.pending}>
                 Delete profile
               </Button>
               <Button onClick={() => setConfirmingProfileDelete(false)}>Keep</Button>
@@ -278,7 +278,7 @@ export default function ConnectionForm({
             (confirmingDelete ? (
               <Inline space="space.100" alignBlock="center">
                 <Text>Delete {connection.name} and its stored secret?</Text>
-                <Button appearance="danger" onClick={onDelete} isLoading={remove.pending}>
+                <Button appearance="danger" onClick={() => void onDelete()} isLoading={remove.pending}>
                   Delete
                 </Button>
                 <Button onClick={() => setConfirmingDelete(false)}>Keep</Button>

@@ -67,22 +67,18 @@ export function ConnectionsTab() {
         <ConnectionForm
           profiles={profileList}
           connection={editing.kind === 'existing' ? editing.connection : undefined}
-          onSaved={async (saved) => {
+          onSaved={(saved) => {
             upsert(saved);
             setSelectedId(saved.id);
             setEditing({ kind: 'none' });
-            const checked = await checkSaved.run({ id: saved.id });
-            if (checked) upsert(checked);
+            void checkSaved.run({ id: saved.id }).then((checked) => checked && upsert(checked));
           }}
           onDeleted={(id) => {
             connections.replace(list.filter((connection) => connection.id !== id));
             setEditing({ kind: 'none' });
           }}
           onCancel={() => setEditing({ kind: 'none' })}
-          onReload={async () => {
-            await connections.reload();
-            setEditing({ kind: 'none' });
-          }}
+          onReload={() => void connections.reload().then(() => setEditing({ kind: 'none' }))}
           onProfileSaved={(saved) => profiles.replace([...profileList.filter((profile) => profile.id !== saved.id), saved])}
           onProfileDeleted={(id) => profiles.replace(profileList.filter((profile) => profile.id !== id))}
         />
@@ -166,7 +162,7 @@ function ConnectionRow({ connection, profileName, isSelected, onSelect, onChecke
             <LatestChange change={connection.changes[0]} credential="secret" testId="latest-change" />
           </Stack>
           <Inline space="space.100">
-            <Button appearance="primary" onClick={onCheck} isLoading={check.pending}>
+            <Button appearance="primary" onClick={() => void onCheck()} isLoading={check.pending}>
               Check now
             </Button>
             {report && !isSelected && <Button onClick={onSelect}>Show results</Button>}

@@ -62,7 +62,7 @@ export function ConsentTest({ connection, onUpdated }: ConsentTestProps) {
       </Heading>
       {!started && (
         <Inline space="space.100" alignBlock="center" shouldWrap>
-          <Button onClick={async () => setStarted(await start.run({ id: connection.id }))} isLoading={start.pending}>
+          <Button onClick={() => void start.run({ id: connection.id }).then(setStarted)} isLoading={start.pending}>
             Start consent test
           </Button>
           <Text size="small" color="color.text.subtle">
@@ -72,7 +72,7 @@ export function ConsentTest({ connection, onUpdated }: ConsentTestProps) {
       )}
       {start.error && <ErrorMessage error={start.error} />}
       {started && (
-        <form onSubmit={onFinish} aria-label="Finish consent test">
+        <form onSubmit={(event) => void onFinish(event)} aria-label="Finish consent test">
           <Stack space="space.100">
             <Text as="p">
               1.{' '}

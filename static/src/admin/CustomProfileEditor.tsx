@@ -48,7 +48,7 @@ export function CustomProfileEditor({ initial, onSaved, onCancel }: CustomProfil
         />
       )}
       <Inline space="space.100">
-        <Button onClick={onSave} isLoading={save.pending}>
+        <Button onClick={() => void onSave()} isLoading={save.pending}>
           Save profile
         </Button>
         <Button appearance="subtle" onClick={onCancel}>

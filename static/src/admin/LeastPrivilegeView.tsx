@@ -64,7 +64,7 @@ export function LeastPrivilegeView() {
               placeholder={'GET /rest/agile/1.0/board\nPUT /rest/agile/1.0/sprint/42\nhttps://acme.atlassian.net/rest/api/3/issue/ACME-1'}
             />
             <Box>
-              <Button appearance="primary" onClick={onFind} isLoading={run.pending} isDisabled={text.trim() === ''}>
+              <Button appearance="primary" onClick={() => void onFind()} isLoading={run.pending} isDisabled={text.trim() === ''}>
                 Find the fewest scopes
               </Button>
             </Box>

@@ -22,10 +22,7 @@ export function RecheckStatusLine() {
       <Button
         spacing="compact"
         isLoading={recheckAll.pending}
-        onClick={async () => {
-          const status = await recheckAll.run({});
-          if (status) replace(status);
-        }}
+        onClick={() => void recheckAll.run({}).then((status) => status && replace(status))}
       >
         Re-check all now
       </Button>

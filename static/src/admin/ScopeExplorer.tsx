@@ -44,7 +44,7 @@ export function ScopeExplorer() {
         label="Scope, console title or endpoint"
         placeholder="write:sprint:jira-software, View sprints, GET /rest/agile/1.0/board"
         submitLabel="Explore"
-        onSubmit={onSubmit}
+        onSubmit={(asked) => void onSubmit(asked)}
         pending={explore.pending}
         appearance="primary"
         minWidth="360px"
@@ -58,7 +58,7 @@ export function ScopeExplorer() {
             suggestion && (
               <Inline space="space.100" alignBlock="center" testId="explore-did-you-mean">
                 <Text>Did you mean</Text>
-                <Button onClick={() => onSubmit(suggestion)} isLoading={explore.pending}>
+                <Button onClick={() => void onSubmit(suggestion)} isLoading={explore.pending}>
                   {suggestion}
                 </Button>
               </Inline>

@@ -59,7 +59,7 @@ function CloudIdLookup() {
         label="Cloud ID of another site"
         placeholder="other-site.atlassian.net"
         submitLabel="Look up"
-        onSubmit={onSubmit}
+        onSubmit={(site) => void onSubmit(site)}
         pending={lookup.pending}
         minWidth="280px"
         isCompact

@@ -107,7 +107,7 @@ export function TokensTab() {
     const names = new Map((profileList ?? []).map((profile) => [profile.id, profile.name]));
     return (summaries ?? []).map((summary) => ({
       text: searchText(summary, names.get(summary.profileId) ?? ''),
-      row: toRow(summary, names, async (chosen) => setOpened(await openReport({ accountId: chosen.accountId }))),
+      row: toRow(summary, names, (chosen) => void openReport({ accountId: chosen.accountId }).then(setOpened)),
     }));
   }, [summaries, profileList, openReport]);
   const needle = filter.trim().toLowerCase();

@@ -39,7 +39,7 @@ export function CopyButton({ text, label = 'Copy', testId }: CopyButtonProps) {
   const onClick = async () => setState((await copyText(text)) ? 'copied' : 'failed');
   const caption = state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed — select the text' : label;
   return (
-    <Button spacing="compact" onClick={onClick} testId={testId} aria-live="polite">
+    <Button spacing="compact" onClick={() => void onClick()} testId={testId} aria-live="polite">
       {caption}
     </Button>
   );

@@ -15,7 +15,7 @@ const TITLES: Record<ResolverError['code'], string> = {
 
 interface ErrorMessageProps {
   error: ResolverError;
-  onRetry?: () => void;
+  onRetry?: () => void | Promise<void>;
   retryLabel?: string;
   /** Replaces the title that goes with the error code, when the context says more. */
   title?: string;
@@ -33,7 +33,7 @@ export function ErrorMessage({ error, onRetry, retryLabel = 'Try again', title }
     <SectionMessage
       appearance={error.code === 'invalid-input' || error.code === 'conflict' ? 'warning' : 'error'}
       title={title ?? TITLES[error.code]}
-      actions={canRetry ? [<Button key="retry" onClick={onRetry}>{retryLabel}</Button>] : []}
+      actions={canRetry ? [<Button key="retry" onClick={() => void onRetry?.()}>{retryLabel}</Button>] : []}
     >
       {lines.length > 1 ? (
         <Stack space="space.050" testId="error-message">

@@ -60,7 +60,7 @@ export function ExplainBox({ resolver, heading }: ExplainBoxProps) {
               onValueChange={setScopes}
             />
             <Box>
-              <Button appearance="primary" onClick={onExplain} isLoading={explain.pending} isDisabled={text.trim() === ''}>
+              <Button appearance="primary" onClick={() => void onExplain()} isLoading={explain.pending} isDisabled={text.trim() === ''}>
                 Explain
               </Button>
             </Box>

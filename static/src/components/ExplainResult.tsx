@@ -33,7 +33,6 @@ export function ExplainResult({ report }: { report: ExplainReport }) {
 
 function RequestCard({ request, testId }: { request: RequestExplanation; testId: string }) {
   const operation = request.results.find((r) => r.id === 'explain.operation');
-  const rest = request.results.filter((r) => !SHOWN_APART.has(r.id));
   return (
     <ReportCard testId={testId}>
       <Stack space="space.100">

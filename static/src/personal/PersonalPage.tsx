@@ -126,7 +126,7 @@ function TokenCheck({ profiles, email: knownEmail, name, last, lastReport, onSto
   return (
     <Stack space="space.300">
       <Box xcss={formStyles}>
-        <form onSubmit={onSubmit} aria-label="Check my API token">
+        <form onSubmit={(event) => void onSubmit(event)} aria-label="Check my API token">
           <Stack space="space.200">
             {name && <Text>Signed in as {name}</Text>}
             <TextField
@@ -179,7 +179,7 @@ function TokenCheck({ profiles, email: knownEmail, name, last, lastReport, onSto
                 Check token
               </Button>
               {tokenKept && (
-                <Button onClick={onForget} isLoading={forget.pending}>
+                <Button onClick={() => void onForget()} isLoading={forget.pending}>
                   Forget my token
                 </Button>
               )}

@@ -8,7 +8,7 @@ import { CopyButton } from '../components/CopyButton';
 import { ReportHistory } from '../components/History';
 import { ReportCard } from '../components/ReportCard';
 import { ResultIndex } from '../components/ResultIndex';
-import { ScopeCode, ScopeList } from '../components/ScopeCode';
+import { ScopeCode } from '../components/ScopeCode';
 import { VerdictLozenge } from '../components/VerdictLozenge';
 import { timeAgo } from '../format';
 
