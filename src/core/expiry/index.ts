@@ -99,3 +99,31 @@ export function refreshTokenWindows(issuedAt: string): RefreshTokenWindows {
 export function isoDay(from: Date, days: number): string {
   return new Date(from.getTime() + days * DAY_MS).toISOString().slice(0, 10);
 }
+
+/** One line of the expiry timeline: a person's API token, or the refresh token a connection's consent test got. */
+export interface ExpiringItem extends Expiry {
+  kind: 'token' | 'refresh-token';
+  /** The person's accountId, or the connection's id. */
+  id: string;
+  /** The person's display name, or the connection's name. */
+  name: string;
+  /** Refresh tokens: when the consent test got it, and when it lapses if never used. */
+  issuedAt?: string;
+  idleBy?: string;
+}
+
+/** Soonest first; one day's items by name. */
+export function byDate(a: ExpiringItem, b: ExpiringItem): number {
+  return a.date.localeCompare(b.date) || a.name.localeCompare(b.name);
+}
+
+/** What an item is, in words a reminder and a banner both use. */
+export function describeExpiring(item: ExpiringItem): string {
+  if (item.kind === 'token') {
+    return item.state === 'expired' && item.days < 0
+      ? `${item.name}’s API token ${item.countdown} (${item.date})`
+      : `${item.name}’s API token expires ${item.countdown} (${item.date})`;
+  }
+  const lapse = item.days < 0 ? `lapsed ${item.countdown.replace('expired ', '')}` : `lapses ${item.countdown}`;
+  return `${item.name}: a refresh token issued at its consent test ${lapse} (${item.date}); consent again before then`;
+}
