@@ -4,27 +4,16 @@
  * the dates say when a refresh token issued at that consent would lapse, which is when the integration's
  * own one, if it was authorized then, needs a new consent.
  */
-import { byDate, expiryOf, refreshTokenWindows, type Expiry, type ExpiringItem } from '../core/expiry';
-import { InputError } from '../core/model';
+import { byDate, readExpiry, refreshTokenExpiry, type Expiry, type ExpiringItem } from '../core/expiry';
 import type { TokenCheckSummary } from './api';
 import { loadStatus, type StoredConnection } from './connections';
 import type { AppDeps } from './ports';
 import { collect } from './storage/collect';
 import { keys } from './storage/keys';
 
-/** A stored date that no longer reads (an edit by hand, an old format) is left out, not a crash. */
-function readable<T>(read: () => T): T | undefined {
-  try {
-    return read();
-  } catch (error) {
-    if (error instanceof InputError) return undefined;
-    throw error;
-  }
-}
-
 export function tokenExpiry(summary: TokenCheckSummary, now: Date): Expiry | undefined {
   const { expiresOn } = summary;
-  return expiresOn ? readable(() => expiryOf(expiresOn, now)) : undefined;
+  return expiresOn ? readExpiry(expiresOn, now) : undefined;
 }
 
 /** The timeline, soonest first. */
@@ -37,12 +26,10 @@ export async function expiringItems(deps: AppDeps): Promise<ExpiringItem[]> {
   }
   for (const connection of await collect<StoredConnection>(deps.store, keys.connectionPrefix)) {
     const consent = (await loadStatus(deps.store, connection.id)).lastConsent;
-    if (!consent?.refreshTokenIssued) continue;
-    const item = readable(() => {
-      const windows = refreshTokenWindows(consent.checkedAt);
-      return { kind: 'refresh-token', id: connection.id, name: connection.name, issuedAt: windows.issuedAt, idleBy: windows.idleBy, ...expiryOf(windows.reconsentBy, now) } as const;
-    });
-    if (item) items.push(item);
+    const refresh = consent && refreshTokenExpiry(consent, now);
+    if (!refresh) continue;
+    const { reconsentBy: _date, ...expiry } = refresh;
+    items.push({ kind: 'refresh-token', id: connection.id, name: connection.name, ...expiry });
   }
   return items.sort(byDate);
 }

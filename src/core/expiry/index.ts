@@ -59,6 +59,16 @@ export function expiryOf(date: string, now: Date): Expiry {
   return { date, days, state: expiryState(days), countdown: countdown(days) };
 }
 
+/** A stored date read again: undefined when it no longer reads (edited by hand, an old format), never a throw. */
+export function readExpiry(date: string, now: Date): Expiry | undefined {
+  try {
+    return expiryOf(date, now);
+  } catch (error) {
+    if (error instanceof InputError) return undefined;
+    throw error;
+  }
+}
+
 /** Atlassian lets an API token live 1 to 365 days. */
 export const TOKEN_LIFETIME_DAYS = { min: 1, max: 365 } as const;
 
@@ -93,6 +103,16 @@ export function refreshTokenWindows(issuedAt: string): RefreshTokenWindows {
   const issued = new Date(issuedAt);
   if (Number.isNaN(issued.getTime())) throw new InputError(`"${issuedAt}" is not a time`, 'issuedAt');
   return { issuedAt, reconsentBy: isoDay(issued, REFRESH_TOKEN_DAYS.absolute), idleBy: isoDay(issued, REFRESH_TOKEN_DAYS.idle) };
+}
+
+/**
+ * A consent test's refresh-token windows read against now: undefined when it got no refresh token. Scope
+ * Doctor dropped that token at once; the dates are when one issued at that consent would lapse.
+ */
+export function refreshTokenExpiry(consent: { checkedAt: string; refreshTokenIssued?: boolean }, now: Date): (RefreshTokenWindows & Expiry) | undefined {
+  if (!consent.refreshTokenIssued || Number.isNaN(Date.parse(consent.checkedAt))) return undefined;
+  const windows = refreshTokenWindows(consent.checkedAt);
+  return { ...windows, ...expiryOf(windows.reconsentBy, now) };
 }
 
 /** The UTC day `days` after `from`'s, as `YYYY-MM-DD`. */
