@@ -6,6 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DEMO_ACCOUNTS, DEMO_TOKENS } from '../../src/emulator/demo';
+import type { ConsentStart } from '../../src/core/checks/types';
+import type { ConnectionView } from '../../src/forge/api';
 import { invokeAs, screenshot, seriousAxeViolations, startUiHarness, type UiHarness } from '../support/browser';
 
 const DAY_MS = 86_400_000;
@@ -20,6 +22,17 @@ beforeAll(async () => {
   ui = await startUiHarness();
   page = await ui.newPage();
   await invokeAs(ui.server.url, 'user', 'checkMyToken', { email: DEMO_ACCOUNTS.user.email, token: DEMO_TOKENS.kendisScopedUri.token, profileId: 'kendis-user-token', expiresOn: SIX_DAYS, recheck: false });
+  // The demo Targetprocess app's consent test gets a refresh token: its windows go on the timeline.
+  const emulator = ui.server.emulator;
+  if (!emulator) throw new Error('the harness starts its own emulator');
+  const connections = await invokeAs<ConnectionView[]>(ui.server.url, 'admin', 'listConnections', {});
+  const targetprocess = connections.find((connection) => connection.name === 'Targetprocess');
+  if (!targetprocess) throw new Error('the demo seed has a Targetprocess connection');
+  const started = await invokeAs<ConsentStart>(ui.server.url, 'admin', 'startConsent', { id: targetprocess.id });
+  emulator.consent.autoAccept('admin');
+  const redirect = await fetch(started.authorizeUrl, { redirect: 'manual' });
+  emulator.consent.showPage();
+  await invokeAs(ui.server.url, 'admin', 'finishConsent', { id: targetprocess.id, state: started.state, redirectedUrl: redirect.headers.get('location') ?? '' });
 });
 
 afterAll(async () => {
@@ -35,6 +48,9 @@ describe('expiry on the admin page', () => {
     expect(text).toContain('1 item expires soon or has expired');
     expect(text).toContain('Within 7 days');
     expect(text).toContain(`${DEMO_ACCOUNTS.user.displayName}’s API token expires in 6 days (${SIX_DAYS})`);
+    // A refresh token a year away is on the row, and no reason for the banner.
+    const refresh = page.getByTestId('refresh-token-expiry');
+    expect(await refresh.textContent()).toBe(`Refresh token from the consent testExpires in 365 daysconsent again by ${isoDay(365)} (by ${isoDay(90)} if unused)`);
     await screenshot(page, 'admin-expiry-banner');
 
     await page.getByRole('tab', { name: 'Tokens' }).click();
@@ -47,6 +63,7 @@ describe('expiry on the admin page', () => {
     const group = page.getByTestId('expiry-group-due-7');
     expect(await group.textContent()).toContain('Within 7 days (1)');
     expect(await group.textContent()).toContain(`${SIX_DAYS}Expires in 6 days${DEMO_ACCOUNTS.user.displayName} · API token`);
+    expect(await page.getByTestId('expiry-group-ok').textContent()).toContain(`${isoDay(365)}Expires in 365 daysTargetprocess · refresh token`);
     expect(await page.getByTestId('webhook-hint').textContent()).toContain('No webhook set');
     await screenshot(page, 'admin-expiry-timeline');
     expect(await seriousAxeViolations(page)).toEqual([]);
