@@ -20,7 +20,8 @@ export const handler = resolver.getDefinitions();
 
 export async function recheck(): Promise<void> {
   const { reminders, recheck: summary } = await runScheduledTrigger(forgeDeps());
-  console.log(`expiry reminders: ${reminders.sent} sent, ${reminders.failed} to retry; daily re-check: ${summary.due} due, ${summary.queued} queued`);
+  if (reminders.sent + reminders.failed > 0) console.log(`expiry reminders: ${reminders.sent} sent, ${reminders.failed} to try again next run`);
+  console.log(`daily re-check: ${summary.due} due, ${summary.queued} queued`);
 }
 
 const consumer = new Resolver();
