@@ -53,7 +53,7 @@ describe('expiry on the admin page', () => {
     expect(await refresh.textContent()).toBe(`Refresh token from the consent testExpires in 365 daysconsent again by ${isoDay(365)} (by ${isoDay(90)} if unused)`);
     await screenshot(page, 'admin-expiry-banner');
 
-    await page.getByRole('tab', { name: 'Tokens' }).click();
+    await page.getByRole('tab', { name: 'Tokens', exact: true }).click();
     const lozenge = page.getByTestId('token-table--table').getByTestId('token-expiry');
     expect(await lozenge.first().textContent()).toBe('Expires in 6 days');
 

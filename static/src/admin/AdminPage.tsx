@@ -60,6 +60,10 @@ export default function AdminPage() {
             <TabPanel>
               <Box xcss={panelStyles}>
                 <OrgTokensTab />
+              </Box>
+            </TabPanel>
+            <TabPanel>
+              <Box xcss={panelStyles}>
                 <ExpiryTab items={items} />
               </Box>
             </TabPanel>
