@@ -13,6 +13,8 @@ import type {
 } from '../core/checks/types';
 
 import type { InventoryToken, TokenInventoryReport } from '../core/checks/org-tokens';
+import type { Expiry, ExpiringItem } from '../core/expiry';
+import type { WebhookKind } from '../core/expiry/webhook';
 import type { ExplainReport } from '../core/explain';
 import type { LeastPrivilegeReport } from '../core/least-privilege';
 import type { Status } from '../core/model';
@@ -207,6 +209,15 @@ export interface OrgInventoryView {
   keyUsed: 'pasted' | 'stored';
 }
 
+/** Where the expiry reminders go: a chat incoming webhook, shown only as "set · ends in …". */
+export interface ReminderSettings {
+  webhook: SecretHint;
+  /** The chat app the webhook is for, when one is set. */
+  kind?: WebhookKind;
+  updatedAt?: string;
+  updatedBy?: string;
+}
+
 /** Resolver name → [payload, response data]. */
 export interface ResolverApi {
   // Anyone with access to the page
@@ -216,7 +227,8 @@ export interface ResolverApi {
     { email: string; token: string; profileId: string; expiresOn?: string; recheck: boolean },
     TokenReport,
   ];
-  getMyTokenStatus: [Record<string, never>, { last?: TokenCheckSummary; lastReport?: TokenReport }];
+  /** `expiry`: how close the expiry date the person entered is, today. */
+  getMyTokenStatus: [Record<string, never>, { last?: TokenCheckSummary; lastReport?: TokenReport; expiry?: Expiry }];
   forgetMyToken: [Record<string, never>, { forgotten: boolean }];
   /** "Why did this fail?" on the personal page: the same explanation, for anyone's own request. */
   explainMyRequest: [ExplainInput, ExplainReport];
@@ -247,6 +259,11 @@ export interface ResolverApi {
   forgetOrgKey: [Record<string, never>, OrgInventorySettings & { forgotten: boolean }];
   /** Reads the inventory with the key given (used for this call only) or, when none is, the stored one. */
   runOrgInventory: [{ orgId?: string; adminKey?: string }, OrgInventoryView];
+  /** What expires when: people's tokens with an expiry date, connections' refresh-token windows; soonest first. */
+  listExpiring: [Record<string, never>, ExpiringItem[]];
+  getReminderSettings: [Record<string, never>, ReminderSettings];
+  /** Sets the chat webhook the reminders post to (Slack or Teams hosts only); an empty URL removes it. */
+  saveReminderSettings: [{ webhookUrl: string }, ReminderSettings];
 }
 
 export type ResolverName = keyof ResolverApi;
@@ -275,4 +292,7 @@ export const ADMIN_RESOLVERS = [
   'saveOrgInventorySettings',
   'forgetOrgKey',
   'runOrgInventory',
+  'listExpiring',
+  'getReminderSettings',
+  'saveReminderSettings',
 ] as const satisfies readonly ResolverName[];

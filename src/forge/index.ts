@@ -1,13 +1,14 @@
 /**
- * Forge entry points: the resolver behind both pages, the hourly trigger that queues due re-checks, and the
+ * Forge entry points: the resolver behind both pages, the hourly trigger that sends expiry reminders and queues due re-checks, and the
  * queue's consumer that runs them.
  */
 import Resolver from '@forge/resolver';
 import { forgeDeps } from './adapters/deps';
-import { consumeRecheck, enqueueDue } from './recheck';
+import { consumeRecheck } from './recheck';
 import { recheckEventSchema } from './resolvers/schemas';
 import { invokeResolver, resolvers } from './resolvers';
 import type { ResolverContext } from './ports';
+import { runScheduledTrigger } from './trigger';
 
 const resolver = new Resolver();
 
@@ -18,7 +19,8 @@ for (const name of Object.keys(resolvers)) {
 export const handler = resolver.getDefinitions();
 
 export async function recheck(): Promise<void> {
-  const summary = await enqueueDue(forgeDeps());
+  const { reminders, recheck: summary } = await runScheduledTrigger(forgeDeps());
+  if (reminders.sent + reminders.failed > 0) console.log(`expiry reminders: ${reminders.sent} sent, ${reminders.failed} to try again next run`);
   console.log(`daily re-check: ${summary.due} due, ${summary.queued} queued`);
 }
 

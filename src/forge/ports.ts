@@ -95,8 +95,15 @@ export interface RecheckQueue {
   push(events: readonly QueuedRecheck[]): Promise<void>;
 }
 
+/** Posts a reminder to a chat incoming webhook; resolves with the HTTP status, rejects when nothing came back. */
+export interface Notifier {
+  post(url: string, body: string): Promise<{ status: number }>;
+}
+
 export interface AppDeps {
   recheckQueue: RecheckQueue;
+  /** Outgoing reminders, sent only by the scheduled trigger. */
+  notifier: Notifier;
   store: Store;
   secrets: SecretStore;
   permissions: PermissionChecker;

@@ -6,6 +6,7 @@ import type { AtlassianHosts, Clock, FetchLike } from '../core/ports';
 import { systemClock } from '../core/ports';
 import { DEMO_ACCOUNTS, DEMO_SITE, type DemoRole } from '../emulator/demo';
 import type { AppDeps, Log, ResolverContext, SecretStore, Store } from '../forge/ports';
+import { fetchNotifier } from '../forge/adapters/notifier';
 import { consumeRecheck } from '../forge/recheck';
 import { emulatorPeople } from './adapters/emulator-people';
 import { InProcessQueue } from './adapters/in-process-queue';
@@ -33,6 +34,8 @@ export function localDeps(options: LocalDepsOptions): LocalAppDeps {
   const recheckQueue = new InProcessQueue(clock);
   const deps: LocalAppDeps = {
     recheckQueue,
+    // Local mode runs no scheduled trigger, so nothing is posted unless a caller runs one.
+    notifier: fetchNotifier(fetch),
     store: options.store,
     secrets: options.secrets,
     ...emulatorPeople(options.hosts, fetch, { clock }),

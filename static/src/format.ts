@@ -15,22 +15,6 @@ export function timeAgo(iso: string, now: number = Date.now()): string {
   return days === 1 ? '1 day ago' : `${days} days ago`;
 }
 
-/** Whole days from today to an ISO date (YYYY-MM-DD); negative once past. */
-export function daysUntil(isoDate: string, now: number = Date.now()): number | undefined {
-  const due = Date.parse(`${isoDate.slice(0, 10)}T00:00:00Z`);
-  if (Number.isNaN(due)) return undefined;
-  const today = new Date(now);
-  const todayUtc = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
-  return Math.round((due - todayUtc) / DAY);
-}
-
-export function describeExpiry(days: number | undefined): string {
-  if (days === undefined) return '—';
-  if (days < 0) return days === -1 ? 'expired 1 day ago' : `expired ${-days} days ago`;
-  if (days === 0) return 'expires today';
-  return days === 1 ? '1 day' : `${days} days`;
-}
-
 // Atlassian scope strings: `offline_access`, `read:jira-work`, `write:sprint:jira-software`.
 const SCOPE_PATTERN = /\boffline_access\b|\b(?:read|write|delete|manage|admin|report|search|storage|act-as)(?::[a-z0-9.-]+)+/g;
 

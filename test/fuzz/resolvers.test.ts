@@ -89,6 +89,14 @@ function fieldsOf(name: ResolverName, fixture: Fixture): Record<string, fc.Arbit
       return { orgId: orgIdField, adminKey: field(secret, fc.constant('')), storeKey: field(fc.boolean()) };
     case 'runOrgInventory':
       return { orgId: orgIdField, adminKey: field(secret, fc.constant('')) };
+    case 'saveReminderSettings':
+      return {
+        webhookUrl: field(
+          fc.constantFrom('https://hooks.slack.com/services/sd-secret-demo-webhook', 'https://prod-00.westeurope.logic.azure.com/workflows/sd-secret-demo', ''),
+          fc.constantFrom('http://hooks.slack.com/services/x', 'https://hooks.slack.com.evil.example/x', 'https://user:pw@hooks.slack.com/x', 'https://10.0.0.1/x'),
+          fc.webUrl(),
+        ),
+      };
     default:
       return {};
   }

@@ -155,7 +155,7 @@ describe('checkToken against the emulator', () => {
     // A refused token's future date would read "Expires in 211 days": it says nothing, so it is left out.
     expect(byId(keep(await checkToken(deps, { ...expired, expiresOn: future })), 'token.expiry')).toBeUndefined();
   });
-  it('warns when the token expires within two weeks', async () => {
+  it('warns when the token expires within 30 days', async () => {
     const soon = new Date(Date.now() + 6 * 86_400_000).toISOString().slice(0, 10);
     const report = keep(await checkToken(deps, { ...ana, token: DEMO_ACCOUNTS.admin.classicToken, expiresOn: soon }));
     expect(byId(report, 'token.expiry')?.status).toBe('warn');

@@ -11,6 +11,7 @@ import { validate, type ManifestSchema } from '@forge/manifest';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseSite } from '../../src/core/atlassian';
 import { SITE_DOMAINS } from '../../src/core/atlassian/site';
+import { parseWebhookUrl, WEBHOOK_HOSTS } from '../../src/core/expiry/webhook';
 import { realAtlassianHosts } from '../../src/core/ports';
 import { RECHECK_QUEUE_KEY } from '../../src/forge/adapters/recheck-queue';
 import { CONSUMER_LIMIT_MS, TRIGGER_LIMIT_MS } from '../../src/forge/limits';
@@ -67,7 +68,7 @@ describe('manifest.yml', () => {
     expect(problems.filter((p) => p.level === 'error')).toEqual([]);
   });
 
-  it('asks for the fewest permissions and egress only to Atlassian', async () => {
+  it('asks for the fewest permissions and egress only to Atlassian and the reminder chat webhooks', async () => {
     const manifest = await parsedManifest();
     expect(manifest.permissions?.scopes).toEqual(['storage:app', 'read:permission:jira', 'read:jira-user']);
     expect(backendEgress(manifest)).toEqual([
@@ -75,6 +76,7 @@ describe('manifest.yml', () => {
       'https://api.atlassian.com',
       'https://*.atlassian.net',
       'https://*.jira.com',
+      ...WEBHOOK_HOSTS.map(({ host }) => `https://${host}`),
     ]);
     expect(manifest.permissions?.external?.fetch?.client).toBeUndefined();
     // The page loads no script from anywhere; only Atlaskit's run-time styles need an exception.
@@ -89,6 +91,14 @@ describe('manifest.yml', () => {
       expect(egress.isValidUrl(`${site}/_edge/tenant_info`), site).toBe(true);
     }
     expect(egress.isValidUrl('https://acme.example.com/_edge/tenant_info')).toBe(false);
+  });
+
+  it('lets the app post to exactly the chat webhooks parseWebhookUrl takes', async () => {
+    const egress = new EgressFilteringService(backendEgress(await parsedManifest()));
+    const taken = ['https://hooks.slack.com/services/T0/B0/demo', 'https://prod-00.westeurope.logic.azure.com/workflows/demo', 'https://acme.webhook.office.com/webhookb2/demo'];
+    for (const url of taken) expect(egress.isValidUrl(parseWebhookUrl(url).url), url).toBe(true);
+    expect(egress.isValidUrl('https://hooks.slack.com.evil.example/services/x')).toBe(false);
+    expect(() => parseWebhookUrl('https://example.com/hook')).toThrow();
   });
 
   it('declares the admin page in the sidebar and as the Configure page, the personal page, one resolver, the hourly trigger and its queue\'s consumer', async () => {

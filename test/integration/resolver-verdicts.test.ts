@@ -173,12 +173,15 @@ describe('Targetprocess (seed 004) through the resolvers', () => {
 describe('personal page and Tokens tab through the resolvers', () => {
   const past = new Date(Date.now() - 3 * 86_400_000).toISOString().slice(0, 10);
   const future = new Date(Date.now() + 211 * 86_400_000).toISOString().slice(0, 10);
+  const soon = new Date(Date.now() + 6 * 86_400_000).toISOString().slice(0, 10);
   const check = (role: DemoRole, token: string, email: string, expiresOn?: string) =>
     data(role, 'checkMyToken', { email, token, profileId: 'kendis-user-token', recheck: false, ...(expiresOn ? { expiresOn } : {}) });
 
-  it('each check reads only its own expiry date', async () => {
-    const working = await check('user', DEMO_TOKENS.kendisScopedUri.token, DEMO_ACCOUNTS.user.email, past);
-    expect(working.results.find((r) => r.id === 'token.expiry')).toMatchObject({ status: 'warn', title: 'The expiry date you entered seems wrong' });
+  it('each check reads only its own expiry date, 1 to 365 days ahead', async () => {
+    const refused = await call('user', 'checkMyToken', { email: DEMO_ACCOUNTS.user.email, token: DEMO_TOKENS.kendisScopedUri.token, profileId: 'kendis-user-token', recheck: false, expiresOn: past });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-input', field: 'expiresOn', message: expect.stringContaining('An API token expires 1 to 365 days after today') } });
+    const working = await check('user', DEMO_TOKENS.kendisScopedUri.token, DEMO_ACCOUNTS.user.email, soon);
+    expect(working.results.find((r) => r.id === 'token.expiry')).toMatchObject({ status: 'warn', title: `Expires in 6 days (${soon})` });
     const expired = await check('user', DEMO_TOKENS.expiredUri.token, DEMO_ACCOUNTS.user.email, future);
     expect(expired.results.find((r) => r.id === 'token.expiry')).toBeUndefined();
     expect(expired.results.find((r) => r.id === 'token.accepted')?.status).toBe('fail');

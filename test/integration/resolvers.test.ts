@@ -106,7 +106,7 @@ describe('demo run over the local adapters', () => {
       email: DEMO_ACCOUNTS.user.email,
       token: DEMO_TOKENS.expiredUri.token,
       profileId: 'kendis-user-token',
-      expiresOn: '2026-01-01',
+      expiresOn: new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10),
       recheck: false,
     });
     expect(uri.kind).toBe('invalid');

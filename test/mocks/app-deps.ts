@@ -3,7 +3,7 @@
  * told, and a fetch that refuses (unit tests never reach a network; integration tests use the emulator).
  */
 import type { AtlassianHosts, Clock } from '../../src/core/ports';
-import type { AppDeps, ResolverContext } from '../../src/forge/ports';
+import type { AppDeps, Notifier, ResolverContext } from '../../src/forge/ports';
 import { InProcessQueue } from '../../src/local/adapters/in-process-queue';
 import { MemorySecretStore, MemoryStore } from '../../src/local/adapters/memory';
 
@@ -27,7 +27,19 @@ export class ManualClock implements Clock {
   }
 }
 
+/** Keeps every post; answers with `status`, or rejects as a network failure when `status` is undefined. */
+export class RecordingNotifier implements Notifier {
+  readonly posts: { url: string; body: string; status: number }[] = [];
+  status: number | undefined = 200;
+  async post(url: string, body: string): Promise<{ status: number }> {
+    if (this.status === undefined) throw new TypeError('fetch failed');
+    this.posts.push({ url, body, status: this.status });
+    return { status: this.status };
+  }
+}
+
 export interface TestDeps extends AppDeps {
+  notifier: RecordingNotifier;
   store: MemoryStore;
   secrets: MemorySecretStore;
   clock: ManualClock;
@@ -41,6 +53,7 @@ export function testDeps(): TestDeps {
   const logs: string[] = [];
   return {
     recheckQueue: new InProcessQueue(clock),
+    notifier: new RecordingNotifier(),
     store: new MemoryStore(undefined, undefined, clock),
     secrets: new MemorySecretStore(),
     permissions: { isJiraAdmin: async (accountId) => accountId === ADMIN_ID },

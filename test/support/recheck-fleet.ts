@@ -69,6 +69,7 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
   const recheckQueue = new InProcessQueue(clock);
   const deps: AppDeps & { recheckQueue: InProcessQueue } = {
     recheckQueue,
+    notifier: { post: async (url) => Promise.reject(new Error(`the fleet posts no reminders, not to ${url}`)) },
     store,
     secrets,
     permissions: { isJiraAdmin: async () => true },

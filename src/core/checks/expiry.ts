@@ -1,17 +1,8 @@
+import { countdown, expiryState } from '../expiry';
 import type { CheckResult } from '../model';
-import { parseIsoDate } from './input';
 import type { TokenKindDetected } from './types';
 
-const DAY_MS = 86_400_000;
-/** Atlassian's own reminder comes a day before, to the owner only: warn two weeks ahead. */
-export const EXPIRY_WARNING_DAYS = 14;
 const TOKENS_PAGE = 'https://id.atlassian.com/manage-profile/security/api-tokens';
-
-/** Whole days from today (UTC) to the expiry date; negative once it has passed. */
-export function daysUntil(expiresOn: string, now: Date): number {
-  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
-  return Math.round((parseIsoDate(expiresOn, 'expiresOn').getTime() - today) / DAY_MS);
-}
 
 /**
  * The expiry date the person entered, read against what the token itself just did: a date past for a token
@@ -40,9 +31,9 @@ export function expiryResult(expiresOn: string, days: number, kind: TokenKindDet
     return { ...base, title: `Expired on ${expiresOn}, by the date you entered`, status: 'warn', detail: `By that date it expired ${ago}.`, fix: renew };
   }
   if (kind === 'invalid') return undefined;
-  if (days <= EXPIRY_WARNING_DAYS) {
-    const when = days === 0 ? 'today' : `in ${days} day${days === 1 ? '' : 's'}`;
-    return { ...base, title: `Expires ${when} (${expiresOn})`, status: 'warn', detail: 'The integration stops working when it expires.', fix: `Before then: ${renew}` };
+  // Atlassian's own reminder comes a day before, to the owner only: warn from the first reminder threshold on.
+  if (expiryState(days) !== 'ok') {
+    return { ...base, title: `Expires ${countdown(days)} (${expiresOn})`, status: 'warn', detail: 'The integration stops working when it expires.', fix: `Before then: ${renew}` };
   }
   return { ...base, title: `Expires in ${days} days (${expiresOn})`, status: 'pass', detail: 'Atlassian cannot be asked for the expiry; this is the date you entered.' };
 }

@@ -9,7 +9,7 @@ export { DEFAULT_CONCURRENCY, MAX_PROBE_ROUNDS, probeScopes } from './probe-roun
 export type { Alongside, ScopeProbeInput, ScopeProbeRun } from './probe-rounds';
 export { inferScopes, probeForOperation, probesFor, verdictOf } from './scope-probes';
 export type { Observation, ProbeRequest } from './scope-probes';
-export { daysUntil, expiryResult, EXPIRY_WARNING_DAYS } from './expiry';
+export { expiryResult } from './expiry';
 export { scopeListResults, offlineAccessResult } from './scope-list';
 export { coverageResults } from './coverage-results';
 export { grantFromConsent, scopeSourceResults } from './scope-source';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requireTokenExpiry } from '../../core/expiry';
 import { runTokenCheck } from '../tokens';
 import { defineResolver } from './define';
 
@@ -16,6 +17,7 @@ export const checkMyToken = defineResolver(
     runTokenCheck(
       {
         ...input,
+        ...(input.expiresOn ? { expiresOn: requireTokenExpiry(input.expiresOn, deps.clock.now()) } : {}),
         accountId: context.accountId,
         displayName: (await deps.directory.person(context.accountId)).displayName,
         site: context.siteUrl,

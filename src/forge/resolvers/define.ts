@@ -89,7 +89,7 @@ function toFailure(name: string, error: unknown, payload: unknown, deps: AppDeps
 }
 
 /** Secret fields of a payload must not reach the logs even if an error message echoes them. */
-const SECRET_FIELDS = ['token', 'clientSecret', 'adminKey'];
+const SECRET_FIELDS = ['token', 'clientSecret', 'adminKey', 'webhookUrl'];
 
 function redact(text: string, payload: unknown): string {
   let result = text;

@@ -23,6 +23,7 @@ import { listTokenChecks } from './listTokenChecks';
 import { lookupCloudId } from './lookupCloudId';
 import { getRecheckStatus, recheckAllNow } from './recheckAllNow';
 import { runOrgInventory } from './runOrgInventory';
+import { getReminderSettings, listExpiring, saveReminderSettings } from './reminders';
 import { saveConnection } from './saveConnection';
 import { saveOrgInventorySettings } from './saveOrgInventorySettings';
 import { saveProfile } from './saveProfile';
@@ -59,6 +60,9 @@ export const resolvers: { [K in ResolverName]: ResolverDefinition<K> } = {
   saveOrgInventorySettings,
   forgetOrgKey,
   runOrgInventory,
+  listExpiring,
+  getReminderSettings,
+  saveReminderSettings,
 };
 
 export function isResolverName(name: string): name is ResolverName {

@@ -42,9 +42,18 @@ export const keys = {
   recheckFailedPrefix: (day: string) => `recheck-failed:${day}:`,
   /** The organization ID for the token inventory and whether an admin key is stored (never the key). */
   orgInventorySettings: 'org-inventory-settings',
+  /** Which chat app the reminder webhook is for, and its hint; the URL itself is a secret. */
+  reminderSettings: 'reminder-settings',
+  /**
+   * Claimed before a reminder goes out, kept once it went: one reminder per item, expiry date and threshold,
+   * ever. The date is in the key, so a renewed token gets its own reminders.
+   */
+  reminderSent: (item: string, date: string, threshold: number) => `reminder-sent:${item}:${date}:${threshold}`,
 } as const;
 
 export const secretKeys = {
+  /** The chat incoming webhook URL the reminders post to: whoever has it can post to that channel. */
+  reminderWebhook: 'reminder-webhook',
   clientSecret: (connectionId: string) => `client-secret:${connectionId}`,
   /** Only for people who opted in to periodic re-checks. */
   userToken: (accountId: string) => `user-token:${accountId}`,

@@ -4,11 +4,13 @@ import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import type { ScopeSource } from '../../../src/core/checks/types';
+import { refreshTokenExpiry } from '../../../src/core/expiry';
 import type { ConnectionView } from '../../../src/forge/api';
 import { EmptyState } from '../components/EmptyState';
 import { LatestChange } from '../components/History';
 import { clientChecks, VerdictStrip } from '../components/VerdictStrip';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { ExpiryLozenge } from '../components/ExpiryLozenge';
 import { Loading } from '../components/Loading';
 import { VerdictLozenge } from '../components/VerdictLozenge';
 import { timeAgo } from '../format';
@@ -138,6 +140,7 @@ interface ConnectionRowProps {
 function ConnectionRow({ connection, profileName, isSelected, onSelect, onChecked, onEdit }: ConnectionRowProps) {
   const check = useAction('checkConnection');
   const report = connection.lastReport;
+  const refresh = connection.lastConsent && refreshTokenExpiry(connection.lastConsent, new Date());
 
   const onCheck = async () => {
     const checked = await check.run({ id: connection.id });
@@ -158,6 +161,15 @@ function ConnectionRow({ connection, profileName, isSelected, onSelect, onChecke
               {' · '}
               {report ? `Checked ${timeAgo(report.checkedAt)}${sourceNote(report.scopeSource)}` : 'Never checked'}
             </Text>
+            {refresh && (
+              <Inline space="space.050" alignBlock="center" testId="refresh-token-expiry">
+                <Text size="small">Refresh token from the consent test</Text>
+                <ExpiryLozenge expiry={refresh} />
+                <Text size="small" color="color.text.subtle">
+                  consent again by {refresh.reconsentBy} (by {refresh.idleBy} if unused)
+                </Text>
+              </Inline>
+            )}
             <VerdictStrip points={clientChecks(connection.history)} />
             <LatestChange change={connection.changes[0]} credential="secret" testId="latest-change" />
           </Stack>

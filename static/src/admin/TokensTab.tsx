@@ -7,6 +7,7 @@ import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import type { Status } from '../../../src/core/model';
 import type { DataOf, TokenCheckSummary } from '../../../src/forge/api';
 import { EmptyState } from '../components/EmptyState';
+import { ExpiryLozenge } from '../components/ExpiryLozenge';
 import { LatestChange } from '../components/History';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Loading } from '../components/Loading';
@@ -14,7 +15,8 @@ import { ScopeList } from '../components/ScopeCode';
 import { TextField } from '../components/TextField';
 import { VerdictLozenge } from '../components/VerdictLozenge';
 import { VerdictStrip } from '../components/VerdictStrip';
-import { daysUntil, describeExpiry, pluralise, timeAgo } from '../format';
+import { readExpiry } from '../../../src/core/expiry';
+import { pluralise, timeAgo } from '../format';
 import { TokenReportView } from '../personal/TokenReportView';
 import { useAction, useResolver } from '../useResolver';
 
@@ -45,7 +47,7 @@ function searchText(summary: TokenCheckSummary, profileName: string): string {
 
 function toRow(summary: TokenCheckSummary, profileNames: ReadonlyMap<string, string>, onOpen: (summary: TokenCheckSummary) => void) {
   const profileName = profileNames.get(summary.profileId) ?? summary.profileId;
-  const days = summary.expiresOn ? daysUntil(summary.expiresOn) : undefined;
+  const expiry = summary.expiresOn ? readExpiry(summary.expiresOn, new Date()) : undefined;
   return {
     key: `${summary.accountId}-${summary.profileId}`,
     cells: [
@@ -85,7 +87,7 @@ function toRow(summary: TokenCheckSummary, profileNames: ReadonlyMap<string, str
         content: summary.missing.length > 0 ? <ScopeList scopes={summary.missing} /> : '—',
       },
       // Tokens without an expiry date sort last.
-      { key: days ?? Number.MAX_SAFE_INTEGER, content: describeExpiry(days) },
+      { key: expiry?.days ?? Number.MAX_SAFE_INTEGER, content: expiry ? <ExpiryLozenge expiry={expiry} testId="token-expiry" /> : '—' },
       { key: summary.checkedAt, content: timeAgo(summary.checkedAt) },
     ],
   };

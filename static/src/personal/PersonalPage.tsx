@@ -1,13 +1,16 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
+import SectionMessage from '@atlaskit/section-message';
 import Select from '@atlaskit/select';
 import Toggle from '@atlaskit/toggle';
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import type { TokenReport } from '../../../src/core/checks/types';
+import type { Expiry } from '../../../src/core/expiry';
 import type { ProfileSummary, TokenCheckSummary } from '../../../src/forge/api';
 import type { PageContext } from '../bridge';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { ExpiryLozenge } from '../components/ExpiryLozenge';
 import { ExplainBox } from '../components/ExplainBox';
 import { Field } from '../components/Field';
 import { Loading } from '../components/Loading';
@@ -48,6 +51,7 @@ export default function PersonalPage({ context }: { context: PageContext }) {
       {me.result.state === 'error' && <ErrorMessage error={me.result.error} onRetry={me.reload} />}
       {profiles.result.state === 'error' && <ErrorMessage error={profiles.result.error} onRetry={profiles.reload} />}
       {status.result.state === 'error' && <ErrorMessage error={status.result.error} onRetry={status.reload} />}
+      {status.result.state === 'ready' && status.result.data.expiry && <MyExpiryBanner expiry={status.result.data.expiry} />}
       {profiles.result.state === 'loading' || status.result.state === 'loading' ? (
         <Loading label="Loading your last check" />
       ) : (
@@ -58,6 +62,7 @@ export default function PersonalPage({ context }: { context: PageContext }) {
             name={me.result.state === 'ready' ? me.result.data.displayName : context.displayName}
             last={status.result.state === 'ready' ? status.result.data.last : undefined}
             lastReport={status.result.state === 'ready' ? status.result.data.lastReport : undefined}
+            expiry={status.result.state === 'ready' ? status.result.data.expiry : undefined}
             onStored={status.reload}
           />
         )
@@ -67,17 +72,36 @@ export default function PersonalPage({ context }: { context: PageContext }) {
   );
 }
 
+const TOKENS_PAGE = 'https://id.atlassian.com/manage-profile/security/api-tokens';
+
+/** The person's own reminder at 30, 7 and 1 days and once expired: their token only. */
+function MyExpiryBanner({ expiry }: { expiry: Expiry }) {
+  if (expiry.state === 'ok') return null;
+  const urgent = expiry.state === 'expired' || expiry.state === 'tomorrow';
+  const title = expiry.days < 0 ? `Your API token ${expiry.countdown} (${expiry.date})` : `Your API token expires ${expiry.countdown} (${expiry.date})`;
+  return (
+    <SectionMessage appearance={urgent ? 'error' : 'warning'} title={title} testId="my-expiry-banner">
+      <Text as="p">
+        The integration stops working when it expires. Create a new token at {TOKENS_PAGE}, paste it into the integration,
+        then check it here with its new expiry date.
+      </Text>
+    </SectionMessage>
+  );
+}
+
 interface TokenCheckProps {
   profiles: ProfileSummary[];
   email: string | undefined;
   name: string | undefined;
   last: TokenCheckSummary | undefined;
   lastReport: TokenReport | undefined;
+  /** The expiry date entered at the last check, read against today. */
+  expiry: Expiry | undefined;
   /** A check or a forget changed what is stored: read the summary (history, what changed) again. */
   onStored: () => Promise<void>;
 }
 
-function TokenCheck({ profiles, email: knownEmail, name, last, lastReport, onStored }: TokenCheckProps) {
+function TokenCheck({ profiles, email: knownEmail, name, last, lastReport, expiry, onStored }: TokenCheckProps) {
   // The token lives only here, and only until the check is sent.
   const [token, setToken] = useState('');
   const [email, setEmail] = useState(knownEmail ?? '');
@@ -190,8 +214,21 @@ function TokenCheck({ profiles, email: knownEmail, name, last, lastReport, onSto
       {check.pending && <Loading label="Probing each scope with read-only requests" />}
       {check.error && <ErrorMessage error={check.error} />}
       {forget.error && <ErrorMessage error={forget.error} />}
-      {/* The stored summary goes with the report it summarises, not with an older or a forgotten one. */}
-      {report && <TokenReportView report={report} summary={last?.checkedAt === report.checkedAt ? last : undefined} />}
+      {report && (
+        <Stack space="space.100">
+          {expiry && (
+            <Inline space="space.100" alignBlock="center" testId="my-token-expiry">
+              <Text>Your token’s expiry:</Text>
+              <ExpiryLozenge expiry={expiry} />
+              <Text size="small" color="color.text.subtle">
+                {expiry.date}
+              </Text>
+            </Inline>
+          )}
+          {/* The stored summary goes with the report it summarises, not with an older or a forgotten one. */}
+          <TokenReportView report={report} summary={last?.checkedAt === report.checkedAt ? last : undefined} />
+        </Stack>
+      )}
     </Stack>
   );
 }
