@@ -1,4 +1,5 @@
 /** Small formatting helpers shared by both pages. */
+import { pluralise } from '../../src/core/text';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -12,23 +13,14 @@ export function timeAgo(iso: string, now: number = Date.now()): string {
   if (elapsed < HOUR) return `${Math.floor(elapsed / MINUTE)} min ago`;
   if (elapsed < DAY) return `${Math.floor(elapsed / HOUR)} h ago`;
   const days = Math.floor(elapsed / DAY);
-  return days === 1 ? '1 day ago' : `${days} days ago`;
-}
-
-/** Whole days from today to an ISO date (YYYY-MM-DD); negative once past. */
-export function daysUntil(isoDate: string, now: number = Date.now()): number | undefined {
-  const due = Date.parse(`${isoDate.slice(0, 10)}T00:00:00Z`);
-  if (Number.isNaN(due)) return undefined;
-  const today = new Date(now);
-  const todayUtc = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
-  return Math.round((due - todayUtc) / DAY);
+  return `${pluralise(days, 'day')} ago`;
 }
 
 export function describeExpiry(days: number | undefined): string {
   if (days === undefined) return '—';
-  if (days < 0) return days === -1 ? 'expired 1 day ago' : `expired ${-days} days ago`;
+  if (days < 0) return `expired ${pluralise(-days, 'day')} ago`;
   if (days === 0) return 'expires today';
-  return days === 1 ? '1 day' : `${days} days`;
+  return pluralise(days, 'day');
 }
 
 // Atlassian scope strings: `offline_access`, `read:jira-work`, `write:sprint:jira-software`.
@@ -38,15 +30,6 @@ const SCOPE_PATTERN = /\boffline_access\b|\b(?:read|write|delete|manage|admin|re
 export function scopesNamedIn(text: string | undefined): string[] {
   if (!text) return [];
   return [...new Set(text.match(SCOPE_PATTERN) ?? [])];
-}
-
-/** Granular scopes carry a resource (`read:sprint:jira-software`); classic ones do not (`read:jira-work`). */
-export function scopeKind(scope: string): 'classic' | 'granular' {
-  return scope.split(':').length > 2 ? 'granular' : 'classic';
-}
-
-export function pluralise(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
 }
 
 /** "set · ends in …1a2b": all the UI ever shows of a stored secret. */

@@ -1,6 +1,7 @@
 import type { CheckResult } from '../model';
 import { parseIsoDate } from './input';
 import type { TokenKindDetected } from './types';
+import { pluralise } from '../text';
 
 const DAY_MS = 86_400_000;
 /** Atlassian's own reminder comes a day before, to the owner only: warn two weeks ahead. */
@@ -21,7 +22,7 @@ export function daysUntil(expiresOn: string, now: Date): number {
 export function expiryResult(expiresOn: string, days: number, kind: TokenKindDetected): CheckResult | undefined {
   const base = { id: 'token.expiry', evidence: { expiresOn, daysToExpiry: days } };
   const renew = `Create a new API token at ${TOKENS_PAGE} and update it in the integration.`;
-  const ago = `${-days} day${-days === 1 ? '' : 's'} ago`;
+  const ago = `${pluralise(-days, 'day')} ago`;
   const works = kind === 'classic' || kind === 'scoped';
   if (days < 0) {
     if (works) {
@@ -41,7 +42,7 @@ export function expiryResult(expiresOn: string, days: number, kind: TokenKindDet
   }
   if (kind === 'invalid') return undefined;
   if (days <= EXPIRY_WARNING_DAYS) {
-    const when = days === 0 ? 'today' : `in ${days} day${days === 1 ? '' : 's'}`;
+    const when = days === 0 ? 'today' : `in ${pluralise(days, 'day')}`;
     return { ...base, title: `Expires ${when} (${expiresOn})`, status: 'warn', detail: 'The integration stops working when it expires.', fix: `Before then: ${renew}` };
   }
   return { ...base, title: `Expires in ${days} days (${expiresOn})`, status: 'pass', detail: 'Atlassian cannot be asked for the expiry; this is the date you entered.' };

@@ -14,9 +14,11 @@ import { ScopeList } from '../components/ScopeCode';
 import { TextField } from '../components/TextField';
 import { VerdictLozenge } from '../components/VerdictLozenge';
 import { VerdictStrip } from '../components/VerdictStrip';
-import { daysUntil, describeExpiry, pluralise, timeAgo } from '../format';
+import { describeExpiry, timeAgo } from '../format';
 import { TokenReportView } from '../personal/TokenReportView';
 import { useAction, useResolver } from '../useResolver';
+import { daysUntil } from '../../../src/core/checks/expiry';
+import { pluralise } from '../../../src/core/text';
 
 const ROWS_PER_PAGE = 25;
 const SEVERITY: Record<Status, number> = { pass: 0, info: 0, warn: 1, unknown: 2, fail: 3 };
@@ -45,7 +47,7 @@ function searchText(summary: TokenCheckSummary, profileName: string): string {
 
 function toRow(summary: TokenCheckSummary, profileNames: ReadonlyMap<string, string>, onOpen: (summary: TokenCheckSummary) => void) {
   const profileName = profileNames.get(summary.profileId) ?? summary.profileId;
-  const days = summary.expiresOn ? daysUntil(summary.expiresOn) : undefined;
+  const days = summary.expiresOn ? daysUntil(summary.expiresOn, new Date()) : undefined;
   return {
     key: `${summary.accountId}-${summary.profileId}`,
     cells: [
