@@ -102,7 +102,7 @@ describe('admin page', () => {
 
   it('shows each person’s verdicts as a strip on the Tokens tab: Uri’s daily checks of a token six days from expiry', async () => {
     await openAdmin();
-    await page.getByRole('tab', { name: 'Tokens' }).click();
+    await page.getByRole('tab', { name: 'Tokens', exact: true }).click();
     const uri = page.getByTestId('token-table--table').getByRole('row').filter({ hasText: DEMO_ACCOUNTS.user.displayName });
     await expect.poll(() => uri.getByTestId('token-verdict-strip').getAttribute('aria-label')).toBe('Verdicts of the last 3 checks, oldest first: warn, warn, warn');
     expect(await uri.textContent()).toContain('6 days');

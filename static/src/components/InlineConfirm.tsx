@@ -9,7 +9,7 @@ interface InlineConfirmProps {
   question: ReactNode;
   /** The button that does it, "Delete". */
   confirmLabel: string;
-  onConfirm: () => void;
+  onConfirm: () => Promise<void>;
   pending: boolean;
   compact?: boolean;
 }
@@ -32,7 +32,7 @@ export function InlineConfirm({ askLabel, question, confirmLabel, onConfirm, pen
   return (
     <Inline space="space.100" alignBlock="center" shouldWrap>
       <Text>{question}</Text>
-      <Button appearance="danger" onClick={onConfirm} isLoading={pending}>
+      <Button appearance="danger" onClick={() => void onConfirm()} isLoading={pending}>
         {confirmLabel}
       </Button>
       <Button onClick={() => setAsking(false)}>Keep</Button>
