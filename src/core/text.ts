@@ -15,3 +15,13 @@ export function utf8Length(text: string): number {
   }
   return bytes;
 }
+
+/** "1 scope", "3 scopes"; `many` for a noun that does not just take an s ("capabilities"). */
+export function pluralise(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+/** The first few of a list, then how many more: "a, b, c and 4 more". */
+export function sample(items: readonly string[], shown = 3): string {
+  return items.length <= shown ? items.join(', ') : `${items.slice(0, shown).join(', ')} and ${items.length - shown} more`;
+}

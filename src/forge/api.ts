@@ -269,30 +269,3 @@ export interface ResolverApi {
 export type ResolverName = keyof ResolverApi;
 export type PayloadOf<K extends ResolverName> = ResolverApi[K][0];
 export type DataOf<K extends ResolverName> = ResolverApi[K][1];
-
-export const ADMIN_RESOLVERS = [
-  'getSite',
-  'lookupCloudId',
-  'listConnections',
-  'saveConnection',
-  'deleteConnection',
-  'checkConnection',
-  'startConsent',
-  'finishConsent',
-  'listTokenChecks',
-  'getTokenCheck',
-  'explore',
-  'explainRequest',
-  'leastPrivilege',
-  'saveProfile',
-  'deleteProfile',
-  'getRecheckStatus',
-  'recheckAllNow',
-  'getOrgInventorySettings',
-  'saveOrgInventorySettings',
-  'forgetOrgKey',
-  'runOrgInventory',
-  'listExpiring',
-  'getReminderSettings',
-  'saveReminderSettings',
-] as const satisfies readonly ResolverName[];

@@ -127,7 +127,7 @@ async function serve(options: LocalServerOptions, lock: DataLock): Promise<Local
       throw new HttpError(404, 'not-found', `No API at ${req.method} ${path}.`);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'invalid-input', 'Only GET is served here.');
-    if (path === '/') return redirect(res, '/admin');
+    if (path === '/') return redirect(res, '/admin?as=admin');
     const page = Object.keys(PAGES).find((p) => path === p || path.startsWith(`${p}/`));
     if (page) return sendIndex(res, staticDir);
     return sendStatic(res, staticDir, path);
@@ -169,7 +169,9 @@ async function serve(options: LocalServerOptions, lock: DataLock): Promise<Local
 /** What `view.getContext()` gives the page in Forge, for the demo person chosen by `?as=`. */
 function context(req: IncomingMessage) {
   const query = new URL(req.url ?? '/', 'http://local').searchParams;
-  const role = roleOf(query.get('as'));
+  const roles = query.getAll('as');
+  // A repeated `as` is passed on as the list it is, so it is refused rather than read as its first value.
+  const role = roleOf(roles.length > 1 ? roles : roles[0]);
   const account = DEMO_ACCOUNTS[role];
   return {
     moduleKey: pageModuleKey(query.get('page'), req.headers.referer),
@@ -196,10 +198,13 @@ function safePath(url: string): string {
   }
 }
 
-/** Absent means the admin demo, as `/admin` without `?as=`; anything but a demo role is refused, never guessed. */
+/**
+ * The demo admin only for exactly `admin`. No `as` is the regular user, the least a caller can be; anything
+ * else (a near miss such as `ADMIN`, a list) is refused, never guessed.
+ */
 function roleOf(value: unknown): DemoRole {
-  if (value === undefined || value === null || value === 'admin') return 'admin';
-  if (value === 'user') return 'user';
+  if (value === undefined) return 'user';
+  if (value === 'admin' || value === 'user') return value;
   throw new HttpError(400, 'invalid-input', 'as: use admin or user (the two demo people).');
 }
 

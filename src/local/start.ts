@@ -23,8 +23,8 @@ export async function runStart(env: NodeJS.ProcessEnv = process.env): Promise<vo
   console.log(
     [
       'Scope Doctor is running on the built-in Atlassian emulator (demo site acme.atlassian.net).',
-      `  Admin page     ${server.url}/admin`,
-      `  Personal page  ${server.url}/personal`,
+      `  Admin page     ${server.url}/admin?as=admin`,
+      `  Personal page  ${server.url}/personal?as=admin`,
       `  Emulator       ${server.emulatorUrl}`,
       `  Try the CLI against it: SCOPE_DOCTOR_ATLASSIAN_URL=${server.emulatorUrl} npx scope-doctor …`,
       'Press Ctrl-C to stop.',

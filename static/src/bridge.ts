@@ -28,8 +28,10 @@ declare global {
 export const inForge = typeof window !== 'undefined' && window.__bridge !== undefined;
 
 /** Local mode: which demo account the page acts as (`?as=admin|user`). */
-function localRole(): string | null {
-  return new URLSearchParams(window.location.search).get('as');
+/** The page's `?as=` as given, a repeated one as the list it is, for the server to judge. */
+function localRole(): string | string[] | undefined {
+  const roles = new URLSearchParams(window.location.search).getAll('as');
+  return roles.length > 1 ? roles : roles[0];
 }
 
 function networkError(error: unknown): ResolverResponse<never> {
@@ -51,7 +53,7 @@ export async function invoke<K extends ResolverName>(
     const response = await fetch('/api/invoke', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ key, payload, as: localRole() ?? undefined }),
+      body: JSON.stringify({ key, payload, as: localRole() }),
     });
     return (await response.json()) as ResolverResponse<DataOf<K>>;
   } catch (error) {
@@ -77,8 +79,8 @@ export async function getPageContext(): Promise<PageContext> {
   // Locally the URL path picks the page; the server only supplies who we are.
   const moduleKey = moduleKeyFromPath();
   try {
-    const role = localRole();
-    const response = await fetch(`/api/context${role ? `?as=${encodeURIComponent(role)}` : ''}`);
+    const roles = new URLSearchParams(window.location.search).getAll('as').map((role) => ['as', role]);
+    const response = await fetch(`/api/context?${new URLSearchParams(roles).toString()}`);
     if (!response.ok) return { moduleKey };
     const context = (await response.json()) as Partial<PageContext>;
     return { ...context, moduleKey };

@@ -1,4 +1,5 @@
 /** Small formatting helpers shared by both pages. */
+import { pluralise } from '../../src/core/text';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -12,7 +13,7 @@ export function timeAgo(iso: string, now: number = Date.now()): string {
   if (elapsed < HOUR) return `${Math.floor(elapsed / MINUTE)} min ago`;
   if (elapsed < DAY) return `${Math.floor(elapsed / HOUR)} h ago`;
   const days = Math.floor(elapsed / DAY);
-  return days === 1 ? '1 day ago' : `${days} days ago`;
+  return `${pluralise(days, 'day')} ago`;
 }
 
 // Atlassian scope strings: `offline_access`, `read:jira-work`, `write:sprint:jira-software`.
@@ -22,15 +23,6 @@ const SCOPE_PATTERN = /\boffline_access\b|\b(?:read|write|delete|manage|admin|re
 export function scopesNamedIn(text: string | undefined): string[] {
   if (!text) return [];
   return [...new Set(text.match(SCOPE_PATTERN) ?? [])];
-}
-
-/** Granular scopes carry a resource (`read:sprint:jira-software`); classic ones do not (`read:jira-work`). */
-export function scopeKind(scope: string): 'classic' | 'granular' {
-  return scope.split(':').length > 2 ? 'granular' : 'classic';
-}
-
-export function pluralise(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
 }
 
 /** "set · ends in …1a2b": all the UI ever shows of a stored secret. */

@@ -24,9 +24,9 @@ afterAll(async () => {
   await ui?.close();
 });
 
-/** The README's demo URLs: `/personal` is Ana (the admin), `/personal?as=user` is Uri. */
+/** The README's demo URLs: `/personal?as=admin` is Ana (the admin), `/personal?as=user` is Uri. */
 async function openPersonal(as: 'admin' | 'user'): Promise<void> {
-  await page.goto(`${ui.server.url}/personal${as === 'user' ? '?as=user' : ''}`);
+  await page.goto(`${ui.server.url}/personal?as=${as}`);
   await page.locator('#token-value').waitFor();
 }
 

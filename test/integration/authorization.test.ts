@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEMO_ACCOUNTS, DEMO_ORG, DEMO_TOKENS } from '../../src/emulator/demo';
-import { ADMIN_RESOLVERS, type ResolverName, type ResolverResponse } from '../../src/forge/api';
+import type { ResolverName, ResolverResponse } from '../../src/forge/api';
 import { handler } from '../../src/forge/index';
 import { resolvers } from '../../src/forge/resolvers';
 import { startLocalServer, type LocalServer } from '../../src/local/server';
@@ -25,8 +25,8 @@ type Caller = (typeof CALLERS)[number];
 /** What a call came back as: `ok`, an error code, or `refused` when the transport turned it away first. */
 type Outcome = string;
 
-const NAMES = Object.keys(resolvers) as ResolverName[];
-const adminOnly: ReadonlySet<string> = new Set(ADMIN_RESOLVERS);
+/** The definitions themselves: a new resolver is in the matrix, with the access it declares, once it is in the table. */
+const DEFINITIONS = Object.values(resolvers);
 const CALLBACK = 'https://app.example.test/oauth/callback';
 
 interface Fixture {
@@ -165,7 +165,7 @@ describe('authorization matrix', () => {
   it('refuses admin resolvers to all but the admin, everything to no one, in Forge and locally', async () => {
     const table: Record<string, Record<string, Outcome>> = {};
     for (const mode of [forge, local]) {
-      for (const name of NAMES) {
+      for (const { name } of DEFINITIONS) {
         for (const caller of CALLERS) {
           (table[name] ??= {})[`${mode.name} ${caller}`] = await mode.call(caller, name);
         }
@@ -173,17 +173,17 @@ describe('authorization matrix', () => {
     }
     const columns = [forge, local].flatMap((mode) => CALLERS.map((caller) => `${mode.name} ${caller}`));
     const lines = [
-      ['resolver', 'admin-only', ...columns].join(' | '),
-      ...NAMES.map((name) => [name, adminOnly.has(name) ? 'yes' : 'no', ...columns.map((column) => table[name]?.[column] ?? '?')].join(' | ')),
+      ['resolver', 'access', ...columns].join(' | '),
+      ...DEFINITIONS.map(({ name, access }) => [name, access, ...columns.map((column) => table[name]?.[column] ?? '?')].join(' | ')),
     ];
-    console.log(`authorization matrix (${NAMES.length} resolvers × ${columns.length} callers):\n${lines.join('\n')}`);
+    console.log(`authorization matrix (${DEFINITIONS.length} resolvers × ${columns.length} callers):\n${lines.join('\n')}`);
 
-    for (const name of NAMES) {
+    for (const { name, access } of DEFINITIONS) {
       const row = table[name]!;
       for (const mode of ['Forge', 'local']) {
         // The admin's payloads are valid, so the admin gets an answer, never a refusal.
         expect(row[`${mode} admin`], `${name} ${mode} admin`).toBe('ok');
-        const refusedToUser = adminOnly.has(name) ? 'forbidden' : 'ok';
+        const refusedToUser = access === 'self' ? 'ok' : 'forbidden';
         expect(row[`${mode} user`], `${name} ${mode} user`).toBe(refusedToUser);
         expect(row[`${mode} spoof`], `${name} ${mode} spoof`).toBe(refusedToUser);
       }

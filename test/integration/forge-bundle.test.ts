@@ -4,13 +4,13 @@
  * stand-in platform (test/mocks/forge-runtime.mjs). Both run in child processes on tools/forge-bundler's
  * packages, which `npm test` installs first (`npm run forge-bundler:install`), so they never mix with ours.
  */
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { isBuiltin } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runProcess, type CliRun } from '../support/cli';
 
 const ROOT = resolve('.');
 const TOOLS = join(ROOT, 'tools/forge-bundler');
@@ -24,22 +24,8 @@ function forgeNode(): string {
   return process.execPath;
 }
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function run(args: string[], env: Record<string, string>): Promise<Run> {
-  return new Promise((done, fail) => {
-    const child = spawn(NODE, args, { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
+function run(args: string[], env: Record<string, string>): Promise<CliRun> {
+  return runProcess(NODE, args, { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env } });
 }
 
 interface BundleReport {

@@ -75,7 +75,7 @@ afterAll(async () => {
 
 describe('local server', () => {
   it('gives the page its context for the chosen demo person', async () => {
-    const admin = await (await fetch(`${server.url}/api/context`)).json();
+    const admin = await (await fetch(`${server.url}/api/context?as=admin`)).json();
     expect(admin).toEqual({
       moduleKey: 'scope-doctor-admin-page',
       accountId: DEMO_ACCOUNTS.admin.accountId,
@@ -251,6 +251,27 @@ describe('local server', () => {
     // The first one's lock is untouched.
     expect((await invoke(JSON.stringify({ key: 'getMe', payload: {}, as: 'user' }))).status).toBe(200);
     await expect(startLocalServer({ dataDir, staticDir, emulatorUrl: server.emulatorUrl, log: () => {} })).rejects.toThrow('is in use');
+  });
+
+  it('is the demo admin only for exactly as=admin; no `as` is the regular user', async () => {
+    const getSite = (as?: unknown) => invoke(JSON.stringify({ key: 'getSite', payload: {}, as }));
+    expect(await (await getSite('admin')).json()).toMatchObject({ ok: true });
+    expect(await (await getSite()).json()).toEqual({ ok: false, error: { code: 'forbidden', message: ADMIN_ONLY_MESSAGE } });
+    expect(await (await getSite(null)).json()).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    for (const as of ['User', 'ADMIN', ['admin'], ['admin', 'admin']]) {
+      const response = await getSite(as);
+      expect(response.status, JSON.stringify(as)).toBe(400);
+      expect(await response.json()).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    }
+    const contextAs = async (query: string) => {
+      const response = await fetch(`${server.url}/api/context${query}`);
+      return response.ok ? ((await response.json()) as { accountId: string }).accountId : response.status;
+    };
+    expect(await contextAs('?as=admin')).toBe(DEMO_ACCOUNTS.admin.accountId);
+    expect(await contextAs('')).toBe(DEMO_ACCOUNTS.user.accountId);
+    expect(await contextAs('?as=admin&as=admin')).toBe(400);
+    expect(await contextAs('?as=ADMIN')).toBe(400);
+    expect(await contextAs('?as=User')).toBe(400);
   });
 
   it('refuses an `as` that is not one of the demo people, instead of guessing', async () => {

@@ -5,10 +5,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../../src/emulator';
 import { DEMO_ACCOUNTS, DEMO_APP_SCOPES, DEMO_OAUTH_APPS, DEMO_SITE, DEMO_TOKENS } from '../../src/emulator/demo';
-import { ADMIN_RESOLVERS } from '../../src/forge/api';
 import { systemClock } from '../../src/core/ports';
 import { enqueueDue } from '../../src/forge/recheck';
-import { ADMIN_ONLY_MESSAGE, invokeResolver } from '../../src/forge/resolvers';
+import { ADMIN_ONLY_MESSAGE, ADMIN_RESOLVERS, invokeResolver } from '../../src/forge/resolvers';
 import { MemorySecretStore, MemoryStore } from '../../src/local/adapters/memory';
 import { demoResolverCalls } from '../support/demo-resolvers';
 import { demoContext, localDeps, type LocalAppDeps } from '../../src/local/deps';

@@ -2,7 +2,8 @@
  * AppDeps for resolver unit tests: in-memory storage, a fixed list of admins, a clock that only moves when
  * told, and a fetch that refuses (unit tests never reach a network; integration tests use the emulator).
  */
-import type { AtlassianHosts, Clock } from '../../src/core/ports';
+import type { AtlassianHosts } from '../../src/core/ports';
+import { FakeClock } from '../../src/emulator/fake-clock';
 import type { AppDeps, Notifier, ResolverContext } from '../../src/forge/ports';
 import { InProcessQueue } from '../../src/local/adapters/in-process-queue';
 import { MemorySecretStore, MemoryStore } from '../../src/local/adapters/memory';
@@ -12,19 +13,6 @@ export const USER_ID = 'account-user';
 
 export function contextFor(accountId: string): ResolverContext {
   return { accountId, cloudId: 'demo-cloud-id', siteUrl: 'https://acme.atlassian.net', moduleKey: 'scope-doctor-admin-page' };
-}
-
-export class ManualClock implements Clock {
-  constructor(private current = new Date('2026-11-25T09:00:00Z')) {}
-  now(): Date {
-    return new Date(this.current);
-  }
-  async sleep(ms: number): Promise<void> {
-    this.advance(ms);
-  }
-  advance(ms: number): void {
-    this.current = new Date(this.current.getTime() + ms);
-  }
 }
 
 /** Keeps every post; answers with `status`, or rejects as a network failure when `status` is undefined. */
@@ -42,14 +30,14 @@ export interface TestDeps extends AppDeps {
   notifier: RecordingNotifier;
   store: MemoryStore;
   secrets: MemorySecretStore;
-  clock: ManualClock;
+  clock: FakeClock;
   logs: string[];
   /** Holds what is pushed until a test drains it. */
   recheckQueue: InProcessQueue;
 }
 
 export function testDeps(): TestDeps {
-  const clock = new ManualClock();
+  const clock = new FakeClock('2026-11-25T09:00:00Z');
   const logs: string[] = [];
   return {
     recheckQueue: new InProcessQueue(clock),

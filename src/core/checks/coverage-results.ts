@@ -1,5 +1,6 @@
 import type { CapabilityCoverage, CoverageResult } from '../scope-coverage/types';
 import type { CheckResult } from '../model';
+import { pluralise } from '../text';
 
 /**
  * Coverage as results: the missing scopes, each with the capabilities that need it; the scopes only a
@@ -14,7 +15,7 @@ export function coverageResults(idPrefix: string, coverage: CoverageResult, fixF
     const uncovered = required.filter((c) => !c.covered).length;
     results.push({
       id: `${idPrefix}.missing`,
-      title: `${coverage.missing.length} scope${plural(coverage.missing.length)} missing (${uncovered} of ${required.length} required capabilities not covered)`,
+      title: `${pluralise(coverage.missing.length, 'scope')} missing (${uncovered} of ${required.length} required capabilities not covered)`,
       status: 'fail',
       detail: neededForLines(coverage.missing, (scope) => required.filter((c) => c.missing.includes(scope)).map((c) => c.name)).join('\n'),
       fix: fixForMissing(coverage.missing),
@@ -40,7 +41,7 @@ export function coverageResults(idPrefix: string, coverage: CoverageResult, fixF
   if (excess.length) {
     results.push({
       id: `${idPrefix}.excess`,
-      title: `${excess.length} scope${plural(excess.length)} not needed`,
+      title: `${pluralise(excess.length, 'scope')} not needed`,
       status: 'warn',
       detail: `No capability of this integration uses ${excess.join(', ')}, and the ${coverage.vendor} guide does not list ${excess.length === 1 ? 'it' : 'them'}.`,
       fix: 'Remove them for least privilege (they can be added back if the vendor needs them later).',
@@ -51,7 +52,7 @@ export function coverageResults(idPrefix: string, coverage: CoverageResult, fixF
   if (kept.length) {
     results.push({
       id: `${idPrefix}.vendor-listed`,
-      title: `${kept.length} scope${plural(kept.length)} kept because ${coverage.vendor} asks for ${kept.length === 1 ? 'it' : 'them'}`,
+      title: `${pluralise(kept.length, 'scope')} kept because ${coverage.vendor} asks for ${kept.length === 1 ? 'it' : 'them'}`,
       status: 'info',
       detail:
         `No capability modelled here uses ${kept.join(', ')}, but the ${coverage.vendor} guide lists ${kept.length === 1 ? 'it' : 'them'}: ` +
@@ -95,6 +96,3 @@ function slug(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 }
 
-function plural(count: number): string {
-  return count === 1 ? '' : 's';
-}

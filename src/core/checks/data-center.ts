@@ -13,6 +13,7 @@ import { requireDataCenterProfile, requireLine, requireSecret } from './input';
 import { INVALID_AUTHORIZATION_CODE } from './oauth-client';
 import { scopeListResults } from './scope-list';
 import type { DataCenterInput, DataCenterReport } from './types';
+import { pluralise, sample } from '../text';
 
 export const CLIENT_SECRET_ENV = 'SCOPE_DOCTOR_CLIENT_SECRET';
 const APP_LINKS = 'Administration → Applications → Application links';
@@ -202,7 +203,7 @@ export function permissionResults(text: string, profile: Profile | undefined): C
   if (cloud.length) {
     results.push({
       id: 'dc.scopes.cloud',
-      title: `${cloud.length} Jira Cloud scope${cloud.length === 1 ? '' : 's'} in a Data Center list`,
+      title: `${pluralise(cloud.length, 'Jira Cloud scope')} in a Data Center list`,
       status: granted ? 'warn' : 'fail',
       detail: `${sample(cloud)} ${cloud.length === 1 ? 'is a Jira Cloud scope' : 'are Jira Cloud scopes'}: a Data Center application link has none of them, only one permission (READ, WRITE, ADMIN or SYSTEM_ADMIN).`,
       fix: required ? setPermission(required) : 'Use the permission of the incoming application link (READ, WRITE, ADMIN or SYSTEM_ADMIN) instead of Cloud scopes.',
@@ -262,6 +263,3 @@ function highest(scopes: readonly DataCenterScope[]): DataCenterScope | undefine
   return scopes.reduce<DataCenterScope | undefined>((best, scope) => (best === undefined || rank(scope) > rank(best) ? scope : best), undefined);
 }
 
-function sample(scopes: readonly string[]): string {
-  return scopes.length <= 3 ? scopes.join(', ') : `${scopes.slice(0, 3).join(', ')} and ${scopes.length - 3} more`;
-}

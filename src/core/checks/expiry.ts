@@ -1,6 +1,7 @@
 import { countdown, expiryState } from '../expiry';
 import type { CheckResult } from '../model';
 import type { TokenKindDetected } from './types';
+import { pluralise } from '../text';
 
 const TOKENS_PAGE = 'https://id.atlassian.com/manage-profile/security/api-tokens';
 
@@ -12,7 +13,7 @@ const TOKENS_PAGE = 'https://id.atlassian.com/manage-profile/security/api-tokens
 export function expiryResult(expiresOn: string, days: number, kind: TokenKindDetected): CheckResult | undefined {
   const base = { id: 'token.expiry', evidence: { expiresOn, daysToExpiry: days } };
   const renew = `Create a new API token at ${TOKENS_PAGE} and update it in the integration.`;
-  const ago = `${-days} day${-days === 1 ? '' : 's'} ago`;
+  const ago = `${pluralise(-days, 'day')} ago`;
   const works = kind === 'classic' || kind === 'scoped';
   if (days < 0) {
     if (works) {

@@ -10,6 +10,7 @@ import { InputError, makeReport, type CheckResult, type Report } from '../model'
 import { systemClock } from '../ports';
 import { requireSecret } from './input';
 import type { CheckDeps } from '../ports';
+import { pluralise } from '../text';
 
 export const ADMIN_KEY_FIX = 'Create a key in Atlassian Administration → Settings → API keys (it shows the organization ID with it)';
 const LABEL = 'GET /admin/api-access/v1/orgs/{orgId}/api-tokens';
@@ -149,9 +150,9 @@ function inventoryResults(tokens: readonly InventoryToken[], pages: number): Che
   const results: CheckResult[] = [
     {
       id: 'tokens.list',
-      title: `${tokens.length} API token${plural(tokens.length)} of ${people} ${people === 1 ? 'person' : 'people'}`,
+      title: `${pluralise(tokens.length, 'API token')} of ${pluralise(people, 'person', 'people')}`,
       status: 'pass',
-      detail: `Read in ${pages} page${plural(pages)}. Atlassian lists no token's scopes: check a token itself with scope-doctor token.`,
+      detail: `Read in ${pluralise(pages, 'page')}. Atlassian lists no token's scopes: check a token itself with scope-doctor token.`,
       evidence: { tokens: tokens.length, pages },
     },
   ];
@@ -172,10 +173,10 @@ function inventoryResults(tokens: readonly InventoryToken[], pages: number): Che
     if (!soon.length) continue;
     results.push({
       id: `tokens.expires-${tier}d`,
-      title: `${soon.length} expire${soon.length === 1 ? 's' : ''} within ${tier} day${plural(tier)}`,
+      title: `${soon.length} expire${soon.length === 1 ? 's' : ''} within ${pluralise(tier, 'day')}`,
       // A month ahead is notice; a week is a warning (Atlassian's own email comes a day before, to the owner only).
       status: tier === 30 ? 'info' : 'warn',
-      detail: soon.map((t) => `${describe(t)}: expires ${t.expiresAt?.slice(0, 10)} (${t.daysToExpiry ? `in ${t.daysToExpiry} day${plural(t.daysToExpiry)}` : 'in less than a day'})`).join('\n'),
+      detail: soon.map((t) => `${describe(t)}: expires ${t.expiresAt?.slice(0, 10)} (${t.daysToExpiry ? `in ${pluralise(t.daysToExpiry, 'day')}` : 'in less than a day'})`).join('\n'),
       ...(tier === 30 ? {} : { fix: `${renew}.` }),
     });
   }
@@ -200,7 +201,7 @@ function describe(token: InventoryToken): string {
 /** A 401 is the key; anything else that is not a page says nothing certain about it. */
 function failureResult(outcome: Exclude<Outcome, { kind: 'ok' }>, pages: number, newKeyStep: string): CheckResult {
   const base = { id: 'tokens.list', title: 'API tokens', evidence: evidenceOf(outcome) };
-  const after = pages ? ` after ${pages} page${plural(pages)}` : '';
+  const after = pages ? ` after ${pluralise(pages, 'page')}` : '';
   if (outcome.status === 401) {
     return { ...base, title: 'The organization API key was refused', status: 'fail', detail: `Atlassian did not accept the key (401)${after}.`, fix: `${ADMIN_KEY_FIX}, and ${newKeyStep}.` };
   }
@@ -215,9 +216,6 @@ function failureResult(outcome: Exclude<Outcome, { kind: 'ok' }>, pages: number,
 }
 
 function pagingResult(pages: number, why: string): CheckResult {
-  return { id: 'tokens.list', title: 'API tokens', status: 'unknown', detail: `Stopped after ${pages} page${plural(pages)}: ${why}.` };
+  return { id: 'tokens.list', title: 'API tokens', status: 'unknown', detail: `Stopped after ${pluralise(pages, 'page')}: ${why}.` };
 }
 
-function plural(n: number): string {
-  return n === 1 ? '' : 's';
-}

@@ -6,6 +6,7 @@ import type { Profile } from '../profiles/types';
 import { neededForLines } from './coverage-results';
 import { inferScopes, probeForOperation, probesFor, verdictOf, type Knowledge, type Observation, type ProbeRequest, type ProbeVerdict } from './scope-probes';
 import type { ScopeProbeResult } from './types';
+import { pluralise } from '../text';
 
 /** Requests in flight at once unless CheckDeps says otherwise, and so the most one round of probes sends. */
 export const DEFAULT_CONCURRENCY = 24;
@@ -325,7 +326,7 @@ export function probeResults(probes: readonly ScopeProbeResult[]): CheckResult[]
   if (held.length) {
     results.push({
       id: 'token.scopes.held',
-      title: `${count(held.length, 'scope')} confirmed by read-only probes`,
+      title: `${pluralise(held.length, 'scope')} confirmed by read-only probes`,
       status: 'pass',
       detail: 'Each was shown to be held by a request that reads, or targets an id that does not exist.',
       evidence: { held: held.map((p) => p.scope) },
@@ -354,7 +355,7 @@ const UNDECIDED: readonly {
     why: 'unprobeable',
     id: 'token.scopes.unprobeable',
     status: 'warn',
-    title: (n) => `${count(n, 'scope')} cannot be probed safely`,
+    title: (n) => `${pluralise(n, 'scope')} cannot be probed safely`,
     detail: (probes) => `No request proves ${scopeNames(probes)} without the risk of changing something.`,
     fix: CHECK_THE_LIST,
   },
@@ -362,7 +363,7 @@ const UNDECIDED: readonly {
     why: 'undecidable',
     id: 'token.scopes.undecidable',
     status: 'warn',
-    title: (n) => `${count(n, 'scope')} cannot be told apart with safe requests`,
+    title: (n) => `${pluralise(n, 'scope')} cannot be told apart with safe requests`,
     detail: reasons,
     fix: CHECK_THE_LIST,
   },
@@ -370,7 +371,7 @@ const UNDECIDED: readonly {
     why: 'ambiguous',
     id: 'token.scopes.ambiguous',
     status: 'warn',
-    title: (n) => `${count(n, 'scope')} not told apart in two rounds of probes`,
+    title: (n) => `${pluralise(n, 'scope')} not told apart in two rounds of probes`,
     detail: reasons,
     fix: CHECK_THE_LIST,
   },
@@ -379,7 +380,7 @@ const UNDECIDED: readonly {
     why: 'fault',
     id: 'token.scopes.unanswered',
     status: 'unknown',
-    title: (n) => `${count(n, 'scope')} could not be checked`,
+    title: (n) => `${pluralise(n, 'scope')} could not be checked`,
     detail: reasons,
     fix: 'Run the check again in a minute.',
   },
@@ -388,7 +389,7 @@ const UNDECIDED: readonly {
     why: 'out-of-time',
     id: 'token.scopes.out-of-time',
     status: 'unknown',
-    title: (n) => `${count(n, 'scope')} not checked: the check ${OUT_OF_TIME}`,
+    title: (n) => `${pluralise(n, 'scope')} not checked: the check ${OUT_OF_TIME}`,
     detail: reasons,
     fix: 'Run the check again; when Atlassian answers slowly or rate-limits, wait a few minutes first.',
   },
@@ -396,10 +397,6 @@ const UNDECIDED: readonly {
 
 function reasons(probes: readonly ScopeProbeResult[]): string {
   return probes.map((p) => `${p.scope}: ${String(p.evidence?.reason)}`).join('\n');
-}
-
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 function scopeNames(probes: readonly ScopeProbeResult[]): string {

@@ -1,5 +1,6 @@
 import type { CheckResult } from '../model';
 import type { FindingProblem, ScopeFinding } from '../scopes/types';
+import { pluralise } from '../text';
 
 const PROBLEM_TITLES: Record<FindingProblem, string> = {
   whitespace: 'stray space',
@@ -44,7 +45,7 @@ export function scopeListResults(
     return [
       {
         id: `${idPrefix}.lint`,
-        title: `Scope list: ${scopes.length} scope${scopes.length === 1 ? '' : 's'}, all recognised`,
+        title: `Scope list: ${pluralise(scopes.length, 'scope')}, all recognised`,
         status: scopes.length ? 'pass' : 'fail',
         detail: scopes.length ? 'Every entry is a scope string Atlassian knows.' : 'The scope list is empty.',
         ...(scopes.length ? {} : { fix: PASTE_SCOPES }),

@@ -11,6 +11,7 @@ import type { ParsedScopeList } from '../scopes';
 import { coverageResults } from './coverage-results';
 import { offlineAccessResult, scopeListResults } from './scope-list';
 import type { ConsentedGrant, ConsentReport, ScopeSource } from './types';
+import { pluralise } from '../text';
 
 const ID = 'oauth.scopes';
 const CONSOLE_PERMISSIONS = 'developer.atlassian.com → your app → Permissions';
@@ -112,7 +113,7 @@ function differenceResult(source: ScopeSource): CheckResult | undefined {
   const count = onlyGranted.length + onlyPasted.length;
   return {
     id: `${ID}.difference`,
-    title: `The pasted list and the consented grant differ in ${count} scope${count === 1 ? '' : 's'}`,
+    title: `The pasted list and the consented grant differ in ${pluralise(count, 'scope')}`,
     status: 'info',
     detail: `${lines.join('\n')}\nThe verdict follows the grant. A scope pasted but not granted is not in the app's console permissions, or was not requested.`,
     evidence: { onlyGranted, onlyPasted },

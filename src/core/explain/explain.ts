@@ -12,6 +12,7 @@ import { preferredKind } from '../scope-coverage';
 import { minimalCover } from '../scope-coverage/minimal-cover';
 import { entryOf, isCloudIdShape, matchOperation, normalisePath, type Entry } from './match';
 import { parseRequests, type CredentialKind, type ObservedRequest, type RequestSource } from './parse';
+import { pluralise } from '../text';
 
 const GATEWAY = 'https://api.atlassian.com/ex/jira';
 const API_TOKENS_PAGE = 'https://id.atlassian.com/manage-profile/security/api-tokens';
@@ -70,7 +71,7 @@ export interface ExplainReport extends Report {
 export function explainText(text: string, context: ExplainContext, now: Date): ExplainReport {
   const parsed = parseRequests(text);
   if (parsed.requests.length === 0) {
-    const skipped = parsed.skipped ? ` (${parsed.skipped} URL${parsed.skipped === 1 ? '' : 's'} that are not Jira REST calls)` : '';
+    const skipped = parsed.skipped ? ` (${pluralise(parsed.skipped, 'URL')} that are not Jira REST calls)` : '';
     throw new InputError(`no Jira REST request found${skipped}: paste a URL with /rest/…, "METHOD URL", a curl command, a log line or a HAR file`);
   }
   const groups = new Map<string, { request: ObservedRequest; at: number[] }>();
@@ -95,7 +96,7 @@ function summarise(requests: RequestExplanation[], skipped: number, context: Exp
       const failing = requests.filter((r) => r.missing?.length).length;
       results.push({
         id: 'explain.missing',
-        title: `${missing.length} scope${plural(missing.length)} to add for all ${requests.length} requests`,
+        title: `${pluralise(missing.length, 'scope')} to add for all ${requests.length} requests`,
         status: requests.some((r) => r.results.some((x) => x.id === 'explain.grant' && x.status === 'fail')) ? 'fail' : 'warn',
         detail: `${failing} of ${requests.length} requests need scopes not in ${grant.source}: ${missing.join(', ')}.`,
         fix: `${addScopesFix(missing, requests.find((r) => r.credential)?.credential, context.profile)}.`,
@@ -106,7 +107,7 @@ function summarise(requests: RequestExplanation[], skipped: number, context: Exp
   if (skipped > 0) {
     results.push({
       id: 'explain.skipped',
-      title: `${skipped} request${plural(skipped)} skipped: not Jira REST calls`,
+      title: `${pluralise(skipped, 'request')} skipped: not Jira REST calls`,
       status: 'info',
       detail: 'Only requests to /rest/… on a Jira site or through https://api.atlassian.com/ex/jira/{cloudId} are explained.',
     });
@@ -501,7 +502,7 @@ function grantResult(grant: Grant, holding: ScopeSet | undefined, missing: reado
   const vendor = profile?.vendor ?? 'the vendor';
   return {
     id: 'explain.grant',
-    title: `${missing.length} scope${plural(missing.length)} missing from ${grant.source}: ${missing.join(', ')}`,
+    title: `${pluralise(missing.length, 'scope')} missing from ${grant.source}: ${missing.join(', ')}`,
     status,
     detail: succeeded
       ? `The request succeeded, so the credentials that sent it hold more than ${grant.source} (or it is a classic token).`
@@ -557,6 +558,3 @@ function capitalise(text: string): string {
   return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 }
 
-function plural(n: number): string {
-  return n === 1 ? '' : 's';
-}

@@ -8,6 +8,7 @@ import { entryOf, matchOperation, normalisePath, parseRequests } from '../explai
 import { InputError, makeReport, type CheckResult, type Report } from '../model';
 import type { TokenKind } from '../profiles/types';
 import { minimalCover, type Cover } from '../scope-coverage/minimal-cover';
+import { pluralise } from '../text';
 
 /** Enough to prove the minimum for any real integration's traffic in well under a second. */
 const LEAST_PRIVILEGE_BUDGET = 200_000;
@@ -99,7 +100,7 @@ function leastPrivilege(
   const results = resultsOf(operations, plan, smaller, unmatched, skipped);
   const matchedRequests = operations.reduce((sum, op) => sum + op.requests, 0);
   return {
-    ...makeReport(`${matchedRequests} request${plural(matchedRequests)} to ${operations.length} operation${plural(operations.length)}`, results, now),
+    ...makeReport(`${pluralise(matchedRequests, 'request')} to ${pluralise(operations.length, 'operation')}`, results, now),
     matchedRequests,
     operations,
     plan,
@@ -162,7 +163,7 @@ function resultsOf(
     const all = allowed.length === 1 ? 'the operation' : allowed.length === 2 ? 'both operations' : `all ${allowed.length} operations`;
     results.push({
       id: 'least.plan',
-      title: `${count} scope${plural(count)} allow${count === 1 ? 's' : ''} ${all}: ${plan.exact ? 'the fewest possible' : `at most this many, at least ${plan.lowerBound}`}`,
+      title: `${pluralise(count, 'scope')} allow${count === 1 ? 's' : ''} ${all}: ${plan.exact ? 'the fewest possible' : `at most this many, at least ${plan.lowerBound}`}`,
       status: 'pass',
       detail: [
         ...plan.scopes.map((s) => `${s.scope.padEnd(40)} needed for: ${s.neededFor.join(', ')}`),
@@ -184,7 +185,7 @@ function resultsOf(
   if (classicOnly.length > 0) {
     results.push({
       id: 'least.classic-only',
-      title: `${classicOnly.length} endpoint${plural(classicOnly.length)} accept${classicOnly.length === 1 ? 's' : ''} classic scopes only`,
+      title: `${pluralise(classicOnly.length, 'endpoint')} accept${classicOnly.length === 1 ? 's' : ''} classic scopes only`,
       status: 'info',
       detail: classicOnly.map((op) => `${op.method} ${op.path}: ${op.scopeSets.map((set) => set.scopes.join(' and ')).join(' or ')}`).join('\n'),
     });
@@ -193,7 +194,7 @@ function resultsOf(
   if (granularOnly.length > 0) {
     results.push({
       id: 'least.granular-only',
-      title: `${granularOnly.length} endpoint${plural(granularOnly.length)} accept${granularOnly.length === 1 ? 's' : ''} granular scopes only`,
+      title: `${pluralise(granularOnly.length, 'endpoint')} accept${granularOnly.length === 1 ? 's' : ''} granular scopes only`,
       status: 'info',
       detail: `No classic scope allows ${granularOnly.map((op) => `${op.method} ${op.path}`).join(', ')}${smaller ? ': the plan with classic scopes keeps granular ones for these' : ''}.`,
     });
@@ -202,7 +203,7 @@ function resultsOf(
   if (noScope.length > 0) {
     results.push({
       id: 'least.no-scope',
-      title: `${noScope.length} endpoint${plural(noScope.length)} need${noScope.length === 1 ? 's' : ''} no scope`,
+      title: `${pluralise(noScope.length, 'endpoint')} need${noScope.length === 1 ? 's' : ''} no scope`,
       status: 'info',
       detail: noScope.map((op) => `${op.method} ${op.path}`).join('\n'),
     });
@@ -211,7 +212,7 @@ function resultsOf(
   if (appsOnly.length > 0) {
     results.push({
       id: 'least.apps-only',
-      title: `${appsOnly.length} endpoint${plural(appsOnly.length)} no OAuth 2.0 scope or API token allows`,
+      title: `${pluralise(appsOnly.length, 'endpoint')} no OAuth 2.0 scope or API token allows`,
       status: 'warn',
       detail: `${appsOnly.map((op) => `${op.method} ${op.path}`).join(', ')}: for Connect and Forge apps only.`,
       fix: 'Ask the vendor: an integration with an OAuth 2.0 app or an API token cannot call these.',
@@ -220,14 +221,14 @@ function resultsOf(
   if (unmatched.length > 0) {
     results.push({
       id: 'least.unmatched',
-      title: `${unmatched.length} request${plural(unmatched.length)} match${unmatched.length === 1 ? 'es' : ''} no Jira operation`,
+      title: `${pluralise(unmatched.length, 'request')} match${unmatched.length === 1 ? 'es' : ''} no Jira operation`,
       status: 'warn',
       detail: unmatched.map((u) => `${u.request}${u.suggestions.length ? ` (did you mean ${u.suggestions.join(' or ')}?)` : ''}`).join('\n'),
       fix: 'Correct these or leave them out: the scopes above do not count them.',
     });
   }
   if (skipped > 0) {
-    results.push({ id: 'least.skipped', title: `${skipped} request${plural(skipped)} skipped: not Jira REST calls`, status: 'info', detail: 'Page loads, images and other products’ calls need no Jira scope.' });
+    results.push({ id: 'least.skipped', title: `${pluralise(skipped, 'request')} skipped: not Jira REST calls`, status: 'info', detail: 'Page loads, images and other products’ calls need no Jira scope.' });
   }
   return results;
 }
@@ -282,6 +283,3 @@ function resourceOf(op: TrafficOperation): string {
   return `${word} (${op.api === 'jira-software' ? 'Jira Software' : 'Jira'})`;
 }
 
-function plural(n: number): string {
-  return n === 1 ? '' : 's';
-}

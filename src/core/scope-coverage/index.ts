@@ -3,7 +3,7 @@
  * the fewest scopes to add), plus the granted scopes nothing needs — apart from the ones the vendor's guide
  * lists — and the strings that are not scopes.
  */
-import { getScope, type ScopeKind, type ScopeSet } from '../catalog';
+import { getScope, scopeKind, type ScopeKind, type ScopeSet } from '../catalog';
 import type { Status } from '../model';
 import type { Capability, Profile } from '../profiles/types';
 import { isRecognisedScope, jiraScopeKind } from '../scopes';
@@ -42,6 +42,7 @@ export function analyzeCoverage(profile: Profile, granted: readonly string[]): C
     keptForVendor,
     unknown,
     scopeLabels: labelsOf(named),
+    scopeKinds: kindsOf(named),
   };
 }
 
@@ -93,6 +94,15 @@ function coverCapability(capability: Capability, grant: ReadonlySet<string>, pre
     missing: cover.added,
     usedScopes,
   };
+}
+
+function kindsOf(scopes: Iterable<string>): Record<string, ScopeKind> {
+  const kinds: Record<string, ScopeKind> = {};
+  for (const scope of scopes) {
+    const kind = scopeKind(scope);
+    if (kind) kinds[scope] = kind;
+  }
+  return kinds;
 }
 
 function labelsOf(scopes: Iterable<string>): Record<string, string> {

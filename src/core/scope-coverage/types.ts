@@ -1,3 +1,4 @@
+import type { ScopeKind } from '../catalog/types';
 import type { Status } from '../model';
 import type { Certainty } from '../profiles/types';
 
@@ -42,4 +43,6 @@ export interface CoverageResult {
   unknown: string[];
   /** What each scope named above allows, in Atlassian's words, where the catalog has them. */
   scopeLabels: Record<string, string>;
+  /** Classic or granular, for each scope named above that the catalog knows. */
+  scopeKinds: Record<string, ScopeKind>;
 }

@@ -7,6 +7,7 @@ import { canonicalPermissions, isAssetsScope, isDataCenterScope, isRecognisedSco
 import type { ScopeEntry } from './parse';
 import { closestMatch } from './suggest';
 import type { ParsedScopeList, ScopeFinding } from './types';
+import { sample } from '../text';
 
 export interface LintOptions {
   /** The integration refreshes its access token, so `offline_access` must be requested. */
@@ -222,7 +223,7 @@ function listFindings(scopes: readonly string[], options: LintOptions): ScopeFin
       problem: 'mixed-kinds',
       severity: 'info',
       message:
-        `This list mixes classic scopes (${sample(classic)}) with granular ones (${sample(granular)})` +
+        `This list mixes classic scopes (${sample(classic, 2)}) with granular ones (${sample(granular, 2)})` +
         `${vendorMixes ? `, as the ${vendor.name} guide does` : ''}. ` +
         'Each request is allowed by a complete classic set or a complete granular set, never half of each; ' +
         'Jira Software (agile) endpoints accept granular scopes only, so classic scopes such as read:jira-work do not cover boards or sprints.',
@@ -244,10 +245,6 @@ function listFindings(scopes: readonly string[], options: LintOptions): ScopeFin
 function mixesKinds(scopes: readonly string[]): boolean {
   const kinds = new Set(scopes.map(jiraScopeKind));
   return kinds.has('classic') && kinds.has('granular');
-}
-
-function sample(scopes: readonly string[]): string {
-  return scopes.length <= 2 ? scopes.join(', ') : `${scopes.slice(0, 2).join(', ')}, …`;
 }
 
 function quote(text: string): string {

@@ -9,7 +9,7 @@ import { defineResolver } from './define';
 import { connectionId } from './schemas';
 
 export const checkConnection = defineResolver(
-  'checkConnection',
+  'checkConnection', 'admin',
   z.object({ id: connectionId }),
   async ({ id }, _context, deps) => recheckConnection(id, deps),
 );

@@ -1,19 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { InputError } from '../../core/model';
-import { ADMIN_RESOLVERS } from '../api';
 import { ADMIN_ID, contextFor, testDeps, USER_ID } from '../../../test/mocks/app-deps';
 import { needsAuthenticationError } from '../../../test/mocks/forge';
 import { RESOLVER_CHECK_MS, RESOLVER_LIMIT_MS } from '../limits';
-import { ADMIN_ONLY_MESSAGE, defineResolver, SIGNED_OUT_MESSAGE } from './define';
-import { invokeResolver, resolvers } from '.';
+import { ADMIN_ONLY_MESSAGE, defineResolver, SIGNED_OUT_MESSAGE, type Access } from './define';
+import { siteInfo } from './getSite';
+import { ADMIN_RESOLVERS, invokeResolver, resolvers, resolverTable } from '.';
+import { noPayload } from './schemas';
 
 describe('defineResolver', () => {
   it('gives the checks of a call a deadline inside Forge’s 25 s, from the start of the call', async () => {
     const deps = testDeps();
     const start = deps.clock.now().getTime();
     let seen: number | undefined;
-    const timed = defineResolver('getMe', z.object({}).transform(() => ({})), async (_payload, _context, callDeps) => {
+    const timed = defineResolver('getMe', 'self', z.object({}).transform(() => ({})), async (_payload, _context, callDeps) => {
       seen = callDeps.checkDeps.deadline;
       return { accountId: USER_ID, displayName: 'Uri User', isAdmin: false };
     });
@@ -43,9 +44,33 @@ describe('defineResolver', () => {
     expect(deps.logs).toEqual([]);
   });
 
-  it('marks exactly the ADMIN_RESOLVERS as admin-only', () => {
-    const adminOnly = Object.values(resolvers).filter((r) => r.adminOnly).map((r) => r.name);
-    expect(adminOnly.sort()).toEqual([...ADMIN_RESOLVERS].sort());
+  it('refuses, at type-check, a resolver that does not say who may call it', () => {
+    // @ts-expect-error access is required: without it the schema lands where the access level belongs.
+    const unsaid = () => defineResolver('getSite', noPayload, async (_payload, context) => siteInfo(context));
+    expect(unsaid).toBeTypeOf('function');
+  });
+
+  it('refuses, at start, a resolver table with an access level cast past the type', () => {
+    for (const access of [undefined, 'Admin', 'public', '']) {
+      const forged = { ...resolvers.getSite, access: access as unknown as Access };
+      expect(() => resolverTable({ ...resolvers, getSite: forged }), String(access)).toThrow(
+        `Resolver "getSite" has access ${JSON.stringify(access) ?? 'undefined'}; say 'admin' or 'self'.`,
+      );
+    }
+    expect(resolverTable(resolvers)).toBe(resolvers);
+  });
+
+  it('asks for an admin when a definition\'s access is anything but self', async () => {
+    const forged = defineResolver('getSite', 'public' as unknown as Access, noPayload, async (_payload, context) => siteInfo(context));
+    expect(await forged.run({}, contextFor(USER_ID), testDeps())).toEqual({ ok: false, error: { code: 'forbidden', message: ADMIN_ONLY_MESSAGE } });
+  });
+
+  it('lists as admin-only exactly the definitions that say admin', () => {
+    expect(ADMIN_RESOLVERS).toContain('saveConnection');
+    expect(ADMIN_RESOLVERS).not.toContain('checkMyToken');
+    for (const definition of Object.values(resolvers)) {
+      expect(ADMIN_RESOLVERS.includes(definition.name), definition.name).toBe(definition.access === 'admin');
+    }
   });
 
   it('names the field when the payload is invalid', async () => {
@@ -55,7 +80,7 @@ describe('defineResolver', () => {
   });
 
   it('turns an InputError into invalid-input with its one line', async () => {
-    const failing = defineResolver('getMe', z.object({}).transform(() => ({})), async () => {
+    const failing = defineResolver('getMe', 'self', z.object({}).transform(() => ({})), async () => {
       throw new InputError('Pick a profile.', 'profileId');
     });
     expect(await failing.run({}, contextFor(USER_ID), testDeps())).toEqual({
@@ -66,7 +91,7 @@ describe('defineResolver', () => {
 
   it('hides unexpected errors behind a generic line and logs them without the secrets of the payload', async () => {
     const deps = testDeps();
-    const failing = defineResolver('checkMyToken', z.object({ token: z.string() }).transform(() => ({}) as never), async () => {
+    const failing = defineResolver('checkMyToken', 'self', z.object({ token: z.string() }).transform(() => ({}) as never), async () => {
       throw new Error('upstream echoed demo-secret-token-value');
     });
     const response = await failing.run({ token: 'demo-secret-token-value' }, contextFor(USER_ID), deps);
@@ -90,7 +115,7 @@ describe('defineResolver', () => {
 
   it("rejects with Forge's consent error from a handler too", async () => {
     const consent = needsAuthenticationError();
-    const asksJira = defineResolver('getMe', z.object({}).transform(() => ({})), async () => {
+    const asksJira = defineResolver('getMe', 'self', z.object({}).transform(() => ({})), async () => {
       throw consent;
     });
     await expect(asksJira.run({}, contextFor(USER_ID), testDeps())).rejects.toBe(consent);
@@ -103,7 +128,7 @@ describe('defineResolver', () => {
       { name: 'NEEDS_AUTHENTICATION_ERR' },
     ];
     for (const thrown of others) {
-      const failing = defineResolver('getMe', z.object({}).transform(() => ({})), async () => {
+      const failing = defineResolver('getMe', 'self', z.object({}).transform(() => ({})), async () => {
         throw thrown;
       });
       expect(await failing.run({}, contextFor(USER_ID), testDeps())).toMatchObject({ ok: false, error: { code: 'internal' } });

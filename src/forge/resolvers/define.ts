@@ -1,11 +1,11 @@
 /**
- * The one wrapper every resolver goes through: a deadline for its checks, admin check first (for
- * ADMIN_RESOLVERS), payload validation, and mapping of errors to the ResolverResponse envelope (all but
+ * The one wrapper every resolver goes through: a deadline for its checks, admin check first (unless the
+ * definition says it only acts for the caller, `self`), payload validation, and mapping of errors to the ResolverResponse envelope (all but
  * Forge's consent error). Handlers below it only do their job.
  */
 import type { z } from 'zod';
 import { InputError } from '../../core/model';
-import { ADMIN_RESOLVERS, type DataOf, type PayloadOf, type ResolverName, type ResolverResponse } from '../api';
+import type { DataOf, PayloadOf, ResolverName, ResolverResponse } from '../api';
 import { withDeadline } from '../core';
 import { RESOLVER_CHECK_MS } from '../limits';
 import type { AppDeps, ResolverContext } from '../ports';
@@ -23,30 +23,33 @@ export type Handler<K extends ResolverName> = (
   deps: AppDeps,
 ) => Promise<DataOf<K>>;
 
+/** Who may call a resolver: Jira admins only, or anyone signed in, acting only for themselves. */
+export type Access = 'admin' | 'self';
+export const ACCESS_LEVELS: readonly Access[] = ['admin', 'self'];
+
 export interface ResolverDefinition<K extends ResolverName> {
   name: K;
-  adminOnly: boolean;
+  access: Access;
   run(payload: unknown, context: ResolverContext, deps: AppDeps): Promise<ResolverResponse<DataOf<K>>>;
 }
 
-const adminNames: ReadonlySet<string> = new Set(ADMIN_RESOLVERS);
-
-/** Whether a resolver is admin-only comes from ADMIN_RESOLVERS, so the list and the check cannot drift. */
+/** Access has no default: a resolver that does not say who may call it does not compile. */
 export function defineResolver<K extends ResolverName>(
   name: K,
+  access: Access,
   schema: z.ZodType<PayloadOf<K>>,
   handler: Handler<K>,
 ): ResolverDefinition<K> {
-  const adminOnly = adminNames.has(name);
   return {
     name,
-    adminOnly,
+    access,
     async run(payload, context, appDeps) {
       // Counted from the start of the call, so the checks end in time to store their result and answer.
       const deps = { ...appDeps, checkDeps: withDeadline(appDeps.checkDeps, RESOLVER_CHECK_MS) };
       try {
         if (!context.accountId) return failure('forbidden', SIGNED_OUT_MESSAGE);
-        if (adminOnly && !(await deps.permissions.isJiraAdmin(context.accountId))) {
+        // Anything but an explicit 'self' (say, a value cast past the type) needs an admin.
+        if (access !== 'self' && !(await deps.permissions.isJiraAdmin(context.accountId))) {
           return failure('forbidden', ADMIN_ONLY_MESSAGE);
         }
         const parsed = schema.safeParse(payload ?? {});

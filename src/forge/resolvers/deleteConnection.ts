@@ -4,7 +4,7 @@ import { defineResolver } from './define';
 import { connectionId } from './schemas';
 
 export const deleteConnection = defineResolver(
-  'deleteConnection',
+  'deleteConnection', 'admin',
   z.object({ id: connectionId }),
   async ({ id }, _context, deps) => {
     await loadConnection(deps.store, id);

@@ -11,7 +11,7 @@ import { conflict, notFound } from './errors';
 
 /** Deletes a custom profile, but never one a connection or a person's daily re-check still relies on. */
 export const deleteProfile = defineResolver(
-  'deleteProfile',
+  'deleteProfile', 'admin',
   z.object({ id: z.string().trim().min(1, 'a profile id is required').max(100) }),
   async ({ id }, _context, deps) => {
     const builtin = getProfile(id);

@@ -2,4 +2,4 @@
 import { defineResolver } from './define';
 import { explainForSite, explainPayload } from './explainRequest';
 
-export const explainMyRequest = defineResolver('explainMyRequest', explainPayload, explainForSite);
+export const explainMyRequest = defineResolver('explainMyRequest', 'self', explainPayload, explainForSite);

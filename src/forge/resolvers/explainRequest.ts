@@ -35,4 +35,4 @@ export async function explainForSite(input: ExplainInput, context: ResolverConte
   return explainText(input.text, explainContext, deps.clock.now());
 }
 
-export const explainRequest = defineResolver('explainRequest', explainPayload, explainForSite);
+export const explainRequest = defineResolver('explainRequest', 'admin', explainPayload, explainForSite);

@@ -22,7 +22,7 @@ export const RESULT_LIMIT = 50;
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
 export const explore = defineResolver(
-  'explore',
+  'explore', 'admin',
   z.object({ query: z.string().trim().min(2, 'type at least two characters').max(300) }),
   async ({ query }) => exploreCatalog(query),
 );

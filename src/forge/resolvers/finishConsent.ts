@@ -10,7 +10,7 @@ import { connectionId } from './schemas';
 import { CONSENT_TTL_SECONDS, type PendingConsent } from './startConsent';
 
 export const finishConsent = defineResolver(
-  'finishConsent',
+  'finishConsent', 'admin',
   z.object({
     id: connectionId,
     state: z.string().trim().min(1).max(200),

@@ -1,7 +1,7 @@
 import { defineResolver } from './define';
 import { noPayload } from './schemas';
 
-export const getMe = defineResolver('getMe', noPayload, async (_payload, context, deps) => {
+export const getMe = defineResolver('getMe', 'self', noPayload, async (_payload, context, deps) => {
   const person = await deps.directory.person(context.accountId);
   return {
     accountId: context.accountId,

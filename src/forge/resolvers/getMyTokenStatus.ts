@@ -5,7 +5,7 @@ import { keys } from '../storage/keys';
 import { defineResolver } from './define';
 import { noPayload } from './schemas';
 
-export const getMyTokenStatus = defineResolver('getMyTokenStatus', noPayload, async (_payload, context, deps) => {
+export const getMyTokenStatus = defineResolver('getMyTokenStatus', 'self', noPayload, async (_payload, context, deps) => {
   const last = await deps.store.get<TokenCheckSummary>(keys.tokenCheck(context.accountId));
   const lastReport = await deps.store.get<TokenReport>(keys.tokenReport(context.accountId));
   const expiry = last ? tokenExpiry(last, deps.clock.now()) : undefined;

@@ -4,7 +4,7 @@ import type { ResolverContext } from '../ports';
 import { defineResolver } from './define';
 import { noPayload } from './schemas';
 
-export const getSite = defineResolver('getSite', noPayload, async (_payload, context) => siteInfo(context));
+export const getSite = defineResolver('getSite', 'admin', noPayload, async (_payload, context) => siteInfo(context));
 
 export function siteInfo(context: ResolverContext): SiteInfo {
   const host = new URL(context.siteUrl).host;

@@ -1,6 +1,6 @@
 import type { ResolverName, ResolverResponse } from '../api';
 import type { AppDeps, ResolverContext } from '../ports';
-import type { ResolverDefinition } from './define';
+import { ACCESS_LEVELS, type ResolverDefinition } from './define';
 import { checkConnection } from './checkConnection';
 import { checkMyToken } from './checkMyToken';
 import { deleteConnection } from './deleteConnection';
@@ -31,8 +31,24 @@ import { startConsent } from './startConsent';
 
 export { ADMIN_ONLY_MESSAGE, SIGNED_OUT_MESSAGE } from './define';
 
+type ResolverTable = { [K in ResolverName]: ResolverDefinition<K> };
+
+/**
+ * Refuses, at start, a definition whose access is not exactly one of the levels (one cast past the type),
+ * so no resolver is ever served without saying who may call it.
+ */
+export function resolverTable(definitions: ResolverTable): ResolverTable {
+  for (const [key, definition] of Object.entries(definitions)) {
+    const access: unknown = definition.access;
+    if (!ACCESS_LEVELS.some((level) => level === access)) {
+      throw new Error(`Resolver "${key}" has access ${JSON.stringify(access) ?? 'undefined'}; say 'admin' or 'self'.`);
+    }
+  }
+  return definitions;
+}
+
 /** Every resolver of the contract, checked by the type: a missing one does not compile. */
-export const resolvers: { [K in ResolverName]: ResolverDefinition<K> } = {
+export const resolvers = resolverTable({
   getMe,
   listProfiles,
   checkMyToken,
@@ -63,7 +79,12 @@ export const resolvers: { [K in ResolverName]: ResolverDefinition<K> } = {
   listExpiring,
   getReminderSettings,
   saveReminderSettings,
-};
+});
+
+/** The admin-only resolvers, read from their definitions. */
+export const ADMIN_RESOLVERS: readonly ResolverName[] = Object.values(resolvers)
+  .filter((definition) => definition.access === 'admin')
+  .map((definition) => definition.name);
 
 export function isResolverName(name: string): name is ResolverName {
   return Object.hasOwn(resolvers, name);

@@ -8,7 +8,7 @@ import { defineResolver } from './define';
 import { MAX_EXPLAIN_TEXT } from './explainRequest';
 
 export const leastPrivilege = defineResolver(
-  'leastPrivilege',
+  'leastPrivilege', 'admin',
   z.object({
     text: z
       .string()

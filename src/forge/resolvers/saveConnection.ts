@@ -30,7 +30,7 @@ const payload = z
     path: ['version'],
   });
 
-export const saveConnection = defineResolver('saveConnection', payload, async (input, context, deps) => {
+export const saveConnection = defineResolver('saveConnection', 'admin', payload, async (input, context, deps) => {
   const { clientSecret, ...settings } = input.connection;
   await findAppProfile(deps.store, settings.profileId);
   const previous = input.id ? await loadConnection(deps.store, input.id) : undefined;

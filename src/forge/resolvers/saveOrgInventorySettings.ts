@@ -18,7 +18,7 @@ const payload = z
   });
 
 /** The org ID is config; the admin key is stored as a Forge secret only when the admin opted in, and removed when they opt out. */
-export const saveOrgInventorySettings = defineResolver('saveOrgInventorySettings', payload, async (input, context, deps) => {
+export const saveOrgInventorySettings = defineResolver('saveOrgInventorySettings', 'admin', payload, async (input, context, deps) => {
   const orgId = requireOrgId(input.orgId);
   if (!input.storeKey) return saveOrgSettings(deps, context.accountId, { orgId, key: 'remove' });
   if (input.adminKey !== undefined) {

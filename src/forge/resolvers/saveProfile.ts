@@ -12,7 +12,7 @@ import { withinBytes } from './schemas';
  * admin fixes the whole file in one go. Saving an existing custom id replaces that profile.
  */
 export const saveProfile = defineResolver(
-  'saveProfile',
+  'saveProfile', 'admin',
   z.object({ profile: z.string().trim().min(1, 'paste the profile as JSON').refine(withinBytes(MAX_PROFILE_BYTES), 'the profile is too large (limit 100,000 bytes)') }),
   async ({ profile: text }, _context, deps) => {
     const profile = parse(text);

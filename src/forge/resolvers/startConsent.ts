@@ -16,7 +16,7 @@ export interface PendingConsent {
 }
 
 export const startConsent = defineResolver(
-  'startConsent',
+  'startConsent', 'admin',
   z.object({ id: connectionId }),
   async ({ id }, context, deps) => {
     const connection = await loadConnection(deps.store, id);

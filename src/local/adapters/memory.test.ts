@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ManualClock } from '../../../test/mocks/app-deps';
+import { FakeClock } from '../../emulator/fake-clock';
 import { MemoryStore } from './memory';
 
 describe('MemoryStore', () => {
@@ -18,7 +18,7 @@ describe('MemoryStore', () => {
   });
 
   it('forgets entries once their time to live has passed', async () => {
-    const clock = new ManualClock();
+    const clock = new FakeClock();
     const store = new MemoryStore(undefined, undefined, clock);
     await store.set('consent:s', { ok: true }, { ttlSeconds: 60 });
     expect(await store.get('consent:s')).toEqual({ ok: true });
@@ -28,7 +28,7 @@ describe('MemoryStore', () => {
   });
 
   it('claims a key once, again only after its time to live has passed', async () => {
-    const clock = new ManualClock();
+    const clock = new FakeClock();
     const store = new MemoryStore(undefined, undefined, clock);
     const claims = await Promise.all([store.claim('v:2', { ttlSeconds: 60 }), store.claim('v:2', { ttlSeconds: 60 })]);
     expect(claims.sort()).toEqual([false, true]);

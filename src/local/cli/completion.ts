@@ -1,12 +1,14 @@
 /**
- * Shell completion scripts for bash, zsh and fish, derived from the per-command help (usage.ts): commands
- * from its keys, subcommands from its Usage lines, options from every `--option` it names. A command or an
- * option added to the help is completed with no change here.
+ * Shell completion scripts for bash, zsh and fish: commands from the per-command help (usage.ts), their
+ * subcommands from its Usage lines, and options from the declarations the parser itself uses (options.ts).
+ * A command or an option added there is completed with no change here.
  */
+import { optionsOf } from './options';
+import { STYLE_OPTIONS } from './style';
 import { COMMAND_HELP } from './usage';
 
-/** What every command takes besides its own options. */
-const GLOBAL_OPTIONS = ['--help', '--color', '--no-color', '--quiet'];
+/** What every command takes besides its own options: --help, and the style options (long forms). */
+const GLOBAL_OPTIONS = ['--help', ...[...STYLE_OPTIONS].filter((option) => option.startsWith('--'))];
 const SUMMARY_LENGTH = 70;
 
 interface CommandWords {
@@ -20,7 +22,7 @@ function completionWords(): CommandWords[] {
   const commands = Object.entries(COMMAND_HELP).map(([name, help]) => {
     const [usage = '', description = ''] = help.split('\n\n');
     const subcommands = [...usage.matchAll(new RegExp(`scope-doctor ${escape(name)} ([a-z]+(?:\\|[a-z]+)*)(?=\\s|$)`, 'g'))].flatMap((m) => m[1]!.split('|'));
-    const options = [...new Set([...(help.match(/--[a-z][a-z-]*/g) ?? []), ...GLOBAL_OPTIONS])].sort();
+    const options = [...new Set([...optionsOf(name), ...GLOBAL_OPTIONS])].sort();
     return { name, subcommands: [...new Set(subcommands)], options, summary: summaryOf(description) };
   });
   return [...commands, { name: 'help', subcommands: commands.map((c) => c.name), options: [], summary: 'Show a command’s help' }];

@@ -35,6 +35,7 @@ import { checkLabel, progressLine, summaryTable } from '../doctor/render';
 import { planChecks, runChecks, type DoctorOutcome } from '../doctor/run';
 import { styleText, takeStyleOptions, type OutputStyle } from './style';
 import { completionScript } from './completion';
+import { COMMAND_OPTIONS } from './options';
 
 export const TOKEN_ENV = 'SCOPE_DOCTOR_TOKEN';
 export const SECRET_ENV = 'SCOPE_DOCTOR_CLIENT_SECRET';
@@ -64,10 +65,6 @@ export interface CliIo {
 
 /** A mistake in how the command was called (exit 2). */
 class UsageError extends Error {}
-
-const COMMON = { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const;
-const PROFILE = { profile: { type: 'string' }, 'profile-file': { type: 'string' } } as const;
-const TIMEOUT = { timeout: { type: 'string' } } as const;
 
 /** Runs one command line and returns the exit code. Never throws: every error becomes one line on stderr. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -150,7 +147,7 @@ const COMMANDS: Record<string, Command> = {
 async function scopesCommand(args: string[], context: Context): Promise<number> {
   if (args[0] === 'for') return scopesForCommand(args.slice(1), context);
   const { io, out } = context;
-  const { values, positionals } = parseArgs({ args, options: { ...COMMON, ...PROFILE }, allowPositionals: true, strict: true });
+  const { values, positionals } = parseArgs({ args, options: COMMAND_OPTIONS['scopes lint'], allowPositionals: true, strict: true });
   const [sub, ...items] = positionals;
   if (sub !== 'lint') throw new UsageError('usage: scope-doctor scopes lint [--profile ID] [SCOPES… | -], or scope-doctor scopes for [FILE | -]');
   const profile = await loadProfile(values.profile, values['profile-file'], false);
@@ -167,14 +164,7 @@ async function scopesCommand(args: string[], context: Context): Promise<number> 
 
 /** The fewest scopes for the requests in a file (or stdin); with --profile-out, a custom profile of them. */
 async function scopesForCommand(args: string[], { io, out }: Context): Promise<number> {
-  const options = {
-    ...COMMON,
-    'profile-out': { type: 'string' },
-    'profile-id': { type: 'string' },
-    vendor: { type: 'string' },
-    'token-kind': { type: 'string' },
-  } as const;
-  const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true });
+  const { values, positionals } = parseArgs({ args, options: COMMAND_OPTIONS['scopes for'], allowPositionals: true, strict: true });
   if (positionals.length !== 1) throw new UsageError('usage: scope-doctor scopes for FILE, or - to read stdin');
   const source = positionals[0]!;
   const text = source === '-' ? await io.readStdin() : await readTextFile(source, 'traffic file', MAX_EXPLAIN_CHARS);
@@ -202,7 +192,7 @@ async function scopesForCommand(args: string[], { io, out }: Context): Promise<n
 }
 
 async function coverageCommand(args: string[], { out }: Context): Promise<number> {
-  const { values } = parseArgs({ args, options: { ...COMMON, ...PROFILE, scopes: { type: 'string' } }, strict: true });
+  const { values } = parseArgs({ args, options: COMMAND_OPTIONS.coverage, strict: true });
   const profile = await loadProfile(values.profile, values['profile-file'], true);
   const text = requireText(values.scopes, '--scopes');
   const parsed = parseScopeList(text, scopeLintOptions(profile));
@@ -227,7 +217,7 @@ async function coverageCommand(args: string[], { out }: Context): Promise<number
 }
 
 async function profilesCommand(args: string[], { out }: Context): Promise<number> {
-  const { values, positionals } = parseArgs({ args, options: COMMON, allowPositionals: true, strict: true });
+  const { values, positionals } = parseArgs({ args, options: COMMAND_OPTIONS.profiles, allowPositionals: true, strict: true });
   const [sub, ...rest] = positionals;
   if (sub === 'validate' && rest.length === 1) return validateProfileFile(rest[0]!, values.json, out);
   if (sub === 'show' && rest.length === 1) {
@@ -270,7 +260,7 @@ async function validateProfileFile(path: string, json: boolean | undefined, out:
 }
 
 async function cloudIdCommand(args: string[], context: Context): Promise<number> {
-  const { values, positionals } = parseArgs({ args, options: { ...COMMON, ...TIMEOUT }, allowPositionals: true, strict: true });
+  const { values, positionals } = parseArgs({ args, options: COMMAND_OPTIONS['cloud-id'], allowPositionals: true, strict: true });
   if (positionals.length !== 1) throw new UsageError('usage: scope-doctor cloud-id SITE');
   const seconds = timeoutSeconds(values.timeout);
   const report = await lookupCloudId(checkDeps(context.io, seconds), positionals[0] as string);
@@ -278,8 +268,7 @@ async function cloudIdCommand(args: string[], context: Context): Promise<number>
 }
 
 async function tokenCommand(args: string[], context: Context): Promise<number> {
-  const options = { ...COMMON, ...PROFILE, ...TIMEOUT, site: { type: 'string' }, email: { type: 'string' }, expires: { type: 'string' } } as const;
-  const { values } = parseArgs({ args, options, strict: true });
+  const { values } = parseArgs({ args, options: COMMAND_OPTIONS.token, strict: true });
   // Everything that can be refused is refused before the token is asked for.
   const seconds = timeoutSeconds(values.timeout);
   const site = parseSite(requireText(values.site, '--site'));
@@ -292,8 +281,7 @@ async function tokenCommand(args: string[], context: Context): Promise<number> {
 }
 
 async function oauthCommand(args: string[], context: Context): Promise<number> {
-  const options = { ...COMMON, ...PROFILE, ...TIMEOUT, 'client-id': { type: 'string' }, callback: { type: 'string' }, scopes: { type: 'string' } } as const;
-  const { values } = parseArgs({ args, options, strict: true });
+  const { values } = parseArgs({ args, options: COMMAND_OPTIONS.oauth, strict: true });
   const seconds = timeoutSeconds(values.timeout);
   const clientId = requireText(values['client-id'], '--client-id');
   const scopes = requireText(values.scopes, '--scopes');
@@ -309,16 +297,7 @@ async function oauthCommand(args: string[], context: Context): Promise<number> {
  * optional (only from the environment); the client secret is asked for only when --client-id is given.
  */
 async function dataCenterCommand(args: string[], context: Context): Promise<number> {
-  const options = {
-    ...COMMON,
-    ...PROFILE,
-    ...TIMEOUT,
-    'base-url': { type: 'string' },
-    'client-id': { type: 'string' },
-    callback: { type: 'string' },
-    scopes: { type: 'string' },
-  } as const;
-  const { values } = parseArgs({ args, options, strict: true });
+  const { values } = parseArgs({ args, options: COMMAND_OPTIONS.dc, strict: true });
   // Everything that can be refused is refused before a secret is asked for.
   const seconds = timeoutSeconds(values.timeout);
   const baseUrl = parseDataCenterBaseUrl(requireText(values['base-url'], '--base-url'));
@@ -341,8 +320,7 @@ async function dataCenterCommand(args: string[], context: Context): Promise<numb
  * The paste may hold credentials: nothing of it is printed but method, host and path.
  */
 async function explainCommand(args: string[], context: Context): Promise<number> {
-  const options = { ...COMMON, ...PROFILE, ...TIMEOUT, site: { type: 'string' }, scopes: { type: 'string' } } as const;
-  const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true });
+  const { values, positionals } = parseArgs({ args, options: COMMAND_OPTIONS.explain, allowPositionals: true, strict: true });
   const profile = await loadProfile(values.profile, values['profile-file'], false);
   const text = positionals.length === 1 && positionals[0] === '-' ? await context.io.readStdin() : positionals.join(' ');
   requireText(text, 'a request (a URL, "METHOD URL", a curl command, a log line, or - to read stdin)');
@@ -370,7 +348,7 @@ async function explainCommand(args: string[], context: Context): Promise<number>
 
 /** The organization's API tokens, flagged; the admin key comes from the environment or a hidden prompt only. */
 async function tokensCommand(args: string[], context: Context): Promise<number> {
-  const { values } = parseArgs({ args, options: { ...COMMON, ...TIMEOUT, org: { type: 'string' } }, strict: true });
+  const { values } = parseArgs({ args, options: COMMAND_OPTIONS.tokens, strict: true });
   const orgId = requireOrgId(requireText(values.org, '--org'));
   const adminKey = await readSecret(context, ADMIN_KEY_ENV, `Organization API key for ${orgId}: `);
   const report = await listOrgTokens(checkDeps(context.io, timeoutSeconds(values.timeout)), { orgId, adminKey });
@@ -381,7 +359,7 @@ async function tokensCommand(args: string[], context: Context): Promise<number> 
 /** Every check a config lists, one progress line each, then a summary table; the worst verdict decides the exit. */
 async function doctorCommand(args: string[], context: Context): Promise<number> {
   const { io } = context;
-  const { values } = parseArgs({ args, options: { ...COMMON, ...TIMEOUT, config: { type: 'string' } }, strict: true });
+  const { values } = parseArgs({ args, options: COMMAND_OPTIONS.doctor, strict: true });
   const path = requireText(values.config, '--config');
   const config = parseDoctorConfig(await readTextFile(path, 'config file', MAX_PROFILE_FILE_BYTES));
   const deps = { checks: checkDeps(io, timeoutSeconds(values.timeout)), env: io.env, readFile: (file: string) => readFile(file, 'utf8'), configDir: dirname(resolve(path)), now: () => new Date() };
@@ -399,7 +377,7 @@ async function doctorCommand(args: string[], context: Context): Promise<number> 
 }
 
 async function completionCommand(args: string[], { io }: Context): Promise<number> {
-  const { positionals } = parseArgs({ args, options: { help: COMMON.help }, allowPositionals: true, strict: true });
+  const { positionals } = parseArgs({ args, options: COMMAND_OPTIONS.completion, allowPositionals: true, strict: true });
   const shell = positionals[0];
   if (positionals.length !== 1 || (shell !== 'bash' && shell !== 'zsh' && shell !== 'fish')) throw new UsageError('usage: scope-doctor completion bash|zsh|fish');
   // Written as is: a script must not pass through the marks' colouring or --quiet.
@@ -408,7 +386,7 @@ async function completionCommand(args: string[], { io }: Context): Promise<numbe
 }
 
 async function emulatorCommand(args: string[], { io, out }: Context): Promise<number> {
-  const { values } = parseArgs({ args, options: { help: COMMON.help, port: { type: 'string' } }, strict: true });
+  const { values } = parseArgs({ args, options: COMMAND_OPTIONS.emulator, strict: true });
   const port = values.port === undefined ? undefined : Number(values.port);
   if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) throw new UsageError('--port must be a number from 0 to 65535');
   await io.serveEmulator(port, (url) => out(`Atlassian emulator on ${url}\nUse it with: export ${ATLASSIAN_URL_ENV}=${url}`));
@@ -416,7 +394,7 @@ async function emulatorCommand(args: string[], { io, out }: Context): Promise<nu
 }
 
 async function startCommand(args: string[], { io }: Context): Promise<number> {
-  parseArgs({ args, options: { help: COMMON.help }, strict: true });
+  parseArgs({ args, options: COMMAND_OPTIONS.start, strict: true });
   await io.runStart();
   return EXIT.ok;
 }

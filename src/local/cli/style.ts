@@ -7,7 +7,8 @@ export interface OutputStyle {
   quiet: boolean;
 }
 
-const STYLE_OPTIONS = new Set(['--color', '--no-color', '--quiet', '-q']);
+/** Taken by every command, before its own options are parsed. */
+export const STYLE_OPTIONS: ReadonlySet<string> = new Set(['--color', '--no-color', '--quiet', '-q']);
 
 /**
  * Takes the style options out of a command's arguments, up to a `--` (after it, `-q` may be part of a pasted

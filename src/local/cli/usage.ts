@@ -135,7 +135,7 @@ Examples:
   SCOPE_DOCTOR_CLIENT_SECRET=… scope-doctor dc --base-url https://jira.acme.com/jira --client-id … \\
     --callback https://acme.kendis.io/oauth/jira-server/callback --scopes Admin --profile kendis-dc-oauth
   SCOPE_DOCTOR_TOKEN=… scope-doctor dc --base-url https://jira.acme.com/jira`,
-  explain: `Usage: scope-doctor explain [TEXT… | -] [--site SITE | --site CLOUD_ID] [--scopes "…"] [--profile ID | --profile-file PATH] [--json]
+  explain: `Usage: scope-doctor explain [TEXT… | -] [--site SITE | --site CLOUD_ID] [--scopes "…"] [--profile ID | --profile-file PATH] [--timeout SECONDS] [--json]
 
 Explains failing Jira requests from what you have: a URL (site or https://api.atlassian.com/ex/jira/{cloudId}),
 "METHOD URL", a curl command, log lines with a status, or a HAR file saved from the browser (stdin with -).
@@ -144,29 +144,31 @@ scopes of one set; Jira Software endpoints take granular scopes only), what the 
 missing scope, bad credentials, a scoped token on the site URL, a 404 that may be a permission), and whether
 the URL's Cloud ID is the site's. With --scopes (what the token or app holds) or a profile (its guide's list):
 exactly which scopes to add. Only the kind of credential in a curl command or HAR is read, never its value;
-nothing is sent anywhere except, with --site NAME, the Cloud ID lookup.
+nothing is sent anywhere except, with --site NAME, the Cloud ID lookup, which --timeout (default 25) bounds.
 
 Examples:
   scope-doctor explain "401 Unauthorized; scope does not match GET https://api.atlassian.com/ex/jira/1f0c…/rest/agile/1.0/board/12/sprint?state=active"
   scope-doctor explain --site acme.atlassian.net --scopes "read:board-scope:jira-software read:project:jira" - < network.har
   pbpaste | scope-doctor explain --profile kendis-user-token -`,
-  tokens: `Usage: scope-doctor tokens --org ORG_ID [--json]
+  tokens: `Usage: scope-doctor tokens --org ORG_ID [--timeout SECONDS] [--json]
 
 Lists every API token the organization's managed users have (label, owner, created, expires, last used),
 reading every page, and flags the expired ones, those expiring within 30, 7 and 1 days, and those unused for
 90 days or more. It needs an organization admin API key (Atlassian Administration → Settings → API keys),
 read from $SCOPE_DOCTOR_ADMIN_KEY or a hidden prompt, never from the command line; it is used for these
 requests only and never stored. Atlassian lists no token's scopes: check a token itself with scope-doctor token.
+--timeout (default 25) bounds the whole listing: what is not read by then is unknown, exit 3.
 
 Examples:
   SCOPE_DOCTOR_ADMIN_KEY=… scope-doctor tokens --org 8f2a61c4-0d7e-4b9a-a1f3-5c6e7d8b9a01
   scope-doctor tokens --org 8f2a61c4-0d7e-4b9a-a1f3-5c6e7d8b9a01 --json`,
-  doctor: `Usage: scope-doctor doctor --config FILE [--json]
+  doctor: `Usage: scope-doctor doctor --config FILE [--timeout SECONDS] [--json]
 
 Runs every check the config lists, like npm doctor: one line per check as it finishes (a spinner while it
 runs, on a terminal), then a table of verdicts. The config is YAML or JSON; it names the environment variables
 that hold secrets (tokenEnv, clientSecretEnv, keyEnv), never the secrets themselves. Everything in it is
-checked before the first request, one line per bad field. Exit codes as for every command: the worst check's.
+checked before the first request, one line per bad field. --timeout (default 25) bounds all the checks'
+requests together. Exit codes as for every command: the worst check's.
 
   connections:                       # OAuth 2.0 (3LO) apps, as scope-doctor oauth
     - name: Kendis

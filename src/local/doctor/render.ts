@@ -1,6 +1,7 @@
 /** The doctor's lines: one per finished check while it runs, then a summary table and the totals. */
 import type { Status } from '../../core/model';
 import type { DoctorOutcome } from './run';
+import { pluralise } from '../../core/text';
 
 const MARK: Record<Status, string> = { pass: '✓', info: 'i', fail: '✗', warn: '!', unknown: '?' };
 const WORD: Record<Status, string> = { pass: 'pass', info: 'pass', warn: 'warn', fail: 'fail', unknown: 'unknown' };
@@ -27,5 +28,5 @@ export function summaryTable(outcomes: readonly DoctorOutcome[]): string[] {
   const lines = table.map((row) => `${row[0]!.padEnd(widths[0]!)}  ${row[1]!.padEnd(widths[1]!)}  ${row[2]}`.trimEnd());
   const count = (status: Status) => outcomes.filter((o) => WORD[o.verdict] === WORD[status]).length;
   const totals = [`${count('pass')} passed`, `${count('warn')} with warnings`, `${count('fail')} failed`, `${count('unknown')} could not tell`];
-  return [...lines, '', `${outcomes.length} check${outcomes.length === 1 ? '' : 's'}: ${totals.join(', ')}`];
+  return [...lines, '', `${pluralise(outcomes.length, 'check')}: ${totals.join(', ')}`];
 }

@@ -10,6 +10,7 @@ import { requireEmail } from '../../core/checks/input';
 import { InputError, makeReport, type CheckResult, type Report, type Status } from '../../core/model';
 import { parseCustomProfile, ProfileError, requireProfile, type Profile } from '../../core/profiles';
 import { ConfigError, environmentNeeded, type DoctorConfig } from './config';
+import { pluralise } from '../../core/text';
 
 export type DoctorCheckKind = 'connection' | 'token' | 'profile' | 'site' | 'organization';
 
@@ -134,7 +135,7 @@ async function profileFileReport(deps: DoctorDeps, path: string, shown: string):
   let results: CheckResult[];
   try {
     const profile = parseCustomProfile(await readProfile(deps, path));
-    results = [{ id: 'profile.valid', title: `Valid profile ${profile.id}: ${profile.capabilities.length} capabilit${profile.capabilities.length === 1 ? 'y' : 'ies'}`, status: 'pass', detail: profile.name }];
+    results = [{ id: 'profile.valid', title: `Valid profile ${profile.id}: ${pluralise(profile.capabilities.length, 'capability', 'capabilities')}`, status: 'pass', detail: profile.name }];
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     const issues = error instanceof ProfileError ? error.issues : [error.message];

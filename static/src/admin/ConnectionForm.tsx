@@ -1,17 +1,16 @@
 import { useState, type FormEvent } from 'react';
 import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
-import Lozenge from '@atlaskit/lozenge';
-import Select from '@atlaskit/select';
 import TextArea from '@atlaskit/textarea';
 import { Inline, Stack, Text } from '@atlaskit/primitives';
 import type { ConnectionInput, ConnectionView, ProfileSummary } from '../../../src/forge/api';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Field } from '../components/Field';
+import { InlineConfirm } from '../components/InlineConfirm';
 import { TextField } from '../components/TextField';
 import { describeSecret } from '../format';
 import { useAction } from '../useResolver';
-import { CustomProfileEditor } from './CustomProfileEditor';
+import { ProfilePicker } from './ProfilePicker';
 
 interface ConnectionFormProps {
   profiles: ProfileSummary[];
@@ -24,25 +23,6 @@ interface ConnectionFormProps {
   /** A custom profile was saved (new or replaced): the list should include it. */
   onProfileSaved: (profile: ProfileSummary) => void;
   onProfileDeleted: (id: string) => void;
-}
-
-interface ProfileOption {
-  label: string;
-  value: string;
-  custom?: boolean;
-}
-
-/** The picker's last entry: write a profile for an integration with no built-in one. */
-const CUSTOM_OPTION: ProfileOption = { label: 'Custom profile…', value: '__custom__' };
-
-function optionLabel(option: ProfileOption) {
-  if (!option.custom) return option.label;
-  return (
-    <Inline space="space.100" alignBlock="center">
-      <span>{option.label}</span>
-      <Lozenge>custom</Lozenge>
-    </Inline>
-  );
 }
 
 /** What the vendor's callback URL must be, for the field's helper text. */
@@ -78,56 +58,19 @@ export default function ConnectionForm({
   // A stored secret is never shown; the admin either keeps it or types a replacement.
   const [replacingSecret, setReplacingSecret] = useState(!connection?.clientSecret.set);
   const [secret, setSecret] = useState('');
-  const [confirmingDelete, setConfirmingDelete] = useState(false);
-  // The JSON the custom profile box starts with, while it is open.
-  const [customDraft, setCustomDraft] = useState<string | undefined>();
-  const [confirmingProfileDelete, setConfirmingProfileDelete] = useState(false);
   const save = useAction('saveConnection');
   const remove = useAction('deleteConnection');
-  const removeProfile = useAction('deleteProfile');
 
   const profile = profiles.find((candidate) => candidate.id === form.profileId);
-  const options: ProfileOption[] = [
-    ...profiles.map((candidate) => ({ label: candidate.name, value: candidate.id, custom: candidate.source === 'custom' })),
-    CUSTOM_OPTION,
-  ];
   const update = (changes: Partial<typeof form>) => setForm((current) => ({ ...current, ...changes }));
 
-  const selectProfile = (chosen: ProfileSummary) => {
-    setCustomDraft(undefined);
-    setConfirmingProfileDelete(false);
-    removeProfile.clearError();
-    // Editing keeps the name the admin chose; a new connection takes the profile's.
-    update(connection ? { profileId: chosen.id } : { profileId: chosen.id, name: chosen.name });
-  };
-
-  const onProfileChange = (option: ProfileOption | null) => {
-    if (option === CUSTOM_OPTION || option?.value === CUSTOM_OPTION.value) {
-      setConfirmingProfileDelete(false);
-      // The template reads the pasted titles with the scope catalog: loaded only when a custom profile is wanted.
-      void import('../../../src/core/profiles/template').then(({ profileTemplate }) => setCustomDraft(profileTemplate(form.scopes, form.callbackUrl)));
+  const onPickProfile = (chosen: ProfileSummary | undefined) => {
+    if (!chosen) {
+      update({ profileId: '' });
       return;
     }
-    const chosen = profiles.find((candidate) => candidate.id === option?.value);
-    if (chosen) selectProfile(chosen);
-  };
-
-  const onProfileSavedHere = (saved: ProfileSummary) => {
-    onProfileSaved(saved);
-    setCustomDraft(undefined);
-    // The profile was written from this form, which keeps the callback URL and scopes the admin pasted.
-    update({ profileId: saved.id, ...(connection ? {} : { name: saved.name }) });
-  };
-
-  const onDeleteProfile = async () => {
-    if (!profile) return;
-    const deleted = await removeProfile.run({ id: profile.id });
-    if (!deleted) return;
-    setConfirmingProfileDelete(false);
-    onProfileDeleted(profile.id);
-    const fallback = profiles.find((candidate) => candidate.id !== profile.id);
-    if (fallback) selectProfile(fallback);
-    else update({ profileId: '' });
+    // Editing keeps the name the admin chose; a new connection takes the profile's.
+    update(connection ? { profileId: chosen.id } : { profileId: chosen.id, name: chosen.name });
   };
 
   const onSubmit = async (event: FormEvent) => {
@@ -153,46 +96,14 @@ export default function ConnectionForm({
         <Heading size="small" as="h2">
           {connection ? `Edit ${connection.name}` : 'Add connection'}
         </Heading>
-        <Field
-          id="connection-profile"
-          label="Integration profile"
-          helper={customDraft === undefined ? profile?.summary : 'Describe what the integration needs; the connection is checked against it.'}
-        >
-          <Select<ProfileOption>
-            inputId="connection-profile"
-            testId="connection-profile"
-            options={options}
-            value={customDraft !== undefined ? CUSTOM_OPTION : (options.find((option) => option.value === form.profileId) ?? null)}
-            onChange={onProfileChange}
-            formatOptionLabel={optionLabel}
-          />
-        </Field>
-        {customDraft !== undefined && (
-          <CustomProfileEditor initial={customDraft} onSaved={onProfileSavedHere} onCancel={() => setCustomDraft(undefined)} />
-        )}
-        {customDraft === undefined &&
-          profile?.source === 'custom' &&
-          (confirmingProfileDelete ? (
-            <Inline space="space.100" alignBlock="center" shouldWrap>
-              <Text>Delete the custom profile {profile.name}? Connections using it must move to another profile first.</Text>
-              <Button appearance="danger" onClick={() => void onDeleteProfile()} isLoading={removeProfile.pending}>
-                Delete profile
-              </Button>
-              <Button onClick={() => setConfirmingProfileDelete(false)}>Keep</Button>
-            </Inline>
-          ) : (
-            <Inline>
-              <Button appearance="subtle" spacing="compact" onClick={() => setConfirmingProfileDelete(true)}>
-                Delete custom profile…
-              </Button>
-            </Inline>
-          ))}
-        {removeProfile.error && (
-          <ErrorMessage
-            error={removeProfile.error}
-            title={removeProfile.error.code === 'conflict' ? 'This profile is still in use' : undefined}
-          />
-        )}
+        <ProfilePicker
+          profiles={profiles}
+          profileId={form.profileId}
+          pasted={{ scopes: form.scopes, callbackUrl: form.callbackUrl }}
+          onPick={onPickProfile}
+          onProfileSaved={onProfileSaved}
+          onProfileDeleted={onProfileDeleted}
+        />
         <TextField id="connection-name" label="Name" value={form.name} onValueChange={(name) => update({ name })} isRequired />
         <TextField
           id="connection-client-id"
@@ -274,20 +185,15 @@ export default function ConnectionForm({
             </Button>
             <Button onClick={onCancel}>Cancel</Button>
           </Inline>
-          {connection &&
-            (confirmingDelete ? (
-              <Inline space="space.100" alignBlock="center">
-                <Text>Delete {connection.name} and its stored secret?</Text>
-                <Button appearance="danger" onClick={() => void onDelete()} isLoading={remove.pending}>
-                  Delete
-                </Button>
-                <Button onClick={() => setConfirmingDelete(false)}>Keep</Button>
-              </Inline>
-            ) : (
-              <Button appearance="subtle" onClick={() => setConfirmingDelete(true)}>
-                Delete…
-              </Button>
-            ))}
+          {connection && (
+            <InlineConfirm
+              askLabel="Delete…"
+              question={`Delete ${connection.name} and its stored secret?`}
+              confirmLabel="Delete"
+              onConfirm={onDelete}
+              pending={remove.pending}
+            />
+          )}
         </Inline>
       </Stack>
     </form>

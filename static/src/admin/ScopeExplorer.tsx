@@ -9,10 +9,10 @@ import { EmptyState } from '../components/EmptyState';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { QueryForm } from '../components/QueryForm';
 import { ScopeCode } from '../components/ScopeCode';
-import { pluralise } from '../format';
 import { useAction } from '../useResolver';
 import { ExplainBox } from '../components/ExplainBox';
 import { LeastPrivilegeView } from './LeastPrivilegeView';
+import { pluralise } from '../../../src/core/text';
 
 /** Long scopes (`read:jira-work`) allow hundreds of operations; show a sample, say how many more. */
 const OPERATIONS_SHOWN = 8;

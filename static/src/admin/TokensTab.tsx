@@ -16,9 +16,10 @@ import { TextField } from '../components/TextField';
 import { VerdictLozenge } from '../components/VerdictLozenge';
 import { VerdictStrip } from '../components/VerdictStrip';
 import { readExpiry } from '../../../src/core/expiry';
-import { pluralise, timeAgo } from '../format';
+import { timeAgo } from '../format';
 import { TokenReportView } from '../personal/TokenReportView';
 import { useAction, useResolver } from '../useResolver';
+import { pluralise } from '../../../src/core/text';
 
 const ROWS_PER_PAGE = 25;
 const SEVERITY: Record<Status, number> = { pass: 0, info: 0, warn: 1, unknown: 2, fail: 3 };

@@ -2,7 +2,6 @@ import DynamicTable from '@atlaskit/dynamic-table';
 import Lozenge from '@atlaskit/lozenge';
 import { Stack, Text } from '@atlaskit/primitives';
 import type { CapabilityCoverage, CapabilityStatus, CoverageResult } from '../../../src/core/scope-coverage/types';
-import { scopeKind } from '../format';
 import { ScopeList } from './ScopeCode';
 
 const STATUS = {
@@ -27,14 +26,17 @@ const HEAD = {
   ],
 };
 
-function typeOf(scopes: readonly string[]): string {
-  const kinds = new Set(scopes.map(scopeKind));
+function typeOf(scopes: readonly string[], kindOf: CoverageResult['scopeKinds']): string {
+  const kinds = new Set(scopes.flatMap((scope) => kindOf[scope] ?? []));
   if (kinds.size === 0) return '—';
   return [...kinds].sort().join(' + ');
 }
 
-/** Entra "API permissions" style: one row per capability the integration needs. */
-export function CoverageTable({ coverage }: { coverage: Pick<CoverageResult, 'capabilities' | 'scopeLabels' | 'vendor'> }) {
+/**
+ * Entra "API permissions" style: one row per capability the integration needs. A report stored before
+ * coverage named the scopes' kinds has none, and its Type column says "—".
+ */
+export function CoverageTable({ coverage }: { coverage: Pick<CoverageResult, 'capabilities' | 'scopeLabels' | 'vendor'> & Partial<Pick<CoverageResult, 'scopeKinds'>> }) {
   const rows = coverage.capabilities.map((capability) => ({
     key: capability.name,
     cells: [
@@ -73,7 +75,7 @@ export function CoverageTable({ coverage }: { coverage: Pick<CoverageResult, 'ca
           </Stack>
         ),
       },
-      { key: 'type', content: typeOf([...capability.usedScopes, ...capability.missing]) },
+      { key: 'type', content: typeOf([...capability.usedScopes, ...capability.missing], coverage.scopeKinds ?? {}) },
       { key: 'allows', content: <Allows scopes={[...capability.usedScopes, ...capability.missing]} labels={coverage.scopeLabels} /> },
       {
         key: 'status',
