@@ -72,6 +72,8 @@ function payloadFor(name: ResolverName, fixture: Fixture, unique: string): unkno
       return { orgId: DEMO_ORG.id, adminKey: 'demo-matrix-org-key' };
     case 'saveReminderSettings':
       return { webhookUrl: 'https://hooks.slack.com/services/demo-matrix-not-a-webhook' };
+    case 'exportData':
+      return { format: 'csv' };
     default:
       return {};
   }

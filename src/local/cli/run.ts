@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { readFile, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { access, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import {
   checkDataCenter,
   checkOAuthClient,
@@ -36,11 +36,15 @@ import { planChecks, runChecks, type DoctorOutcome } from '../doctor/run';
 import { styleText, takeStyleOptions, type OutputStyle } from './style';
 import { completionScript } from './completion';
 import { COMMAND_OPTIONS } from './options';
+import { DEFAULT_DATA_DIR, openFileStorage } from '../adapters/file-store';
+import { demoContext } from '../deps';
+import { buildExport, collectExportData, exportFile } from '../../forge/export';
 
 export const TOKEN_ENV = 'SCOPE_DOCTOR_TOKEN';
 export const SECRET_ENV = 'SCOPE_DOCTOR_CLIENT_SECRET';
 export const ATLASSIAN_URL_ENV = 'SCOPE_DOCTOR_ATLASSIAN_URL';
 export const ADMIN_KEY_ENV = 'SCOPE_DOCTOR_ADMIN_KEY';
+export const DATA_DIR_ENV = 'SCOPE_DOCTOR_DATA_DIR';
 const MAX_PROFILE_FILE_BYTES = 256 * 1024;
 /** As long as a check from the Forge pages may take in all, so the CLI and the app tell the same. */
 export const DEFAULT_TIMEOUT_SECONDS = 25;
@@ -140,6 +144,7 @@ const COMMANDS: Record<string, Command> = {
   tokens: tokensCommand,
   doctor: doctorCommand,
   completion: completionCommand,
+  export: exportCommand,
   emulator: emulatorCommand,
   start: startCommand,
 };
@@ -382,6 +387,37 @@ async function completionCommand(args: string[], { io }: Context): Promise<numbe
   if (positionals.length !== 1 || (shell !== 'bash' && shell !== 'zsh' && shell !== 'fish')) throw new UsageError('usage: scope-doctor completion bash|zsh|fish');
   // Written as is: a script must not pass through the marks' colouring or --quiet.
   io.out(completionScript(shell));
+  return EXIT.ok;
+}
+
+/**
+ * What `scope-doctor start` keeps, as the admin page's export: read only, so it runs beside a running start.
+ * The local store is the demo site's, so that is the site the export names.
+ */
+async function exportCommand(args: string[], { io, out }: Context): Promise<number> {
+  const { values } = parseArgs({ args, options: { help: COMMON.help, format: { type: 'string' }, out: { type: 'string' } }, strict: true });
+  const format = values.format;
+  if (format !== 'csv' && format !== 'json') throw new UsageError('--format must be csv or json');
+  const outPath = values.out === undefined ? undefined : requireText(values.out, '--out');
+  const dataDir = io.env[DATA_DIR_ENV]?.trim() || DEFAULT_DATA_DIR;
+  // Opening would create an empty folder: a mistyped folder must be named, not exported as nothing.
+  if (!(await access(join(dataDir, 'store.json')).then(() => true, () => false))) {
+    throw new InputError(`no local data in ${dataDir.slice(0, 200)}: run scope-doctor start first, or set ${DATA_DIR_ENV} to its folder`);
+  }
+  const { store } = await openFileStorage(dataDir);
+  const site = demoContext('admin');
+  const file = exportFile(format, buildExport(await collectExportData(store), { url: site.siteUrl, cloudId: site.cloudId }, new Date()));
+  if (outPath === undefined) {
+    // Written as is (no colouring of marks): the output is data. io.out ends the line itself.
+    io.out(file.content.replace(/\n$/, ''));
+    return EXIT.ok;
+  }
+  try {
+    await writeFile(outPath, file.content);
+  } catch {
+    throw new InputError(`cannot write ${outPath.slice(0, 200)}`);
+  }
+  out(`Wrote the ${format.toUpperCase()} export to ${outPath}`);
   return EXIT.ok;
 }
 
