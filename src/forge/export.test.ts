@@ -128,7 +128,7 @@ describe('export builder', () => {
     for (const formula of FORMULAS) expect(cells).toContain(`'${formula}`);
     expect(cells).toContain(`'=cmd|"/C calc"!A0`);
     // The details that merely contain a formula later on are left as they are.
-    expect(cells).toContain(`callback URL ${FORMULAS[0]}; scopes judged from pasted`);
+    expect(cells).toContain(`callback URL ${FORMULAS[0]}; scopes judged from the pasted list (unverified)`);
   });
 
   it('names the file for the site and day, with the type to save it as', () => {

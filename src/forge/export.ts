@@ -226,6 +226,11 @@ function describedChange(record: ChangeRecord): ChangeExport {
 // row says which `record` it is (connection, token, check, coverage, scope, history, change) and which item
 // it belongs to (`item`, `item_id`, `name`), so a spreadsheet's filter on those two columns gives any view.
 const CSV_COLUMNS = ['record', 'item', 'item_id', 'name', 'profile', 'at', 'verdict', 'subject', 'status', 'detail', 'fix'] as const;
+const SCOPE_LISTS: Record<NonNullable<ConnectionRecord['scopesFrom']>, string> = {
+  consent: 'the consented grant',
+  pasted: 'the pasted list (unverified)',
+  none: 'no list',
+};
 type CsvRow = Partial<Record<(typeof CSV_COLUMNS)[number], string>>;
 
 interface CsvItem {
@@ -246,7 +251,7 @@ export function exportCsv(document: ExportDocument): string {
         verdict: connection.verdict ?? 'not checked',
         subject: connection.clientId,
         status: `client secret ${connection.clientSecret}`,
-        detail: [`callback URL ${connection.callbackUrl}`, `scopes judged from ${connection.scopesFrom ?? 'none'}`].join('; '),
+        detail: [`callback URL ${connection.callbackUrl}`, `scopes judged from ${SCOPE_LISTS[connection.scopesFrom ?? 'none']}`].join('; '),
       };
       return [row, ...itemRows(item, connection)];
     }),
@@ -260,7 +265,7 @@ export function exportCsv(document: ExportDocument): string {
         verdict: token.verdict,
         subject: `${token.kind} token`,
         status: token.keptForRecheck ? 'kept for re-checks' : 'not kept',
-        detail: [token.reason, expiry, token.site].filter(Boolean).join('; '),
+        detail: [token.reason, expiry, token.site ? `site ${token.site}` : ''].filter(Boolean).join('; '),
       };
       return [row, ...itemRows(item, token)];
     }),
@@ -289,7 +294,7 @@ function itemRows(item: CsvItem, record: ConnectionRecord | TokenRecord): CsvRow
       detail: [capability.certainty, capability.missing.length > 0 ? `add ${capability.missing.join(' ')}` : '', capability.ask ? `ask the vendor whether it ${capability.ask}` : ''].filter(Boolean).join('; '),
     })),
     ...record.scopes.map((scope) => ({ ...item, record: 'scope', at, subject: scope.scope, status: scope.status, detail: scope.neededFor.length > 0 ? `needed for: ${scope.neededFor.join('; ')}` : '' })),
-    ...record.history.map((point) => ({ ...item, record: 'history', at: point.checkedAt, verdict: point.verdict, status: acceptedText(point), detail: point.scopes ? `${point.scopes.length} scopes from ${point.scopesFrom ?? 'the check'}: ${point.scopes.join(' ')}` : '' })),
+    ...record.history.map((point) => ({ ...item, record: 'history', at: point.checkedAt, verdict: point.verdict, status: acceptedText(point), detail: point.scopes ? `scopes seen (${point.scopesFrom ?? 'check'}): ${point.scopes.join(' ')}` : '' })),
     ...record.changes.flatMap((change) => change.changes.map((one) => ({ ...item, record: 'change', at: change.at, subject: one.kind, status: changeStatus(one), detail: describeChange(one) }))),
   ];
 }

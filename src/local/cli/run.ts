@@ -36,9 +36,6 @@ import { planChecks, runChecks, type DoctorOutcome } from '../doctor/run';
 import { styleText, takeStyleOptions, type OutputStyle } from './style';
 import { completionScript } from './completion';
 import { COMMAND_OPTIONS } from './options';
-import { DEFAULT_DATA_DIR, openFileStorage } from '../adapters/file-store';
-import { demoContext } from '../deps';
-import { buildExport, collectExportData, exportFile } from '../../forge/export';
 
 export const TOKEN_ENV = 'SCOPE_DOCTOR_TOKEN';
 export const SECRET_ENV = 'SCOPE_DOCTOR_CLIENT_SECRET';
@@ -395,10 +392,16 @@ async function completionCommand(args: string[], { io }: Context): Promise<numbe
  * The local store is the demo site's, so that is the site the export names.
  */
 async function exportCommand(args: string[], { io, out }: Context): Promise<number> {
-  const { values } = parseArgs({ args, options: { help: COMMON.help, format: { type: 'string' }, out: { type: 'string' } }, strict: true });
+  const { values } = parseArgs({ args, options: COMMAND_OPTIONS.export, strict: true });
   const format = values.format;
   if (format !== 'csv' && format !== 'json') throw new UsageError('--format must be csv or json');
   const outPath = values.out === undefined ? undefined : requireText(values.out, '--out');
+  // Loaded here, not at the top: no other command needs the app's storage and export code.
+  const [{ DEFAULT_DATA_DIR, openFileStorage }, { demoContext }, { buildExport, collectExportData, exportFile }] = await Promise.all([
+    import('../adapters/file-store'),
+    import('../deps'),
+    import('../../forge/export'),
+  ]);
   const dataDir = io.env[DATA_DIR_ENV]?.trim() || DEFAULT_DATA_DIR;
   // Opening would create an empty folder: a mistyped folder must be named, not exported as nothing.
   if (!(await access(join(dataDir, 'store.json')).then(() => true, () => false))) {
