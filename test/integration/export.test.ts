@@ -4,7 +4,7 @@
  * revoked one), then the admin resolver and `scope-doctor export` in both formats. Every byte of every
  * output is scanned for each value in the secret store and for anything shaped like a credential.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -147,6 +147,13 @@ describe('export', () => {
       expect(run.code, args.join(' ')).toBe(2);
       expect(run.stderr.trim()).toBe('scope-doctor: --format must be csv or json');
     }
+    const broken = await mkdtemp(join(tmpdir(), 'scope-doctor-export-broken-'));
+    await writeFile(join(broken, 'store.json'), '{');
+    const unreadable = await runScopeDoctor(['export', '--format', 'csv'], { SCOPE_DOCTOR_DATA_DIR: broken });
+    expect(unreadable.code).toBe(2);
+    expect(unreadable.stderr.trim().split('\n')).toEqual([`scope-doctor: Cannot read ${join(broken, 'store.json')}: it is not valid JSON. Move it aside to start with empty local data.`]);
+    await rm(broken, { recursive: true, force: true });
+
     const missing = join(dataDir, 'nothing-here');
     const run = await runScopeDoctor(['export', '--format', 'json'], { SCOPE_DOCTOR_DATA_DIR: missing });
     expect(run.code).toBe(2);

@@ -407,7 +407,10 @@ async function exportCommand(args: string[], { io, out }: Context): Promise<numb
   if (!(await access(join(dataDir, 'store.json')).then(() => true, () => false))) {
     throw new InputError(`no local data in ${dataDir.slice(0, 200)}: run scope-doctor start first, or set ${DATA_DIR_ENV} to its folder`);
   }
-  const { store } = await openFileStorage(dataDir);
+  const { store } = await openFileStorage(dataDir).catch((error: unknown) => {
+    // A store.json that is not JSON is the person's data to look at, not a crash.
+    throw new InputError(error instanceof Error ? error.message : String(error));
+  });
   const site = demoContext('admin');
   const file = exportFile(format, buildExport(await collectExportData(store), { url: site.siteUrl, cloudId: site.cloudId }, new Date()));
   if (outPath === undefined) {
