@@ -5,7 +5,7 @@
  * secret: a client secret is "set" or "not set", a token is never stored outside secret storage.
  */
 import { stringify } from 'csv-stringify/sync';
-import type { TokenReport } from '../core/checks/types';
+import type { ScopeSource, TokenReport } from '../core/checks/types';
 import { describeChange, type Change, type ChangeRecord, type HistoryPoint } from '../core/history';
 import type { CheckResult, Status } from '../core/model';
 import type { CapabilityCoverage, CoverageResult } from '../core/scope-coverage/types';
@@ -143,7 +143,7 @@ export function buildExport(data: ExportData, site: ExportSite, exportedAt: Date
 function connectionRecord(view: ConnectionView): ConnectionRecord {
   const report = view.lastReport;
   const source = report?.scopeSource;
-  const judged = source ? (source.used === 'consent' ? (source.granted ?? []) : source.used === 'pasted' ? source.pasted : []) : [];
+  const judged = judgedList(source);
   return {
     id: view.id,
     name: view.name,
@@ -192,16 +192,21 @@ function tokenRecord({ summary, report, history }: StoredTokenCheck): TokenRecor
 }
 
 function judgedScope(scope: string, coverage: CoverageResult | undefined): ScopeRecord {
-  const status: ScopeStatus = !coverage
-    ? 'granted'
-    : coverage.excess.includes(scope)
-      ? 'excess'
-      : coverage.keptForVendor.includes(scope)
-        ? 'kept-for-vendor'
-        : coverage.unknown.includes(scope)
-          ? 'not-a-known-scope'
-          : 'granted';
-  return { scope, status, neededFor: capabilitiesWith(coverage, (c) => c.usedScopes.includes(scope)) };
+  return { scope, status: judgedStatus(scope, coverage), neededFor: capabilitiesWith(coverage, (c) => c.usedScopes.includes(scope)) };
+}
+
+function judgedStatus(scope: string, coverage: CoverageResult | undefined): ScopeStatus {
+  if (coverage?.excess.includes(scope)) return 'excess';
+  if (coverage?.keptForVendor.includes(scope)) return 'kept-for-vendor';
+  if (coverage?.unknown.includes(scope)) return 'not-a-known-scope';
+  return 'granted';
+}
+
+/** The list a connection's verdict was judged from. */
+function judgedList(source: ScopeSource | undefined): string[] {
+  if (source?.used === 'consent') return source.granted ?? [];
+  if (source?.used === 'pasted') return source.pasted;
+  return [];
 }
 
 /** The coverage's scopes to add that the item's own list does not already name. */
