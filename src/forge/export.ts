@@ -6,7 +6,7 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import type { ScopeSource, TokenReport } from '../core/checks/types';
-import { describeChange, type Change, type ChangeRecord, type HistoryPoint } from '../core/history';
+import { describeChange, type Change, type ChangeRecord, type Credential, type HistoryPoint } from '../core/history';
 import type { CheckResult, Status } from '../core/model';
 import type { CapabilityCoverage, CoverageResult } from '../core/scope-coverage/types';
 import { mapLimit } from '../core/atlassian';
@@ -163,7 +163,7 @@ function connectionRecord(view: ConnectionView): ConnectionRecord {
     results: report?.results ?? [],
     ...(view.lastConsent ? { lastConsent: view.lastConsent } : {}),
     history: view.history,
-    changes: view.changes.map(describedChange),
+    changes: view.changes.map((record) => describedChange(record, 'secret')),
   };
 }
 
@@ -187,7 +187,7 @@ function tokenRecord({ summary, report, history }: StoredTokenCheck): TokenRecor
     ...(report?.coverage ? { coverage: report.coverage } : {}),
     results: report?.results ?? [],
     history: history?.history ?? [],
-    changes: (history?.changes ?? (summary.latestChange ? [summary.latestChange] : [])).map(describedChange),
+    changes: (history?.changes ?? (summary.latestChange ? [summary.latestChange] : [])).map((record) => describedChange(record, 'token')),
   };
 }
 
@@ -222,8 +222,8 @@ function capabilitiesWith(coverage: CoverageResult | undefined, test: (capabilit
   return coverage?.capabilities.filter(test).map((capability) => capability.name) ?? [];
 }
 
-function describedChange(record: ChangeRecord): ChangeExport {
-  return { ...record, described: record.changes.map(describeChange) };
+function describedChange(record: ChangeRecord, credential: Credential): ChangeExport {
+  return { ...record, described: record.changes.map((change) => describeChange(change, credential)) };
 }
 
 // CSV: one flat table, not one file per kind (several downloads, or a zip, for one question) nor sections of
@@ -300,7 +300,7 @@ function itemRows(item: CsvItem, record: ConnectionRecord | TokenRecord): CsvRow
     })),
     ...record.scopes.map((scope) => ({ ...item, record: 'scope', at, subject: scope.scope, status: scope.status, detail: scope.neededFor.length > 0 ? `needed for: ${scope.neededFor.join('; ')}` : '' })),
     ...record.history.map((point) => ({ ...item, record: 'history', at: point.checkedAt, verdict: point.verdict, status: acceptedText(point), detail: point.scopes ? `scopes seen (${point.scopesFrom ?? 'check'}): ${point.scopes.join(' ')}` : '' })),
-    ...record.changes.flatMap((change) => change.changes.map((one) => ({ ...item, record: 'change', at: change.at, subject: one.kind, status: changeStatus(one), detail: describeChange(one) }))),
+    ...record.changes.flatMap((change) => change.changes.map((one, index) => ({ ...item, record: 'change', at: change.at, subject: one.kind, status: changeStatus(one), detail: change.described[index] ?? '' }))),
   ];
 }
 

@@ -10,6 +10,7 @@ import { invokeAs, screenshot, seriousAxeViolations, startUiHarness, type UiHarn
 
 let ui: UiHarness;
 let page: Page;
+let connectionNames: string[];
 const SECRETS = [...Object.values(DEMO_OAUTH_APPS).map((app) => app.clientSecret), DEMO_TOKENS.kendisScopedUri.token];
 
 beforeAll(async () => {
@@ -18,6 +19,7 @@ beforeAll(async () => {
   // Something to export: the seeded connections checked once, and Uri's token kept for re-checks.
   const connections = await invokeAs<ConnectionView[]>(ui.server.url, 'admin', 'listConnections', {});
   for (const connection of connections) await invokeAs(ui.server.url, 'admin', 'checkConnection', { id: connection.id });
+  connectionNames = connections.map((connection) => connection.name);
   await invokeAs(ui.server.url, 'user', 'checkMyToken', { email: DEMO_ACCOUNTS.user.email, token: DEMO_TOKENS.kendisScopedUri.token, profileId: 'kendis-user-token', recheck: true });
 });
 
@@ -44,7 +46,7 @@ describe('admin page export', () => {
     const csv = await downloadText(csvDownload);
     expectNoSecret(csv);
     const rows = parse(csv, { bom: true, columns: true }) as Record<string, string>[];
-    expect(rows.filter((row) => row.record === 'connection').map((row) => row.name)).toEqual(['OnePlan OneConnect (EU)', 'Targetprocess']);
+    expect(rows.filter((row) => row.record === 'connection').map((row) => row.name)).toEqual(connectionNames);
     expect(rows.find((row) => row.record === 'token')).toMatchObject({ name: DEMO_ACCOUNTS.user.displayName, status: 'kept for re-checks' });
     await expect.poll(() => page.getByTestId('export-ready').textContent()).toContain(csvDownload.suggestedFilename());
 
@@ -54,8 +56,8 @@ describe('admin page export', () => {
     expectNoSecret(json);
     const document = JSON.parse(json) as ExportDocument;
     expect(document).toMatchObject({ format: 'scope-doctor-export', version: 1 });
-    expect(document.connections.map((c) => c.clientSecret)).toEqual(['set', 'set']);
-    expect(document.tokens.map((t) => t.accountId)).toEqual([DEMO_ACCOUNTS.user.accountId]);
+    expect(document.connections.map((c) => c.clientSecret)).toEqual(connectionNames.map(() => 'set'));
+    expect(document.tokens.map((t) => t.accountId)).toContain(DEMO_ACCOUNTS.user.accountId);
 
     // Should the browser drop a download that started after the resolver answered, a click on the link starts it.
     const [again] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-download-again').click()]);

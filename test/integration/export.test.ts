@@ -15,7 +15,7 @@ import type { ExportDocument } from '../../src/forge/export';
 import { recheckToken } from '../../src/forge/tokens';
 import { openFileStorage, type FileStorage } from '../../src/local/adapters/file-store';
 import { localDeps, type LocalAppDeps } from '../../src/local/deps';
-import { seedDemoData } from '../../src/local/seed';
+import { DEMO_CONNECTIONS, seedDemoData } from '../../src/local/seed';
 import { runScopeDoctor } from '../support/cli';
 import { demoResolverCalls } from '../support/demo-resolvers';
 
@@ -103,18 +103,18 @@ describe('export', () => {
     expectNoSecret(csv.content, 'CSV');
 
     const document = JSON.parse(json.content) as ExportDocument;
-    expect(document.connections.map((c) => c.name)).toEqual(['Kendis', 'OnePlan OneConnect (EU)', 'Targetprocess']);
+    expect(document.connections.map((c) => c.name)).toEqual(['Kendis', ...DEMO_CONNECTIONS.map((c) => c.name)].sort((a, b) => a.localeCompare(b)));
     expect(document.connections.every((c) => c.clientSecret === 'set')).toBe(true);
     const kendis = document.connections[0]!;
     expect(kendis.history).toHaveLength(2);
     expect(kendis.changes.flatMap((c) => c.described)).toContain('secret no longer accepted');
     expect(document.tokens.map((t) => t.displayName).sort()).toEqual(['Ana Admin', 'Uri User']);
-    expect(document.tokens.find((t) => t.displayName === 'Ana Admin')?.changes.flatMap((c) => c.described)).toContain('secret no longer accepted');
+    expect(document.tokens.find((t) => t.displayName === 'Ana Admin')?.changes.flatMap((c) => c.described)).toContain('token no longer accepted');
 
     const rows = parse(csv.content, { bom: true, columns: true }) as Record<string, string>[];
     const records = new Set(rows.map((row) => row.record));
     expect([...records].sort()).toEqual(['change', 'check', 'connection', 'coverage', 'history', 'scope', 'token']);
-    expect(rows.filter((row) => row.record === 'connection')).toHaveLength(3);
+    expect(rows.filter((row) => row.record === 'connection')).toHaveLength(document.connections.length);
     expect(rows.some((row) => row.record === 'scope' && row.item === 'connection' && row.status === 'missing')).toBe(true);
     expect(rows.some((row) => row.record === 'change' && row.detail === 'secret no longer accepted' && row.name === 'Kendis')).toBe(true);
   });
