@@ -11,7 +11,9 @@ const report: OAuthClientReport = {
   subject: 'app',
   verdict: 'fail',
   checkedAt: '2026-11-25T08:00:00.000Z',
-  results: [{ id: 'coverage.missing', title: '1 required scope missing', status: 'fail', detail: 'Read sprints needs it.', fix: 'Add read:sprint:jira-software' }],
+  results: [
+    { id: 'coverage.missing', title: '1 required scope missing', status: 'fail', detail: 'Read sprints needs it.', fix: 'Add read:sprint:jira-software' },
+  ],
   findings: [],
   scopeSource: { used: 'pasted', pasted: ['read:project:jira', 'read:me'] },
   coverage: {
@@ -48,7 +50,15 @@ function connection(name: string, overrides: Partial<ConnectionView> = {}): Conn
     clientSecret: { set: true, endsWith: '…1a2b' },
     lastReport: report,
     history: [{ checkedAt: report.checkedAt, verdict: 'fail', check: true, scopes: ['read:me', 'read:project:jira'], scopesFrom: 'pasted', accepted: true }],
-    changes: [{ at: report.checkedAt, changes: [{ kind: 'verdict', from: 'pass', to: 'fail' }, { kind: 'new-excess', scopes: ['read:me'] }] }],
+    changes: [
+      {
+        at: report.checkedAt,
+        changes: [
+          { kind: 'verdict', from: 'pass', to: 'fail' },
+          { kind: 'new-excess', scopes: ['read:me'] },
+        ],
+      },
+    ],
     ...overrides,
   };
 }
@@ -85,7 +95,7 @@ const data: ExportData = {
 };
 
 function rowsOf(csv: string): Record<string, string>[] {
-  return parse(csv, { bom: true, columns: true }) as Record<string, string>[];
+  return parse<Record<string, string>>(csv, { bom: true, columns: true });
 }
 
 describe('export builder', () => {

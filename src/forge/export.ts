@@ -289,18 +289,55 @@ export function exportCsv(document: ExportDocument): string {
 function itemRows(item: CsvItem, record: ConnectionRecord | TokenRecord): CsvRow[] {
   const at = record.checkedAt ?? '';
   return [
-    ...record.results.map((result) => ({ ...item, record: 'check', at, subject: result.title, status: result.status, detail: result.detail, fix: result.fix ?? '' })),
+    ...record.results.map((result) => ({
+      ...item,
+      record: 'check',
+      at,
+      subject: result.title,
+      status: result.status,
+      detail: result.detail,
+      fix: result.fix ?? '',
+    })),
     ...(record.coverage?.capabilities ?? []).map((capability) => ({
       ...item,
       record: 'coverage',
       at,
       subject: capability.name,
       status: capability.status,
-      detail: [capability.certainty, capability.missing.length > 0 ? `add ${capability.missing.join(' ')}` : '', capability.ask ? `ask the vendor whether it ${capability.ask}` : ''].filter(Boolean).join('; '),
+      detail: [
+        capability.certainty,
+        capability.missing.length > 0 ? `add ${capability.missing.join(' ')}` : '',
+        capability.ask ? `ask the vendor whether it ${capability.ask}` : '',
+      ]
+        .filter(Boolean)
+        .join('; '),
     })),
-    ...record.scopes.map((scope) => ({ ...item, record: 'scope', at, subject: scope.scope, status: scope.status, detail: scope.neededFor.length > 0 ? `needed for: ${scope.neededFor.join('; ')}` : '' })),
-    ...record.history.map((point) => ({ ...item, record: 'history', at: point.checkedAt, verdict: point.verdict, status: acceptedText(point), detail: point.scopes ? `scopes seen (${point.scopesFrom ?? 'check'}): ${point.scopes.join(' ')}` : '' })),
-    ...record.changes.flatMap((change) => change.changes.map((one, index) => ({ ...item, record: 'change', at: change.at, subject: one.kind, status: changeStatus(one), detail: change.described[index] ?? '' }))),
+    ...record.scopes.map((scope) => ({
+      ...item,
+      record: 'scope',
+      at,
+      subject: scope.scope,
+      status: scope.status,
+      detail: scope.neededFor.length > 0 ? `needed for: ${scope.neededFor.join('; ')}` : '',
+    })),
+    ...record.history.map((point) => ({
+      ...item,
+      record: 'history',
+      at: point.checkedAt,
+      verdict: point.verdict,
+      status: acceptedText(point),
+      detail: point.scopes ? `scopes seen (${point.scopesFrom ?? 'check'}): ${point.scopes.join(' ')}` : '',
+    })),
+    ...record.changes.flatMap((change) =>
+      change.changes.map((one, index) => ({
+        ...item,
+        record: 'change',
+        at: change.at,
+        subject: one.kind,
+        status: changeStatus(one),
+        detail: change.described[index] ?? '',
+      })),
+    ),
   ];
 }
 

@@ -20,7 +20,12 @@ beforeAll(async () => {
   const connections = await invokeAs<ConnectionView[]>(ui.server.url, 'admin', 'listConnections', {});
   for (const connection of connections) await invokeAs(ui.server.url, 'admin', 'checkConnection', { id: connection.id });
   connectionNames = connections.map((connection) => connection.name);
-  await invokeAs(ui.server.url, 'user', 'checkMyToken', { email: DEMO_ACCOUNTS.user.email, token: DEMO_TOKENS.kendisScopedUri.token, profileId: 'kendis-user-token', recheck: true });
+  await invokeAs(ui.server.url, 'user', 'checkMyToken', {
+    email: DEMO_ACCOUNTS.user.email,
+    token: DEMO_TOKENS.kendisScopedUri.token,
+    profileId: 'kendis-user-token',
+    recheck: true,
+  });
 });
 
 afterAll(async () => {
@@ -45,7 +50,7 @@ describe('admin page export', () => {
     expect(csvDownload.suggestedFilename()).toMatch(/^scope-doctor-acme-\d{4}-\d{2}-\d{2}\.csv$/);
     const csv = await downloadText(csvDownload);
     expectNoSecret(csv);
-    const rows = parse(csv, { bom: true, columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(csv, { bom: true, columns: true });
     expect(rows.filter((row) => row.record === 'connection').map((row) => row.name)).toEqual(connectionNames);
     expect(rows.find((row) => row.record === 'token')).toMatchObject({ name: DEMO_ACCOUNTS.user.displayName, status: 'kept for re-checks' });
     await expect.poll(() => page.getByTestId('export-ready').textContent()).toContain(csvDownload.suggestedFilename());

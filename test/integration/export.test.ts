@@ -28,7 +28,14 @@ const { data } = demoResolverCalls(() => deps);
 /** Built here, not written out: shaped like an Atlassian API token, so a leak of it is unmistakable. */
 const ATLASSIAN_SHAPED_TOKEN = ['ATA', 'TT3x', 'FfGF0', 'demoExportToken'.repeat(3)].join('');
 /** What a credential looks like: Atlassian API tokens and admin keys, JWT access tokens, chat webhooks, auth headers. */
-const CREDENTIAL_SHAPES = [/ATATT/, /ATCTT/, /eyJ[A-Za-z0-9_-]{20,}/, /hooks\.slack\.com\/services/, /webhook\.office\.com/, /\b(?:Basic|Bearer) [A-Za-z0-9+/=._-]{8,}/];
+const CREDENTIAL_SHAPES = [
+  /ATATT/,
+  /ATCTT/,
+  /eyJ[A-Za-z0-9_-]{20,}/,
+  /hooks\.slack\.com\/services/,
+  /webhook\.office\.com/,
+  /\b(?:Basic|Bearer) [A-Za-z0-9+/=._-]{8,}/,
+];
 
 beforeAll(async () => {
   emulator = await startEmulator();
@@ -39,7 +46,14 @@ beforeAll(async () => {
 
   const kendis = DEMO_OAUTH_APPS.kendis;
   const added = await data('admin', 'saveConnection', {
-    connection: { name: 'Kendis', profileId: 'kendis-cloud-oauth', clientId: kendis.clientId, callbackUrl: kendis.callbackUrl, scopes: 'read:project:jira', clientSecret: kendis.clientSecret },
+    connection: {
+      name: 'Kendis',
+      profileId: 'kendis-cloud-oauth',
+      clientId: kendis.clientId,
+      callbackUrl: kendis.callbackUrl,
+      scopes: 'read:project:jira',
+      clientSecret: kendis.clientSecret,
+    },
   });
   const connections = await data('admin', 'listConnections', {});
   for (const connection of connections) await data('admin', 'checkConnection', { id: connection.id });
@@ -48,7 +62,13 @@ beforeAll(async () => {
   await data('admin', 'checkConnection', { id: added.id });
 
   const ana = DEMO_ACCOUNTS.admin;
-  await data('admin', 'checkMyToken', { email: ana.email, token: ana.classicToken, profileId: 'oneconnect-classic-token', recheck: true, expiresOn: '2026-12-31' });
+  await data('admin', 'checkMyToken', {
+    email: ana.email,
+    token: ana.classicToken,
+    profileId: 'oneconnect-classic-token',
+    recheck: true,
+    expiresOn: '2026-12-31',
+  });
   // Revoked, re-checked, then back: the emulator signs Ana in with it for the admin permission check.
   const revoked = emulator.state.apiTokens.get(ana.classicToken)!;
   emulator.state.apiTokens.delete(ana.classicToken);
@@ -74,7 +94,12 @@ function secretValues(): string[] {
       const parsed: unknown = JSON.parse(value);
       if (typeof parsed === 'object' && parsed !== null) {
         // The email is no secret (it names the person in the report); the token beside it is.
-        return [value, ...Object.entries(parsed).filter(([field, v]) => field !== 'email' && typeof v === 'string').map(([, v]) => v as string)];
+        return [
+          value,
+          ...Object.entries(parsed)
+            .filter(([field, v]) => field !== 'email' && typeof v === 'string')
+            .map(([, v]) => v as string),
+        ];
       }
     } catch {
       // Not JSON: the value itself is the secret.
@@ -86,7 +111,15 @@ function secretValues(): string[] {
 function expectNoSecret(output: string, what: string): void {
   const secrets = secretValues();
   // The store holds what the setup put there: the two client secrets seeded, Kendis's, two kept tokens, two more.
-  expect(secrets).toEqual(expect.arrayContaining([DEMO_OAUTH_APPS.oneconnect.clientSecret, DEMO_OAUTH_APPS.kendis.clientSecret, DEMO_ACCOUNTS.admin.classicToken, ATLASSIAN_SHAPED_TOKEN, 'demo-org-admin-key-acme']));
+  expect(secrets).toEqual(
+    expect.arrayContaining([
+      DEMO_OAUTH_APPS.oneconnect.clientSecret,
+      DEMO_OAUTH_APPS.kendis.clientSecret,
+      DEMO_ACCOUNTS.admin.classicToken,
+      ATLASSIAN_SHAPED_TOKEN,
+      'demo-org-admin-key-acme',
+    ]),
+  );
   for (const secret of secrets) expect(output.includes(secret), `${what} holds a secret ending ${secret.slice(-4)}`).toBe(false);
   for (const shape of CREDENTIAL_SHAPES) expect(output, `${what}: ${shape}`).not.toMatch(shape);
   for (const token of Object.values(DEMO_TOKENS)) expect(output.includes(token.token), what).toBe(false);
@@ -111,7 +144,7 @@ describe('export', () => {
     expect(document.tokens.map((t) => t.displayName).sort()).toEqual(['Ana Admin', 'Uri User']);
     expect(document.tokens.find((t) => t.displayName === 'Ana Admin')?.changes.flatMap((c) => c.described)).toContain('token no longer accepted');
 
-    const rows = parse(csv.content, { bom: true, columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(csv.content, { bom: true, columns: true });
     const records = new Set(rows.map((row) => row.record));
     expect([...records].sort()).toEqual(['change', 'check', 'connection', 'coverage', 'history', 'scope', 'token']);
     expect(rows.filter((row) => row.record === 'connection')).toHaveLength(document.connections.length);
@@ -151,12 +184,16 @@ describe('export', () => {
     await writeFile(join(broken, 'store.json'), '{');
     const unreadable = await runScopeDoctor(['export', '--format', 'csv'], { SCOPE_DOCTOR_DATA_DIR: broken });
     expect(unreadable.code).toBe(2);
-    expect(unreadable.stderr.trim().split('\n')).toEqual([`scope-doctor: Cannot read ${join(broken, 'store.json')}: it is not valid JSON. Move it aside to start with empty local data.`]);
+    expect(unreadable.stderr.trim().split('\n')).toEqual([
+      `scope-doctor: Cannot read ${join(broken, 'store.json')}: it is not valid JSON. Move it aside to start with empty local data.`,
+    ]);
     await rm(broken, { recursive: true, force: true });
 
     const missing = join(dataDir, 'nothing-here');
     const run = await runScopeDoctor(['export', '--format', 'json'], { SCOPE_DOCTOR_DATA_DIR: missing });
     expect(run.code).toBe(2);
-    expect(run.stderr.trim().split('\n')).toEqual([`scope-doctor: no local data in ${missing}: run scope-doctor start first, or set SCOPE_DOCTOR_DATA_DIR to its folder`]);
+    expect(run.stderr.trim().split('\n')).toEqual([
+      `scope-doctor: no local data in ${missing}: run scope-doctor start first, or set SCOPE_DOCTOR_DATA_DIR to its folder`,
+    ]);
   });
 });

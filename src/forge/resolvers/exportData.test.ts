@@ -6,7 +6,14 @@ import { exportData } from './exportData';
 describe('exportData', () => {
   it('gives an admin the site’s connections as JSON and CSV, the client secret only as set', async () => {
     const deps = await withTestProfile(testDeps());
-    const connection = { name: 'Test app', profileId: 'test-oauth', clientId: 'demo-id', callbackUrl: 'https://app.example.test/cb', scopes: 'read:project:jira', clientSecret: 'demo-export-client-secret-7f3a' };
+    const connection = {
+      name: 'Test app',
+      profileId: 'test-oauth',
+      clientId: 'demo-id',
+      callbackUrl: 'https://app.example.test/cb',
+      scopes: 'read:project:jira',
+      clientSecret: 'demo-export-client-secret-7f3a',
+    };
     expect(await invokeResolver('saveConnection', { connection }, contextFor(ADMIN_ID), deps)).toMatchObject({ ok: true });
 
     const json = await exportData.run({ format: 'json' }, contextFor(ADMIN_ID), deps);

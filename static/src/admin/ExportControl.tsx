@@ -47,7 +47,14 @@ export function ExportControl() {
     <Inline space="space.100" alignBlock="center" shouldWrap testId="export-control">
       <Text color="color.text.subtle">Export connections, token checks, scopes, history and changes (never a secret):</Text>
       {(['csv', 'json'] as const).map((format) => (
-        <Button key={format} spacing="compact" isLoading={pendingFormat === format} isDisabled={pendingFormat !== undefined} onClick={() => void run(format)} testId={`export-${format}`}>
+        <Button
+          key={format}
+          spacing="compact"
+          isLoading={pendingFormat === format}
+          isDisabled={pendingFormat !== undefined}
+          onClick={() => void run(format)}
+          testId={`export-${format}`}
+        >
           {format.toUpperCase()}
         </Button>
       ))}
