@@ -30,6 +30,7 @@ const report: OAuthClientReport = {
     keptForVendor: [],
     unknown: [],
     scopeLabels: {},
+    scopeKinds: {},
   },
 };
 
