@@ -218,6 +218,15 @@ export interface ReminderSettings {
   updatedBy?: string;
 }
 
+export type ExportFormat = 'csv' | 'json';
+
+/** An export, ready to save as a file: never a secret in it (a client secret is only "set" or "not set"). */
+export interface ExportFile {
+  filename: string;
+  mimeType: string;
+  content: string;
+}
+
 /** Resolver name → [payload, response data]. */
 export interface ResolverApi {
   // Anyone with access to the page
@@ -264,6 +273,8 @@ export interface ResolverApi {
   getReminderSettings: [Record<string, never>, ReminderSettings];
   /** Sets the chat webhook the reminders post to (Slack or Teams hosts only); an empty URL removes it. */
   saveReminderSettings: [{ webhookUrl: string }, ReminderSettings];
+  /** Connections, token checks, their scopes, coverage, history and changes, as CSV or JSON. */
+  exportData: [{ format: ExportFormat }, ExportFile];
 }
 
 export type ResolverName = keyof ResolverApi;

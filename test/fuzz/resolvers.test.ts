@@ -97,6 +97,8 @@ function fieldsOf(name: ResolverName, fixture: Fixture): Record<string, fc.Arbit
           fc.webUrl(),
         ),
       };
+    case 'exportData':
+      return { format: field(fc.constantFrom('csv', 'json'), fc.constantFrom('CSV', 'xlsx', '')) };
     default:
       return {};
   }

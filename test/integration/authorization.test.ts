@@ -72,6 +72,8 @@ function payloadFor(name: ResolverName, fixture: Fixture, unique: string): unkno
       return { orgId: DEMO_ORG.id, adminKey: 'demo-matrix-org-key' };
     case 'saveReminderSettings':
       return { webhookUrl: 'https://hooks.slack.com/services/demo-matrix-not-a-webhook' };
+    case 'exportData':
+      return { format: 'csv' };
     default:
       return {};
   }
@@ -162,7 +164,9 @@ afterAll(async () => {
 });
 
 describe('authorization matrix', () => {
-  it('refuses admin resolvers to all but the admin, everything to no one, in Forge and locally', async () => {
+  // Every resolver × every caller, one cell after another with fresh fixtures: it grows with each resolver, past
+  // the default 30 s on a busy machine.
+  it('refuses admin resolvers to all but the admin, everything to no one, in Forge and locally', { timeout: 120_000 }, async () => {
     const table: Record<string, Record<string, Outcome>> = {};
     for (const mode of [forge, local]) {
       for (const { name } of DEFINITIONS) {

@@ -30,7 +30,7 @@ describe('scope-doctor completion', () => {
     await writeFile(script, run.stdout);
     const complete = (line: string) =>
       bash(`source ${script}; read -ra COMP_WORDS <<< "${line}"; [[ "${line}" == *" " ]] && COMP_WORDS+=(""); COMP_CWORD=$((\${#COMP_WORDS[@]}-1)); _scope_doctor; echo "\${COMPREPLY[*]}"`).then((s) => s.trim());
-    expect(await complete('scope-doctor ex')).toBe('explain');
+    expect(await complete('scope-doctor ex')).toBe('explain export');
     expect(await complete('scope-doctor scopes ')).toBe('lint for');
     expect(await complete('scope-doctor scopes for --profile-')).toBe('--profile-file --profile-id --profile-out');
     expect(await complete('scope-doctor doctor --c')).toBe('--color --config');

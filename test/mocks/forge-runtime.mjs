@@ -7,7 +7,7 @@
  *   node forge-runtime.mjs <bundle.cjs> '<scenario JSON>'
  *
  * scenario: { accountId, jira: { admin: boolean, proxyError?: string },
- *   calls: [{ export: 'handler', functionKey } | { export: 'recheck' } | { export: 'recheckConsumer', payload }] }
+ *   calls: [{ export: 'handler', functionKey, payload? } | { export: 'recheck' } | { export: 'recheckConsumer', payload }] }
  * A `recheckConsumer` call is how Forge delivers one queue event: the consumer's method and the event body.
  * `proxyError` is what Forge's proxy puts in the `forge-proxy-error` header of every asUser() reply, e.g.
  * NEEDS_AUTHENTICATION_ERR while the user has not allowed access yet.
@@ -72,10 +72,10 @@ for (const level of ['log', 'info', 'warn', 'error']) console[level] = (...parts
 const bundle = createRequire(import.meta.url)(bundlePath);
 
 /** How Forge calls the resolver function for a Custom UI `invoke`: the call, its context, the principal. */
-function invoke({ functionKey }) {
+function invoke({ functionKey, payload = {} }) {
   return bundle.handler(
     {
-      call: { functionKey, payload: {} },
+      call: { functionKey, payload },
       context: { cloudId: 'bundle-cloud-id', siteUrl: 'https://acme.atlassian.net', moduleKey: 'scope-doctor-admin-page' },
     },
     { principal: { accountId: scenario.accountId } },

@@ -8,6 +8,7 @@ import { deleteProfile } from './deleteProfile';
 import { explainMyRequest } from './explainMyRequest';
 import { explainRequest } from './explainRequest';
 import { explore } from './explore';
+import { exportData } from './exportData';
 import { finishConsent } from './finishConsent';
 import { forgetMyToken } from './forgetMyToken';
 import { forgetOrgKey } from './forgetOrgKey';
@@ -79,6 +80,7 @@ export const resolvers = resolverTable({
   listExpiring,
   getReminderSettings,
   saveReminderSettings,
+  exportData,
 });
 
 /** The admin-only resolvers, read from their definitions. */

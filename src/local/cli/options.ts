@@ -25,6 +25,7 @@ export const COMMAND_OPTIONS = {
   tokens: { ...COMMON, ...TIMEOUT, org: { type: 'string' } },
   doctor: { ...COMMON, ...TIMEOUT, config: { type: 'string' } },
   completion: HELP,
+  export: { ...HELP, format: { type: 'string' }, out: { type: 'string' } },
   emulator: { ...HELP, port: { type: 'string' } },
   start: HELP,
 } as const satisfies Record<string, CommandOptions>;

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { readFile, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { access, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import {
   checkDataCenter,
   checkOAuthClient,
@@ -41,6 +41,7 @@ export const TOKEN_ENV = 'SCOPE_DOCTOR_TOKEN';
 export const SECRET_ENV = 'SCOPE_DOCTOR_CLIENT_SECRET';
 export const ATLASSIAN_URL_ENV = 'SCOPE_DOCTOR_ATLASSIAN_URL';
 export const ADMIN_KEY_ENV = 'SCOPE_DOCTOR_ADMIN_KEY';
+export const DATA_DIR_ENV = 'SCOPE_DOCTOR_DATA_DIR';
 const MAX_PROFILE_FILE_BYTES = 256 * 1024;
 /** As long as a check from the Forge pages may take in all, so the CLI and the app tell the same. */
 export const DEFAULT_TIMEOUT_SECONDS = 25;
@@ -140,6 +141,7 @@ const COMMANDS: Record<string, Command> = {
   tokens: tokensCommand,
   doctor: doctorCommand,
   completion: completionCommand,
+  export: exportCommand,
   emulator: emulatorCommand,
   start: startCommand,
 };
@@ -382,6 +384,46 @@ async function completionCommand(args: string[], { io }: Context): Promise<numbe
   if (positionals.length !== 1 || (shell !== 'bash' && shell !== 'zsh' && shell !== 'fish')) throw new UsageError('usage: scope-doctor completion bash|zsh|fish');
   // Written as is: a script must not pass through the marks' colouring or --quiet.
   io.out(completionScript(shell));
+  return EXIT.ok;
+}
+
+/**
+ * What `scope-doctor start` keeps, as the admin page's export: read only, so it runs beside a running start.
+ * The local store is the demo site's, so that is the site the export names.
+ */
+async function exportCommand(args: string[], { io, out }: Context): Promise<number> {
+  const { values } = parseArgs({ args, options: COMMAND_OPTIONS.export, strict: true });
+  const format = values.format;
+  if (format !== 'csv' && format !== 'json') throw new UsageError('--format must be csv or json');
+  const outPath = values.out === undefined ? undefined : requireText(values.out, '--out');
+  // Loaded here, not at the top: no other command needs the app's storage and export code.
+  const [{ DEFAULT_DATA_DIR, openFileStorage }, { demoContext }, { buildExport, collectExportData, exportFile }] = await Promise.all([
+    import('../adapters/file-store'),
+    import('../deps'),
+    import('../../forge/export'),
+  ]);
+  const dataDir = io.env[DATA_DIR_ENV]?.trim() || DEFAULT_DATA_DIR;
+  // Opening would create an empty folder: a mistyped folder must be named, not exported as nothing.
+  if (!(await access(join(dataDir, 'store.json')).then(() => true, () => false))) {
+    throw new InputError(`no local data in ${dataDir.slice(0, 200)}: run scope-doctor start first, or set ${DATA_DIR_ENV} to its folder`);
+  }
+  const { store } = await openFileStorage(dataDir).catch((error: unknown) => {
+    // A store.json that is not JSON is the person's data to look at, not a crash.
+    throw new InputError(error instanceof Error ? error.message : String(error));
+  });
+  const site = demoContext('admin');
+  const file = exportFile(format, buildExport(await collectExportData(store), { url: site.siteUrl, cloudId: site.cloudId }, new Date()));
+  if (outPath === undefined) {
+    // Written as is (no colouring of marks): the output is data. io.out ends the line itself.
+    io.out(file.content.replace(/\n$/, ''));
+    return EXIT.ok;
+  }
+  try {
+    await writeFile(outPath, file.content);
+  } catch {
+    throw new InputError(`cannot write ${outPath.slice(0, 200)}`);
+  }
+  out(`Wrote the ${format.toUpperCase()} export to ${outPath}`);
   return EXIT.ok;
 }
 

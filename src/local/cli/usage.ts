@@ -26,6 +26,8 @@ Commands:
   tokens --org ORG_ID                          The organization's API tokens: expired, expiring, unused
                                                (organization API key from $SCOPE_DOCTOR_ADMIN_KEY or a prompt)
   doctor --config FILE                         Run every check a YAML or JSON config lists, with a summary
+  export --format csv|json [--out FILE]        Export what scope-doctor start keeps: connections, token checks
+                                               (never a token or secret), scopes, coverage, history, changes
   completion bash|zsh|fish                     Print a shell completion script
   emulator [--port N]                          Run the built-in Atlassian emulator until Ctrl-C
   start                                        Build and open the local web page over the emulator
@@ -44,6 +46,7 @@ Environment:
   SCOPE_DOCTOR_CLIENT_SECRET   An OAuth 2.0 client secret (never given as an argument)
   SCOPE_DOCTOR_ADMIN_KEY       An organization admin API key, for tokens (never given as an argument)
   SCOPE_DOCTOR_ATLASSIAN_URL   Reach every Atlassian host through the emulator at this URL
+  SCOPE_DOCTOR_DATA_DIR        The local data folder start keeps and export reads (default .scope-doctor)
   NO_COLOR                     Set (to anything) to print no colour; --color overrides it
 
 Exit codes: 0 all passed (warnings allowed), 1 something failed, 2 bad usage or input, 3 could not tell
@@ -189,6 +192,19 @@ requests together. Exit codes as for every command: the worst check's.
 Examples:
   scope-doctor doctor --config scope-doctor.yaml
   scope-doctor doctor --config scope-doctor.json --json > report.json`,
+  export: `Usage: scope-doctor export --format csv|json [--out FILE]
+
+Exports what scope-doctor start keeps in its data folder ($SCOPE_DOCTOR_DATA_DIR, default .scope-doctor), as
+the admin page's Export does: every connection (client secret only "set" or "not set"), every person's last
+token check (never the token), the scopes and coverage each was judged on, their history and what changed.
+JSON is one versioned document (format "scope-doctor-export", version 1). CSV is one table with a "record"
+column (connection, token, check, coverage, scope, history, change) and the item each row belongs to, to
+filter on in a spreadsheet; a cell that starts with = + - @ is prefixed with ' so it is never run as a formula.
+It only reads, so it may run while scope-doctor start does. Printed to stdout, or written to --out FILE.
+
+Examples:
+  scope-doctor export --format csv --out scope-doctor.csv
+  scope-doctor export --format json | jq '.connections[] | {name, verdict}'`,
   completion: `Usage: scope-doctor completion bash|zsh|fish
 
 Prints a completion script for the shell: commands, their subcommands and their options.

@@ -7,6 +7,7 @@ import { Loading } from '../components/Loading';
 import { useResolver } from '../useResolver';
 import { ConnectionsTab } from './ConnectionsTab';
 import { ExpiryTab } from './ExpiryTab';
+import { ExportControl } from './ExportControl';
 import { OrgTokensTab } from './OrgTokensTab';
 import { RecheckStatusLine } from './RecheckStatusLine';
 import { ScopeExplorer } from './ScopeExplorer';
@@ -34,6 +35,7 @@ export default function AdminPage() {
           <RecheckStatusLine />
           {expiring.result.state === 'error' && <ErrorMessage error={expiring.result.error} onRetry={expiring.reload} />}
           <ExpiryBanner items={items} testId="expiry-banner" />
+          <ExportControl />
           <Tabs id="scope-doctor-admin-tabs">
             <TabList>
               <Tab>Connections</Tab>

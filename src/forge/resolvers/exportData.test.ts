@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { ADMIN_ID, contextFor, testDeps, USER_ID, withTestProfile } from '../../../test/mocks/app-deps';
+import { invokeResolver } from '.';
+import { exportData } from './exportData';
+
+describe('exportData', () => {
+  it('gives an admin the site’s connections as JSON and CSV, the client secret only as set', async () => {
+    const deps = await withTestProfile(testDeps());
+    const connection = {
+      name: 'Test app',
+      profileId: 'test-oauth',
+      clientId: 'demo-id',
+      callbackUrl: 'https://app.example.test/cb',
+      scopes: 'read:project:jira',
+      clientSecret: 'demo-export-client-secret-7f3a',
+    };
+    expect(await invokeResolver('saveConnection', { connection }, contextFor(ADMIN_ID), deps)).toMatchObject({ ok: true });
+
+    const json = await exportData.run({ format: 'json' }, contextFor(ADMIN_ID), deps);
+    if (!json.ok) throw new Error(json.error.message);
+    expect(json.data).toMatchObject({ filename: 'scope-doctor-acme-2026-11-25.json', mimeType: 'application/json' });
+    const document = JSON.parse(json.data.content) as { site: unknown; connections: { name: string; clientSecret: string }[]; tokens: unknown[] };
+    expect(document.site).toEqual({ url: 'https://acme.atlassian.net', cloudId: 'demo-cloud-id' });
+    expect(document.connections).toMatchObject([{ name: 'Test app', clientSecret: 'set' }]);
+    expect(document.tokens).toEqual([]);
+
+    const csv = await exportData.run({ format: 'csv' }, contextFor(ADMIN_ID), deps);
+    if (!csv.ok) throw new Error(csv.error.message);
+    expect(csv.data.content).toContain('connection,connection,');
+    for (const answer of [json.data.content, csv.data.content]) {
+      expect(answer).not.toContain(connection.clientSecret);
+      expect(answer).not.toContain('7f3a');
+    }
+  });
+
+  it('is for admins only, and a format it does not make is a one-line invalid input', async () => {
+    const deps = testDeps();
+    expect(await exportData.run({ format: 'csv' }, contextFor(USER_ID), deps)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const wrong = await exportData.run({ format: 'xlsx' }, contextFor(ADMIN_ID), deps);
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'invalid-input', field: 'format' } });
+    if (!wrong.ok) expect(wrong.error.message.split('\n')).toHaveLength(1);
+  });
+});
