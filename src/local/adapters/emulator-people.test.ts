@@ -9,7 +9,7 @@ const clock = instantClock(new Date());
 
 beforeAll(async () => {
   emulator = await startEmulator();
-  people = emulatorPeople(emulator.hosts, (url, init) => fetch(url, init), { clock, timeoutMs: 300 });
+  people = emulatorPeople(emulator.hosts, (url, init) => fetch(url, init), { clock, timeoutMs: 1500 });
 });
 afterEach(() => emulator.faults.clear());
 afterAll(async () => {
@@ -45,7 +45,8 @@ describe('the admin check and /myself in local mode', () => {
   it('gives up on a hung emulator within its timeout, naming what got no answer', async () => {
     emulator.faults.add({ pattern: MYSELF, kind: 'hang', times: 1 });
     const started = Date.now();
-    await expect(people.directory.person(ana)).rejects.toThrow('Jira /myself got no answer within 300 ms');
-    expect(Date.now() - started).toBeLessThan(2000);
+    await expect(people.directory.person(ana)).rejects.toThrow('Jira /myself got no answer within 1500 ms');
+    // Bounded by the timeout, not by the hang (generous: a loaded 2-core machine answers slowly).
+    expect(Date.now() - started).toBeLessThan(10_000);
   });
 });
