@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchNotifier } from './notifier';
@@ -8,14 +8,16 @@ let server: Server;
 let base: string;
 const received: { method?: string; path?: string; type?: string; body: string }[] = [];
 
+async function answer(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  let body = '';
+  for await (const chunk of req) body += String(chunk);
+  received.push({ method: req.method, path: req.url, type: req.headers['content-type'], body });
+  if (req.url === '/moved') res.writeHead(302, { Location: `${base}/elsewhere` }).end();
+  else res.writeHead(200, { 'Content-Type': 'text/plain' }).end('ok');
+}
+
 beforeAll(async () => {
-  server = createServer(async (req: IncomingMessage, res) => {
-    let body = '';
-    for await (const chunk of req) body += String(chunk);
-    received.push({ method: req.method, path: req.url, type: req.headers['content-type'], body });
-    if (req.url === '/moved') res.writeHead(302, { Location: `${base}/elsewhere` }).end();
-    else res.writeHead(200, { 'Content-Type': 'text/plain' }).end('ok');
-  });
+  server = createServer((req, res) => void answer(req, res));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });

@@ -4,6 +4,7 @@ import { InputError } from '../../core/model';
 import { ADMIN_ID, contextFor, testDeps, USER_ID } from '../../../test/mocks/app-deps';
 import { needsAuthenticationError } from '../../../test/mocks/forge';
 import { RESOLVER_CHECK_MS, RESOLVER_LIMIT_MS } from '../limits';
+import type { ResolverContext } from '../ports';
 import { ADMIN_ONLY_MESSAGE, defineResolver, SIGNED_OUT_MESSAGE, type Access } from './define';
 import { siteInfo } from './getSite';
 import { ADMIN_RESOLVERS, invokeResolver, resolvers, resolverTable } from '.';
@@ -46,7 +47,7 @@ describe('defineResolver', () => {
 
   it('refuses, at type-check, a resolver that does not say who may call it', () => {
     // @ts-expect-error access is required: without it the schema lands where the access level belongs.
-    const unsaid = () => defineResolver('getSite', noPayload, async (_payload, context) => siteInfo(context));
+    const unsaid = () => defineResolver('getSite', noPayload, async (_payload: unknown, context: ResolverContext) => siteInfo(context));
     expect(unsaid).toBeTypeOf('function');
   });
 

@@ -68,7 +68,7 @@ function OrgTokens({ settings, onSettings }: { settings: OrgInventorySettings; o
         and the unused flagged, and beside each owner the last token check they ran on their personal page. Atlassian lists no token’s scopes.
       </Text>
       <Box xcss={formStyles}>
-        <form onSubmit={onRun} aria-label="Organization token inventory">
+        <form onSubmit={(event) => void onRun(event)} aria-label="Organization token inventory">
           <Stack space="space.200">
             <TextField
               id="org-id"
@@ -107,11 +107,11 @@ function OrgTokens({ settings, onSettings }: { settings: OrgInventorySettings; o
               <Button type="submit" appearance="primary" isLoading={run.pending} isDisabled={!canRun}>
                 Run inventory
               </Button>
-              <Button onClick={onSave} isLoading={save.pending} isDisabled={orgId.trim() === '' || (storeKey && !stored && adminKey.trim() === '')}>
+              <Button onClick={() => void onSave()} isLoading={save.pending} isDisabled={orgId.trim() === '' || (storeKey && !stored && adminKey.trim() === '')}>
                 Save settings
               </Button>
               {stored && (
-                <Button appearance="warning" onClick={onForget} isLoading={forget.pending}>
+                <Button appearance="warning" onClick={() => void onForget()} isLoading={forget.pending}>
                   Forget key
                 </Button>
               )}
