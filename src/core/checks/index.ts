@@ -9,7 +9,7 @@ export type { KindDecision } from './token-kind';
 export { DEFAULT_CONCURRENCY, MAX_PROBE_ROUNDS, probeScopes } from './probe-rounds';
 export type { Alongside, ScopeProbeInput, ScopeProbeRun } from './probe-rounds';
 export { inferScopes, probeForOperation, probesFor, verdictOf } from './scope-probes';
-export type { Observation, ProbeRequest } from './scope-probes';
+export type { Observation, OperationRequest, ProbeRequest } from './scope-probes';
 export { expiryResult } from './expiry';
 export { scopeListResults, offlineAccessResult } from './scope-list';
 export { coverageResults } from './coverage-results';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeDeps, fakeFetch, type FakeReply } from '../atlassian/testing';
 import { FakeClock } from '../../emulator/fake-clock';
-import type { Outcome } from '../atlassian';
+import { isJiraMethod, type Outcome } from '../atlassian';
 import { allScopes, findOperation } from '../catalog';
 import { requireProfile, type Profile } from '../profiles';
 import { DEFAULT_CONCURRENCY, MAX_PROBE_ROUNDS, probeResults, probeScopes, type Alongside } from './probe-rounds';
@@ -135,7 +135,8 @@ describe('probeScopes', () => {
       for (const call of fetch.calls) {
         expect(call.init?.body).toBeUndefined();
         const path = new URL(call.url).pathname.replace(/^\/ex\/jira\/[^/]+/, '');
-        const sent = probeForOperation(call.init?.method ?? 'GET', path);
+        const method = call.init?.method ?? 'GET';
+        const sent = isJiraMethod(method) ? probeForOperation({ method, template: path }) : undefined;
         expect(sent, path).toBeDefined();
         if (!sent?.write) continue;
         writeProbes += 1;
