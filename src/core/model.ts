@@ -1,3 +1,5 @@
+import type { ResultId } from './checks/catalog';
+
 /**
  * The one result shape used everywhere: UI, CLI `--json`, storage and export.
  * `unknown` means the check could not tell (network, 429, 5xx, timeout, malformed reply) — never `fail`.
@@ -10,8 +12,8 @@ export type Status = 'pass' | 'info' | 'fail' | 'warn' | 'unknown';
 export type Evidence = Record<string, string | number | boolean | null | readonly string[]>;
 
 export interface CheckResult {
-  /** Stable machine id, e.g. `oauth.credentials`, `token.scope.read:sprint:jira-software`. */
-  id: string;
+  /** Stable machine id, e.g. `oauth.credentials`, `token.scopes.missing`: one the check catalog lists. */
+  id: ResultId;
   title: string;
   status: Status;
   /** One or two sentences a person reads. */

@@ -56,7 +56,7 @@ export async function checkDataCenter(deps: CheckDeps, input: DataCenterInput): 
  * once it did and only the code was refused.
  */
 async function credentialsResult(deps: CheckDeps, baseUrl: string, clientId: string, secret: string | undefined, callbackUrl: string | undefined): Promise<CheckResult> {
-  const base = { id: 'dc.credentials', title: 'Client ID and secret' };
+  const base = { id: 'dc.credentials', title: 'Client ID and secret' } satisfies Partial<CheckResult>;
   const linkFix = `Copy the Client ID and Client secret again from ${APP_LINKS} → the incoming link (Edit → Credentials), and paste them into the integration.`;
   if (!secret) {
     return {
@@ -166,7 +166,7 @@ function callbackResult(callbackUrl: string, vendor: string): CheckResult {
   const shape = checkCallbackUrl(callbackUrl, undefined);
   const mustMatch = `Jira keeps no list to compare it with: it must equal the Redirect URL of the incoming application link character for character (${vendor} shows its callback URL per account).`;
   const fix = `Copy the callback URL from ${vendor} again and paste it as the Redirect URL in ${APP_LINKS} → the incoming link → Edit.`;
-  const base = { id: 'dc.callback-url', title: 'Callback URL' };
+  const base = { id: 'dc.callback-url', title: 'Callback URL' } satisfies Partial<CheckResult>;
   if (shape.status !== 'pass') return { ...base, status: shape.status, detail: shape.detail, fix };
   const { pathname } = new URL(callbackUrl);
   if (pathname.endsWith('/') && pathname !== '/') {

@@ -11,7 +11,7 @@ const TOKENS_PAGE = 'https://id.atlassian.com/manage-profile/security/api-tokens
  * when the date adds nothing to the report.
  */
 export function expiryResult(expiresOn: string, days: number, kind: TokenKindDetected): CheckResult | undefined {
-  const base = { id: 'token.expiry', evidence: { expiresOn, daysToExpiry: days } };
+  const base = { id: 'token.expiry', evidence: { expiresOn, daysToExpiry: days } } satisfies Partial<CheckResult>;
   const renew = `Create a new API token at ${TOKENS_PAGE} and update it in the integration.`;
   const ago = `${pluralise(-days, 'day')} ago`;
   const works = kind === 'classic' || kind === 'scoped';

@@ -2,6 +2,7 @@ import { evidenceOf, gatewayRequest, mapLimit, OUT_OF_TIME, timeLeft, type Crede
 import { systemClock, type CheckDeps } from '../ports';
 import { findOperation } from '../catalog';
 import type { CheckResult } from '../model';
+import type { ResultId } from './catalog';
 import type { Profile } from '../profiles/types';
 import { neededForLines } from './coverage-results';
 import { inferScopes, probeForOperation, probesFor, verdictOf, type Knowledge, type Observation, type OperationRequest, type ProbeRequest, type ProbeVerdict } from './scope-probes';
@@ -345,7 +346,7 @@ const CHECK_THE_LIST = 'Check them in the scope list shown when the token was cr
 /** Why a scope's probes decided nothing, and what the person can do about it: one result per reason. */
 const UNDECIDED: readonly {
   why: 'unprobeable' | 'undecidable' | 'ambiguous' | 'fault' | 'out-of-time';
-  id: string;
+  id: ResultId;
   status: 'warn' | 'unknown';
   title: (n: number) => string;
   detail: (probes: readonly ScopeProbeResult[]) => string;

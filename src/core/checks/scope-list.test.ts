@@ -32,10 +32,10 @@ describe('scopeListResults', () => {
 
 describe('offlineAccessResult', () => {
   it('is information for a console list without it, a failure when a consent returned no refresh token', () => {
-    expect(offlineAccessResult('oauth', ['read:jira-work'], true, 'info')).toMatchObject({ status: 'info', detail: expect.stringContaining('consent test') });
-    expect(offlineAccessResult('oauth', ['read:jira-work'], true, 'info')?.fix).toBeUndefined();
+    expect(offlineAccessResult('oauth.scopes', ['read:jira-work'], true, 'info')).toMatchObject({ status: 'info', detail: expect.stringContaining('consent test') });
+    expect(offlineAccessResult('oauth.scopes', ['read:jira-work'], true, 'info')?.fix).toBeUndefined();
     expect(offlineAccessResult('consent', [], true, 'fail')).toMatchObject({ status: 'fail', fix: expect.stringContaining('offline_access') });
-    expect(offlineAccessResult('oauth', ['offline_access'], true, 'info')?.status).toBe('pass');
-    expect(offlineAccessResult('oauth', [], false, 'info')).toBeUndefined();
+    expect(offlineAccessResult('oauth.scopes', ['offline_access'], true, 'info')?.status).toBe('pass');
+    expect(offlineAccessResult('oauth.scopes', [], false, 'info')).toBeUndefined();
   });
 });

@@ -1,4 +1,5 @@
 import type { CheckResult } from '../model';
+import type { PrefixOf } from './catalog';
 import type { FindingProblem, ScopeFinding } from '../scopes/types';
 import { pluralise } from '../text';
 
@@ -35,7 +36,7 @@ export interface ScopeListResultOptions {
  * `findings` only. `offline_access` has its own result, so its finding is left out here.
  */
 export function scopeListResults(
-  idPrefix: string,
+  idPrefix: PrefixOf<'lint'>,
   scopes: readonly string[],
   findings: readonly ScopeFinding[],
   options: ScopeListResultOptions = {},
@@ -79,7 +80,7 @@ function fixOf(finding: ScopeFinding): { fix?: string } {
  * refresh token is a failure.
  */
 export function offlineAccessResult(
-  idPrefix: string,
+  idPrefix: PrefixOf<'offline-access'>,
   scopes: readonly string[],
   needed: boolean,
   missingStatus: 'info' | 'fail',

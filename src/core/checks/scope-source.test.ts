@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckResult } from '../model';
+import type { ResultId } from './catalog';
 import { requireProfile } from '../profiles';
 import { parseScopeList } from '../scopes';
 import { grantFromConsent, scopeSourceResults } from './scope-source';
@@ -10,7 +11,7 @@ const targetprocess = requireProfile('targetprocess');
 const READ_AT = '2026-11-25T09:00:00.000Z';
 const withoutSprintWrite = kendis.vendorScopes.filter((s) => s !== 'write:sprint:jira-software');
 const grant = (scopes: readonly string[], refreshTokenIssued = true): ConsentedGrant => ({ scopes: [...scopes].sort(), readAt: READ_AT, refreshTokenIssued });
-const byId = (results: readonly CheckResult[], id: string) => results.find((r) => r.id === id);
+const byId = (results: readonly CheckResult[], id: ResultId) => results.find((r) => r.id === id);
 
 describe('scopeSourceResults', () => {
   it('judges the consented grant over the pasted list, and names the scopes that differ', () => {

@@ -21,7 +21,7 @@ function myselfEvidence(onSite: Outcome, onGateway: Outcome): Evidence {
 
 /** Whether the token works, and whose it is when someone checks their own. */
 export function acceptedResults(decision: KindDecision, email: string, accountId: string | undefined, onSite: Outcome, onGateway: Outcome, expectedAccountId: string | undefined): CheckResult[] {
-  const base = { id: 'token.accepted', evidence: myselfEvidence(onSite, onGateway) };
+  const base = { id: 'token.accepted', evidence: myselfEvidence(onSite, onGateway) } satisfies Partial<CheckResult>;
   if (decision.kind === 'invalid') {
     return [
       {
