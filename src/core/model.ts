@@ -20,6 +20,10 @@ export interface CheckResult {
   detail: string;
   /** The exact next step: console page, scope strings to add, URL to use. */
   fix?: string;
+  /** The scope strings the fix asks to add, as data, so the UI never reads them back out of `fix`. */
+  scopesToAdd?: string[];
+  /** The URLs the fix names (a page to open, a base URL or callback URL to use), as data. */
+  urls?: string[];
   evidence?: Evidence;
 }
 

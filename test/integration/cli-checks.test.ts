@@ -15,6 +15,13 @@ afterAll(async () => {
   await emulator.close();
 });
 
+interface Result {
+  id: string;
+  fix?: string;
+  scopesToAdd?: string[];
+  urls?: string[];
+}
+
 /** A result id against the catalog's patterns, where `<name>` stands for any text. */
 function listed(listing: Listing, id: string): boolean {
   const patterns = [...listing.checks.flatMap((c) => c.results), ...listing.runnerResults].map(
@@ -57,8 +64,15 @@ describe('scope-doctor checks', () => {
       runScopeDoctor(['cloud-id', DEMO_SITE.host, '--json'], env),
       runScopeDoctor(['coverage', '--profile', 'targetprocess', '--scopes', 'read:jira-work write:jira-work manage:jira-webhook', '--json'], env),
     ]);
-    const ids = runs.flatMap((run) => (JSON.parse(run.stdout) as { results: { id: string }[] }).results.map((r) => r.id));
+    const results = runs.flatMap((run) => (JSON.parse(run.stdout) as { results: Result[] }).results);
+    const ids = results.map((r) => r.id);
     expect(ids).toEqual(expect.arrayContaining(['token.kind', 'token.scopes.missing', 'token.expiry', 'oauth.credentials', 'oauth.scopes.lint.1', 'cloud-id']));
     expect(ids.filter((id) => !listed(listing, id))).toEqual([]);
+    // The scopes and URLs a fix names are on the result as data, each one the fix's own words name.
+    const named = results.filter((r) => r.scopesToAdd?.length || r.urls?.length);
+    expect(named.map((r) => r.id)).toEqual(expect.arrayContaining(['token.kind', 'token.scopes.missing', 'oauth.scopes.lint.1', 'oauth.coverage.missing', 'coverage.missing']));
+    for (const result of named) {
+      for (const value of [...(result.scopesToAdd ?? []), ...(result.urls ?? [])]) expect(result.fix, result.id).toContain(value);
+    }
   });
 });

@@ -20,6 +20,7 @@ export function coverageResults(idPrefix: PrefixOf<'covered'>, coverage: Coverag
       status: 'fail',
       detail: neededForLines(coverage.missing, (scope) => required.filter((c) => c.missing.includes(scope)).map((c) => c.name)).join('\n'),
       fix: fixForMissing(coverage.missing),
+      scopesToAdd: [...coverage.missing],
       evidence: { missing: coverage.missing },
     });
   } else {
@@ -79,6 +80,7 @@ function likelyResult(
     status: 'warn',
     detail: capability.note ?? `The ${vendor} guide does not ask for ${scopes.join(', ')}.`,
     fix: `Ask ${vendor} whether it ${question}; if so, ${lowerFirst(fixForMissing(scopes))}`,
+    scopesToAdd: [...scopes],
     evidence: { likelyMissing: [...scopes] },
   };
 }

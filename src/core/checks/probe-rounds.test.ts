@@ -185,6 +185,7 @@ describe('probeResults', () => {
     const { run } = await probe(kendis, anaHolds);
     const results = probeResults(run.probes);
     expect(results.map((r) => r.id)).toEqual(['token.scopes.missing', 'token.scopes.held', 'token.scopes.unprobeable', 'token.scopes.undecidable']);
+    expect(results.find((r) => r.id === 'token.scopes.missing')?.scopesToAdd).toEqual(['write:epic:jira-software', 'write:sprint:jira-software']);
     expect(results.find((r) => r.id === 'token.scopes.undecidable')).toMatchObject({
       status: 'warn',
       detail: expect.stringContaining('delete:comment:jira: every safe request that needs it is also allowed by write:jira-work'),

@@ -321,6 +321,7 @@ export function probeResults(probes: readonly ScopeProbeResult[]): CheckResult[]
       status: 'fail',
       detail: neededForLines(missing, (scope) => probes.find((p) => p.scope === scope)?.neededFor ?? []).join('\n'),
       fix: `Create a new token with these scopes added (scopes of an existing token cannot change): ${missing.join(', ')}`,
+      scopesToAdd: missing,
       evidence: { missing },
     });
   }

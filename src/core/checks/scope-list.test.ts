@@ -16,6 +16,12 @@ describe('scopeListResults', () => {
     expect(results('read:issue:Jira', false).map((r) => r.status)).toEqual(['warn']);
   });
 
+  it('puts the scope a fix asks for on the result, and none where the fix is a choice', () => {
+    expect(results('read:issue:Jira\nView sprints', true).map((r) => r.scopesToAdd)).toEqual([['read:issue:jira']]);
+    expect(results('View issues', true)[0]?.scopesToAdd).toBeUndefined();
+    expect(offlineAccessResult('consent', [], true, 'fail')?.scopesToAdd).toEqual(['offline_access']);
+  });
+
   it('asks for the scope string of an ambiguous title, and passes plain titles', () => {
     expect(results('View issues', true)).toEqual([
       expect.objectContaining({ status: 'warn', fix: 'Paste the scope string the console shows under the title instead: read:issue:jira or read:issue:jira-software.' }),

@@ -22,6 +22,7 @@ describe('scopeSourceResults', () => {
     // The pasted list holds the scope, the grant does not: the grant decides.
     expect(outcome.coverage?.missing).toEqual(['write:sprint:jira-software']);
     expect(byId(outcome.results, 'oauth.coverage.missing')?.fix).toContain('run the consent test again');
+    expect(byId(outcome.results, 'oauth.coverage.missing')?.scopesToAdd).toEqual(['write:sprint:jira-software']);
   });
 
   it('says the pasted list is unverified when there is no grant', () => {

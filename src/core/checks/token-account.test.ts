@@ -26,6 +26,7 @@ describe('checkToken: a scoped token that cannot read its own account', () => {
     const report = await checkToken(fakeDeps(fetch()), { ...input, expectedAccountId: 'acct-1' });
     expect(report.results.find((r) => r.id === 'token.owner')).toMatchObject({ status: 'warn', title: 'Could not confirm the token is yours' });
     expect(report.results.find((r) => r.id === 'token.owner')?.fix).toContain('id.atlassian.com');
+    expect(report.results.find((r) => r.id === 'token.owner')?.urls).toEqual(['https://id.atlassian.com/manage-profile/security/api-tokens']);
     expect(report.verdict).toBe('warn');
     expect(JSON.stringify(report)).not.toContain('demo-token-value');
   });

@@ -30,6 +30,7 @@ export function acceptedResults(decision: KindDecision, email: string, accountId
         status: 'fail',
         detail: `Neither ${MYSELF} on the site nor through the gateway accepted ${email} with this token: it is wrong, expired or revoked.`,
         fix: `Create a new API token at ${NEW_TOKEN_URL} while signed in as ${email}, and paste it into the integration.`,
+        urls: [NEW_TOKEN_URL],
       },
     ];
   }
@@ -44,6 +45,7 @@ export function acceptedResults(decision: KindDecision, email: string, accountId
         status: 'fail',
         detail: `The token signs in as ${email} (account ${accountId}), not as you: an integration using it acts as that person.`,
         fix: `Sign in to ${NEW_TOKEN_URL} as yourself, create your own token and check that one.`,
+        urls: [NEW_TOKEN_URL],
       },
     ];
   }
@@ -71,6 +73,7 @@ export function acceptedResults(decision: KindDecision, email: string, accountId
         ? 'The token cannot read its own account, so it cannot be compared with yours.'
         : 'Jira named no account for the token, so it cannot be compared with yours.',
       fix: `Check that the token is listed at ${NEW_TOKEN_URL} while you are signed in; a token created with read:jira-user lets this check confirm it.`,
+      urls: [NEW_TOKEN_URL],
     },
   ];
 }

@@ -16,6 +16,7 @@ describe('checkToken', () => {
     const report = await checkToken(fakeDeps(fetch), { site: 'acme', email: 'a@b.example', token: 'demo-token-value', cloudId: 'cloud-1' });
     expect(fetch.calls.some((c) => c.url.includes('tenant_info'))).toBe(false);
     expect(report).toMatchObject({ kind: 'scoped', accountId: 'acct-1', gatewayUrl: 'https://api.atlassian.com/ex/jira/cloud-1' });
+    expect(report.results.find((r) => r.id === 'token.kind')?.urls).toEqual(['https://api.atlassian.com/ex/jira/cloud-1']);
     expect(JSON.stringify(report)).not.toContain('demo-token-value');
   });
 });

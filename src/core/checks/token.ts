@@ -101,6 +101,7 @@ function tokenKindResult(kind: TokenKindDetected, site: string, cloudId: string,
         status: 'fail',
         detail: `${integration} calls https://${site}, where scoped tokens are refused.`,
         fix: `At ${NEW_TOKEN_URL} choose "Create API token" (not "with scopes") and use that token in ${integration}.`,
+        urls: [NEW_TOKEN_URL],
       };
     }
     return {
@@ -109,6 +110,7 @@ function tokenKindResult(kind: TokenKindDetected, site: string, cloudId: string,
       status: 'warn',
       detail: `On https://${site} Jira refuses it (401); the gateway recognises it.`,
       fix: vendorFix(profile, 'scopedTokenBaseUrl', { gatewayUrl: gateway, cloudId, site }) ?? `In ${integration}'s settings, use ${gateway} instead of https://${site}`,
+      urls: [gateway],
       evidence: { gatewayUrl: gateway },
     };
   }
@@ -119,7 +121,7 @@ function tokenKindResult(kind: TokenKindDetected, site: string, cloudId: string,
       title: wantsScoped ? `Classic API token, where ${integration} asks for a scoped one` : 'Classic API token',
       status: wantsScoped ? 'warn' : 'pass',
       detail: `Works on https://${site} with your full access.`,
-      ...(wantsScoped ? { fix: `For least privilege, create a token with scopes at ${NEW_TOKEN_URL} (the ${integration} guide asks for one).` } : {}),
+      ...(wantsScoped ? { fix: `For least privilege, create a token with scopes at ${NEW_TOKEN_URL} (the ${integration} guide asks for one).`, urls: [NEW_TOKEN_URL] } : {}),
     };
   }
   return undefined;
