@@ -101,7 +101,7 @@ export const CHECKS = [
     run: checkDataCenter,
     results: [
       { id: 'dc.credentials', title: 'Client ID and secret of the incoming link' },
-      { id: 'dc.callback-url', title: "The callback URL is a well-formed https URL" },
+      { id: 'dc.callback-url', title: 'The callback URL is a well-formed https URL' },
       { id: 'dc.permission', title: 'The link permission is what the vendor needs' },
       { id: 'dc.scopes.cloud', title: 'Jira Cloud scopes in a Data Center list' },
       ...scopeLint('dc.scopes'),
