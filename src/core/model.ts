@@ -1,4 +1,4 @@
-import type { ResultId } from './checks/catalog';
+import type { ResultId } from './checks/result-ids';
 
 /**
  * The one result shape used everywhere: UI, CLI `--json`, storage and export.

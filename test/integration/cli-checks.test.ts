@@ -44,8 +44,22 @@ describe('scope-doctor checks', () => {
     const run = await runScopeDoctor(['checks', '--json']);
     expect(run.code).toBe(0);
     const listing = JSON.parse(run.stdout) as Listing;
-    expect(listing.checks.map((c) => c.id)).toEqual(['cloud-id', 'oauth', 'consent', 'token', 'dc', 'tokens', 'explain', 'least-privilege', 'scopes', 'profile']);
-    expect(listing.checks.find((c) => c.id === 'dc')).toMatchObject({ run: 'checkDataCenter', results: expect.arrayContaining([{ id: 'dc.permission', title: expect.any(String) }]) });
+    expect(listing.checks.map((c) => c.id)).toEqual([
+      'cloud-id',
+      'oauth',
+      'consent',
+      'token',
+      'dc',
+      'tokens',
+      'explain',
+      'least-privilege',
+      'scopes',
+      'profile',
+    ]);
+    expect(listing.checks.find((c) => c.id === 'dc')).toMatchObject({
+      run: 'checkDataCenter',
+      results: expect.arrayContaining([{ id: 'dc.permission', title: expect.any(String) }]),
+    });
   });
 
   it('refuses an argument with one line and exit 2', async () => {
@@ -59,8 +73,25 @@ describe('scope-doctor checks', () => {
     const env = { SCOPE_DOCTOR_ATLASSIAN_URL: emulator.url };
     const kendis = DEMO_OAUTH_APPS.kendis;
     const runs = await Promise.all([
-      runScopeDoctor(['token', '--site', DEMO_SITE.host, '--email', DEMO_ACCOUNTS.admin.email, '--profile', 'kendis-user-token', '--expires', '2099-01-01', '--json'], { ...env, SCOPE_DOCTOR_TOKEN: DEMO_TOKENS.kendisScopedAna.token }),
-      runScopeDoctor(['oauth', '--client-id', kendis.clientId, '--callback', kendis.callbackUrl, '--scopes', 'read:project:jira, View sprints, read:jira-wrk', '--profile', 'kendis-cloud-oauth', '--json'], { ...env, SCOPE_DOCTOR_CLIENT_SECRET: kendis.clientSecret }),
+      runScopeDoctor(
+        ['token', '--site', DEMO_SITE.host, '--email', DEMO_ACCOUNTS.admin.email, '--profile', 'kendis-user-token', '--expires', '2099-01-01', '--json'],
+        { ...env, SCOPE_DOCTOR_TOKEN: DEMO_TOKENS.kendisScopedAna.token },
+      ),
+      runScopeDoctor(
+        [
+          'oauth',
+          '--client-id',
+          kendis.clientId,
+          '--callback',
+          kendis.callbackUrl,
+          '--scopes',
+          'read:project:jira, View sprints, read:jira-wrk',
+          '--profile',
+          'kendis-cloud-oauth',
+          '--json',
+        ],
+        { ...env, SCOPE_DOCTOR_CLIENT_SECRET: kendis.clientSecret },
+      ),
       runScopeDoctor(['cloud-id', DEMO_SITE.host, '--json'], env),
       runScopeDoctor(['coverage', '--profile', 'targetprocess', '--scopes', 'read:jira-work write:jira-work manage:jira-webhook', '--json'], env),
     ]);
@@ -70,7 +101,9 @@ describe('scope-doctor checks', () => {
     expect(ids.filter((id) => !listed(listing, id))).toEqual([]);
     // The scopes and URLs a fix names are on the result as data, each one the fix's own words name.
     const named = results.filter((r) => r.scopesToAdd?.length || r.urls?.length);
-    expect(named.map((r) => r.id)).toEqual(expect.arrayContaining(['token.kind', 'token.scopes.missing', 'oauth.scopes.lint.1', 'oauth.coverage.missing', 'coverage.missing']));
+    expect(named.map((r) => r.id)).toEqual(
+      expect.arrayContaining(['token.kind', 'token.scopes.missing', 'oauth.scopes.lint.1', 'oauth.coverage.missing', 'coverage.missing']),
+    );
     for (const result of named) {
       for (const value of [...(result.scopesToAdd ?? []), ...(result.urls ?? [])]) expect(result.fix, result.id).toContain(value);
     }

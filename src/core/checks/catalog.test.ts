@@ -1,6 +1,7 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { CheckResult } from '../model';
-import { CHECKS, listChecks, RUNNER_RESULTS, type CheckId, type ResultId } from './catalog';
+import { CHECKS, listChecks, RUNNER_RESULTS, type CheckId } from './catalog';
+import type { ResultId } from './result-ids';
 
 describe('the check catalog', () => {
   it('names each check and each result id once', () => {

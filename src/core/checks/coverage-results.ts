@@ -1,7 +1,7 @@
 import type { CapabilityCoverage, CoverageResult } from '../scope-coverage/types';
 import type { CheckResult } from '../model';
 import { pluralise } from '../text';
-import type { PrefixOf } from './catalog';
+import type { PrefixOf } from './result-ids';
 
 /**
  * Coverage as results: the missing scopes, each with the capabilities that need it; the scopes only a

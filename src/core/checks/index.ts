@@ -1,6 +1,6 @@
 export type * from './types';
 export type { CheckDeps } from '../ports';
-export type { CheckId, ResultId } from './catalog';
+export type { ResultId } from './result-ids';
 export { lookupCloudId, resolveCloudId, CLOUD_ID_HELP } from './cloud-id';
 export { checkOAuthClient, INVALID_AUTHORIZATION_CODE } from './oauth-client';
 export { checkCallbackUrl, differencesFrom, matchesPattern } from './callback-url';

@@ -2,7 +2,7 @@ import { evidenceOf, gatewayRequest, mapLimit, OUT_OF_TIME, timeLeft, type Crede
 import { systemClock, type CheckDeps } from '../ports';
 import { findOperation } from '../catalog';
 import type { CheckResult } from '../model';
-import type { ResultId } from './catalog';
+import type { ResultId } from './result-ids';
 import type { Profile } from '../profiles/types';
 import { neededForLines } from './coverage-results';
 import { inferScopes, probeForOperation, probesFor, verdictOf, type Knowledge, type Observation, type OperationRequest, type ProbeRequest, type ProbeVerdict } from './scope-probes';

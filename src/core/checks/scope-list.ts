@@ -1,5 +1,5 @@
 import type { CheckResult } from '../model';
-import type { PrefixOf } from './catalog';
+import type { PrefixOf } from './result-ids';
 import type { FindingProblem, ScopeFinding } from '../scopes/types';
 import { pluralise } from '../text';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckResult } from '../model';
-import type { ResultId } from './catalog';
+import type { ResultId } from './result-ids';
 import { requireProfile } from '../profiles';
 import { parseScopeList } from '../scopes';
 import { grantFromConsent, scopeSourceResults } from './scope-source';

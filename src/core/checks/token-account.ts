@@ -20,7 +20,14 @@ function myselfEvidence(onSite: Outcome, onGateway: Outcome): Evidence {
 }
 
 /** Whether the token works, and whose it is when someone checks their own. */
-export function acceptedResults(decision: KindDecision, email: string, accountId: string | undefined, onSite: Outcome, onGateway: Outcome, expectedAccountId: string | undefined): CheckResult[] {
+export function acceptedResults(
+  decision: KindDecision,
+  email: string,
+  accountId: string | undefined,
+  onSite: Outcome,
+  onGateway: Outcome,
+  expectedAccountId: string | undefined,
+): CheckResult[] {
   const base = { id: 'token.accepted', evidence: myselfEvidence(onSite, onGateway) } satisfies Partial<CheckResult>;
   if (decision.kind === 'invalid') {
     return [
@@ -50,7 +57,9 @@ export function acceptedResults(decision: KindDecision, email: string, accountId
     ];
   }
   if (accountId) {
-    return [{ ...base, title: `Token accepted for ${email} (account ${accountId})`, status: 'pass', detail: 'Jira returned the account the token belongs to.' }];
+    return [
+      { ...base, title: `Token accepted for ${email} (account ${accountId})`, status: 'pass', detail: 'Jira returned the account the token belongs to.' },
+    ];
   }
   const cannotReadAccount = decision.kind === 'scoped' && onGateway.kind === 'scope-mismatch';
   const accepted: CheckResult = cannotReadAccount
@@ -80,7 +89,5 @@ export function acceptedResults(decision: KindDecision, email: string, accountId
 
 /** The scope sets `/myself` accepts, from the catalog: "read:jira-user, or a + b + c". */
 function accountScopes(): string {
-  return (findOperation('GET', MYSELF)?.scopeSets ?? [])
-    .map((set) => set.scopes.join(' + '))
-    .join(', or ');
+  return (findOperation('GET', MYSELF)?.scopeSets ?? []).map((set) => set.scopes.join(' + ')).join(', or ');
 }

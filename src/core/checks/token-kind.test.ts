@@ -78,6 +78,8 @@ describe('kindOf', () => {
     expect(kindOf(outcome('invalid-credentials'), outcome('timeout')).because).toBe('GET /x: timeout');
     expect(kindOf(outcome('forbidden'), outcome('ok')).because).toMatch(/site answered 403 \(forbidden\).*proves neither kind/);
     expect(kindOf(outcome('invalid-credentials'), outcome('not-found')).because).toMatch(/gateway answered 404 \(not-found\)/);
-    expect(kindOf(outcome('invalid-credentials'), outcome('invalid-credentials', 'FAILURE_CLIENT_SOMETHING_NEW')).because).toContain('FAILURE_CLIENT_SOMETHING_NEW');
+    expect(kindOf(outcome('invalid-credentials'), outcome('invalid-credentials', 'FAILURE_CLIENT_SOMETHING_NEW')).because).toContain(
+      'FAILURE_CLIENT_SOMETHING_NEW',
+    );
   });
 });

@@ -24,7 +24,10 @@ export function kindOf(onSite: Outcome, onGateway: Outcome): KindDecision {
   }
   if (onGateway.kind === 'ok') return { kind: 'scoped', because: 'the site refused it and the gateway accepted it' };
   if (onGateway.kind === 'scope-mismatch') {
-    return { kind: 'scoped', because: 'the site refused it and the gateway refused it only for a missing scope, which it says of credentials it authenticated' };
+    return {
+      kind: 'scoped',
+      because: 'the site refused it and the gateway refused it only for a missing scope, which it says of credentials it authenticated',
+    };
   }
   if (isInconclusive(onGateway)) return { kind: 'unknown', because: onGateway.reason };
   if (onGateway.kind !== 'invalid-credentials') {

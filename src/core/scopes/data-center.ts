@@ -18,5 +18,8 @@ export function permissionRank(scope: DataCenterScope): number {
 }
 
 export function highestPermission(scopes: readonly DataCenterScope[]): DataCenterScope | undefined {
-  return scopes.reduce<DataCenterScope | undefined>((best, scope) => (best === undefined || permissionRank(scope) > permissionRank(best) ? scope : best), undefined);
+  return scopes.reduce<DataCenterScope | undefined>(
+    (best, scope) => (best === undefined || permissionRank(scope) > permissionRank(best) ? scope : best),
+    undefined,
+  );
 }
