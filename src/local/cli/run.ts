@@ -240,7 +240,7 @@ async function profilesCommand(args: string[], { out }: Context): Promise<number
 
 /** Every check Scope Doctor has, with the result ids each can produce. */
 async function checksCommand(args: string[], { out }: Context): Promise<number> {
-  const { values, positionals } = parseArgs({ args, options: COMMON, allowPositionals: true, strict: true });
+  const { values, positionals } = parseArgs({ args, options: COMMAND_OPTIONS.checks, allowPositionals: true, strict: true });
   if (positionals.length) throw new UsageError('usage: scope-doctor checks [--json]');
   const checks = listChecks();
   out(values.json ? JSON.stringify({ checks, runnerResults: RUNNER_RESULTS }, null, 2) : renderChecks(checks, RUNNER_RESULTS).join('\n'));
