@@ -187,7 +187,7 @@ async function timed<T>(run: () => Promise<T>): Promise<Timed<T>> {
  * one after another, read together afterwards (the same reading as the product's, so only the plan differs).
  */
 async function sequentialProbe(deps: CheckDeps, auth: Credentials, scopes: readonly string[]): Promise<{ requests: number; decided: number }> {
-  const plan = [...new Set([probeForOperation('GET', '/rest/api/3/myself'), ...scopes.map(mostTelling)].flatMap((p) => p ?? []))];
+  const plan = [...new Set([probeForOperation({ method: 'GET', template: '/rest/api/3/myself' }), ...scopes.map(mostTelling)].flatMap((p) => p ?? []))];
   const observations: Observation[] = [];
   for (const probe of plan) {
     const verdict = verdictOf(await gatewayRequest(deps, DEMO_SITE.cloudId, probe.method, probe.path, auth));

@@ -1,3 +1,5 @@
+import type { ResultId } from './checks/result-ids';
+
 /**
  * The one result shape used everywhere: UI, CLI `--json`, storage and export.
  * `unknown` means the check could not tell (network, 429, 5xx, timeout, malformed reply) — never `fail`.
@@ -10,14 +12,18 @@ export type Status = 'pass' | 'info' | 'fail' | 'warn' | 'unknown';
 export type Evidence = Record<string, string | number | boolean | null | readonly string[]>;
 
 export interface CheckResult {
-  /** Stable machine id, e.g. `oauth.credentials`, `token.scope.read:sprint:jira-software`. */
-  id: string;
+  /** Stable machine id, e.g. `oauth.credentials`, `token.scopes.missing`: one the check catalog lists. */
+  id: ResultId;
   title: string;
   status: Status;
   /** One or two sentences a person reads. */
   detail: string;
   /** The exact next step: console page, scope strings to add, URL to use. */
   fix?: string;
+  /** The scope strings the fix asks to add, as data, so the UI never reads them back out of `fix`. */
+  scopesToAdd?: string[];
+  /** The URLs the fix names (a page to open, a base URL or callback URL to use), as data. */
+  urls?: string[];
   evidence?: Evidence;
 }
 

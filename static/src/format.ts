@@ -16,15 +16,6 @@ export function timeAgo(iso: string, now: number = Date.now()): string {
   return `${pluralise(days, 'day')} ago`;
 }
 
-// Atlassian scope strings: `offline_access`, `read:jira-work`, `write:sprint:jira-software`.
-const SCOPE_PATTERN = /\boffline_access\b|\b(?:read|write|delete|manage|admin|report|search|storage|act-as)(?::[a-z0-9.-]+)+/g;
-
-/** The scope strings a sentence names, in order, without repeats. */
-export function scopesNamedIn(text: string | undefined): string[] {
-  if (!text) return [];
-  return [...new Set(text.match(SCOPE_PATTERN) ?? [])];
-}
-
 /** "set · ends in …1a2b": all the UI ever shows of a stored secret. */
 export function describeSecret(hint: { set: boolean; endsWith?: string }): string {
   if (!hint.set) return 'not set';

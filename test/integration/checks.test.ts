@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { gatewayRequest, mapLimit } from '../../src/core/atlassian';
 import { instantClock } from '../../src/core/atlassian/testing';
 import { allScopes } from '../../src/core/catalog';
-import { checkOAuthClient, checkToken, finishConsent, lookupCloudId, probesFor, startConsent, verdictOf, type CheckDeps } from '../../src/core/checks';
+import { checkOAuthClient, checkToken, finishConsent, lookupCloudId, probesFor, startConsent, verdictOf, type CheckDeps, type ResultId } from '../../src/core/checks';
 import { InputError, type Report } from '../../src/core/model';
 import { requireProfile } from '../../src/core/profiles';
 import {
@@ -49,7 +49,7 @@ function keep<T extends Report>(report: T): T {
   return report;
 }
 
-const byId = (report: Report, id: string) => report.results.find((r) => r.id === id);
+const byId = (report: Report, id: ResultId) => report.results.find((r) => r.id === id);
 const FAULTS: { kind: FaultKind; ms?: number }[] = [{ kind: '429' }, { kind: '500' }, { kind: 'malformed' }, { kind: 'hang' }, { kind: 'reset' }];
 
 describe('lookupCloudId against the emulator', () => {

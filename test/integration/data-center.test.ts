@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { instantClock } from '../../src/core/atlassian/testing';
-import { checkDataCenter, type CheckDeps, type DataCenterReport } from '../../src/core/checks';
+import { checkDataCenter, type CheckDeps, type DataCenterReport, type ResultId } from '../../src/core/checks';
 import { requireProfile } from '../../src/core/profiles';
 import { DEMO_DC, startEmulator, type Emulator, type FaultKind } from '../../src/emulator';
 
@@ -33,7 +33,7 @@ async function check(input: Omit<Parameters<typeof checkDataCenter>[1], 'baseUrl
   return report;
 }
 
-const byId = (report: DataCenterReport, id: string) => report.results.find((r) => r.id === id);
+const byId = (report: DataCenterReport, id: ResultId) => report.results.find((r) => r.id === id);
 
 describe('checkDataCenter against the emulated Jira Data Center server', () => {
   it('passes the demo link, its callback URL, ADMIN for Kendis and Ana’s token', async () => {

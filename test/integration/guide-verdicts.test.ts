@@ -24,7 +24,7 @@ interface Verdict {
 function judge(profile: Profile, text: string): Verdict {
   const parsed = parseScopeList(text, scopeLintOptions(profile));
   const coverage = analyzeCoverage(profile, parsed.scopes);
-  const offline = offlineAccessResult('scopes', parsed.scopes, profile.needsOfflineAccess, 'info');
+  const offline = offlineAccessResult('oauth.scopes', parsed.scopes, profile.needsOfflineAccess, 'info');
   const results = [
     ...scopeListResults('scopes', parsed.scopes, parsed.findings),
     ...(offline ? [offline] : []),
@@ -230,7 +230,7 @@ describe('Targetprocess (seed 004): per guide, no warning without a fix', () => 
     const consoleList = scopes.filter((scope) => scope !== 'offline_access').join('\n');
     const { verdict, results } = judge(profile, consoleList);
     expect(verdict).toBe('pass');
-    expect(results.find((r) => r.id === 'scopes.offline-access')).toMatchObject({
+    expect(results.find((r) => r.id === 'oauth.scopes.offline-access')).toMatchObject({
       status: 'info',
       detail: expect.stringContaining('not a console permission'),
     });

@@ -4,6 +4,7 @@
  * and the consent test's grant taking over from the pasted list.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ResultId } from '../../src/core/checks';
 import type { CheckResult } from '../../src/core/model';
 import { requireProfile } from '../../src/core/profiles';
 import { startEmulator, type Emulator } from '../../src/emulator';
@@ -48,7 +49,7 @@ async function consent(id: string): Promise<ConnectionView> {
 const results = (view: ConnectionView): CheckResult[] => view.lastReport?.results ?? [];
 const warningsWithoutFix = (view: ConnectionView) => results(view).filter((r) => r.status === 'warn' && !r.fix?.trim());
 const removals = (view: ConnectionView) => results(view).filter((r) => /\bremove\b/i.test(`${r.title} ${r.fix ?? ''}`));
-const byId = (view: ConnectionView, id: string) => results(view).find((r) => r.id === id);
+const byId = (view: ConnectionView, id: ResultId) => results(view).find((r) => r.id === id);
 
 beforeAll(async () => {
   emulator = await startEmulator();

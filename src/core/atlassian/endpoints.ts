@@ -2,7 +2,12 @@ import type { CheckDeps } from '../ports';
 import type { Outcome } from './outcome';
 import { send, type Credentials } from './request';
 
-export type JiraMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+export const JIRA_METHODS = ['GET', 'POST', 'PUT', 'DELETE'] as const;
+export type JiraMethod = (typeof JIRA_METHODS)[number];
+
+export function isJiraMethod(method: string): method is JiraMethod {
+  return (JIRA_METHODS as readonly string[]).includes(method);
+}
 
 /** `POST {auth}/oauth/token` with a JSON body (authorization-code exchange or credential probe). */
 export function postToken(deps: CheckDeps, body: Record<string, string>): Promise<Outcome> {

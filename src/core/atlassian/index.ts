@@ -18,4 +18,5 @@ export {
 export type { AnsweredKind, FailedOutcome, InconclusiveKind, OkOutcome, Outcome, OutcomeKind, RawReply } from './outcome';
 export { gatewayBaseUrl, gatewayRequest, getAccessibleResources, getTenantInfo, postToken, siteRequest } from './endpoints';
 export type { JiraMethod } from './endpoints';
+export { isJiraMethod } from './endpoints';
 export { DC_MYSELF_PATH, DC_TOKEN_PATH, getDataCenterMyself, parseDataCenterBaseUrl, postDataCenterToken } from './data-center';

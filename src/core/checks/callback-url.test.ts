@@ -23,6 +23,7 @@ describe('checkCallbackUrl', () => {
     expect(result.status).toBe('fail');
     expect(result.detail).toContain(difference);
     expect(result.fix).toContain('https://my.oneconnect.ai/oauth/jira/callback');
+    expect(result.urls).toEqual(oneconnect.callbackUrls);
   });
   it('names the EU vs non-EU region', () => {
     expect(differencesFrom('https://eu.oneconnect.ai/x', 'https://my.oneconnect.ai/x')[0]).toContain('EU vs non-EU region');

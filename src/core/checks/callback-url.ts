@@ -24,11 +24,12 @@ export function checkCallbackUrl(callbackUrl: string | undefined, profile: Profi
       fix: expected.length
         ? `In the developer console (Authorization → OAuth 2.0 (3LO)), set the callback URL to ${expected.join(' or ')}`
         : (profile?.fixes?.callbackUrl ?? "Enter the callback URL from the console's Authorization page to check it."),
+      ...(expected.length ? { urls: [...expected] } : {}),
     };
   }
   const url = tryUrl(given);
   if (!url) {
-    return { id: ID, title: TITLE, status: 'fail', detail: `"${given.slice(0, 80)}" is not a URL.`, fix: fixFor(expected) };
+    return { id: ID, title: TITLE, status: 'fail', detail: `"${given.slice(0, 80)}" is not a URL.`, ...fixFor(expected) };
   }
   if (expected.includes(given)) {
     return (profile && regionMismatch(given, profile, connectionName)) ?? { id: ID, title: TITLE, status: 'pass', detail: `${given} matches ${vendor}'s callback URL exactly.` };
@@ -43,7 +44,7 @@ export function checkCallbackUrl(callbackUrl: string | undefined, profile: Profi
       title: TITLE,
       status: 'fail',
       detail: `${given} does not match ${closest?.candidate}: ${differences.join(', ') || 'letter case or encoding differs'}.`,
-      fix: fixFor(expected),
+      ...fixFor(expected),
       evidence: { differences },
     };
   }
@@ -117,15 +118,16 @@ function regionMismatch(given: string, profile: Profile, connectionName: string 
       status: 'warn',
       detail: `${given} is ${profile.vendor}'s ${region} callback URL, but ${source.what}.`,
       fix: `If your ${profile.vendor} account is in the ${named} region, use ${theirs ?? `its ${named} callback URL`} in the developer console and here; otherwise rename the connection or pick the profile of your region.`,
+      ...(theirs ? { urls: [theirs] } : {}),
       evidence: { region, named },
     };
   }
   return undefined;
 }
 
-function fixFor(expected: readonly string[]): string {
-  if (!expected.length) return "Use the exact https URL from the vendor's setup page.";
-  return `In the developer console (Authorization → OAuth 2.0 (3LO)), set the callback URL to exactly ${expected.join(' or ')}`;
+function fixFor(expected: readonly string[]): Pick<CheckResult, 'fix' | 'urls'> {
+  if (!expected.length) return { fix: "Use the exact https URL from the vendor's setup page." };
+  return { fix: `In the developer console (Authorization → OAuth 2.0 (3LO)), set the callback URL to exactly ${expected.join(' or ')}`, urls: [...expected] };
 }
 
 function tryUrl(text: string): URL | undefined {

@@ -54,7 +54,7 @@ function cloudIdOf(outcome: Outcome): string | undefined {
 }
 
 function failedLookup(site: string, outcome: Outcome): CheckResult {
-  const base = { id: 'cloud-id', title: 'Cloud ID', evidence: evidenceOf(outcome) };
+  const base = { id: 'cloud-id', title: 'Cloud ID', evidence: evidenceOf(outcome) } satisfies Partial<CheckResult>;
   if (outcome.kind === 'not-found') {
     return {
       ...base,

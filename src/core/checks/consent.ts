@@ -202,7 +202,7 @@ function tokensOf(outcome: Outcome): { accessToken: string; hasRefreshToken: boo
 }
 
 function exchangeFailed(outcome: Outcome): CheckResult {
-  const base = { id: 'consent.exchange', title: 'Code exchange', evidence: evidenceOf(outcome) };
+  const base = { id: 'consent.exchange', title: 'Code exchange', evidence: evidenceOf(outcome) } satisfies Partial<CheckResult>;
   if (outcome.kind === 'ok') return { ...base, status: 'unknown', detail: 'Could not exchange the code: the reply had no access token.' };
   const refusal = tokenRefusal(outcome);
   if (refusal === 'bad-client') {

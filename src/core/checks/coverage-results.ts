@@ -1,13 +1,14 @@
 import type { CapabilityCoverage, CoverageResult } from '../scope-coverage/types';
 import type { CheckResult } from '../model';
 import { pluralise } from '../text';
+import type { PrefixOf } from './result-ids';
 
 /**
  * Coverage as results: the missing scopes, each with the capabilities that need it; the scopes only a
  * likely capability misses (ask the vendor); the removable ones; and the vendor-listed ones kept.
  * `fixForMissing` is the context's next step (console page for OAuth apps, a new token for API tokens).
  */
-export function coverageResults(idPrefix: string, coverage: CoverageResult, fixForMissing: (missing: readonly string[]) => string): CheckResult[] {
+export function coverageResults(idPrefix: PrefixOf<'covered'>, coverage: CoverageResult, fixForMissing: (missing: readonly string[]) => string): CheckResult[] {
   const results: CheckResult[] = [];
   const required = coverage.capabilities.filter((c) => c.certainty === 'required');
   const likelyUncovered = coverage.capabilities.filter((c) => c.certainty === 'likely' && !c.covered);
@@ -19,6 +20,7 @@ export function coverageResults(idPrefix: string, coverage: CoverageResult, fixF
       status: 'fail',
       detail: neededForLines(coverage.missing, (scope) => required.filter((c) => c.missing.includes(scope)).map((c) => c.name)).join('\n'),
       fix: fixForMissing(coverage.missing),
+      scopesToAdd: [...coverage.missing],
       evidence: { missing: coverage.missing },
     });
   } else {
@@ -65,7 +67,7 @@ export function coverageResults(idPrefix: string, coverage: CoverageResult, fixF
 
 /** A warning, never a failure: only a console title or our reading says the integration does this. */
 function likelyResult(
-  idPrefix: string,
+  idPrefix: PrefixOf<'covered'>,
   vendor: string,
   capability: CapabilityCoverage,
   scopes: readonly string[],
@@ -78,6 +80,7 @@ function likelyResult(
     status: 'warn',
     detail: capability.note ?? `The ${vendor} guide does not ask for ${scopes.join(', ')}.`,
     fix: `Ask ${vendor} whether it ${question}; if so, ${lowerFirst(fixForMissing(scopes))}`,
+    scopesToAdd: [...scopes],
     evidence: { likelyMissing: [...scopes] },
   };
 }

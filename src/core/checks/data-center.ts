@@ -7,7 +7,8 @@ import { evidenceOf, getDataCenterMyself, isRecord, parseDataCenterBaseUrl, post
 import { InputError, makeReport, type CheckResult } from '../model';
 import { systemClock, type CheckDeps } from '../ports';
 import type { Profile } from '../profiles/types';
-import { DATA_CENTER_SCOPES, isDataCenterScope, parseScopeList, type DataCenterScope, type ScopeFinding } from '../scopes';
+import { profileScopes } from '../profiles/token-scopes';
+import { highestPermission, isDataCenterScope, parseScopeList, permissionRank, PERMISSION_LABELS, PERMISSION_MEANING, type DataCenterScope, type ScopeFinding } from '../scopes';
 import { checkCallbackUrl } from './callback-url';
 import { requireDataCenterProfile, requireLine, requireSecret } from './input';
 import { INVALID_AUTHORIZATION_CODE } from './oauth-client';
@@ -17,15 +18,6 @@ import { pluralise, sample } from '../text';
 
 export const CLIENT_SECRET_ENV = 'SCOPE_DOCTOR_CLIENT_SECRET';
 const APP_LINKS = 'Administration → Applications → Application links';
-/** What the Permission drop-down of an incoming link shows for each scope. */
-export const PERMISSION_LABELS: Record<DataCenterScope, string> = { READ: 'Read', WRITE: 'Write', ADMIN: 'Admin', SYSTEM_ADMIN: 'System admin' };
-const PERMISSION_MEANING: Record<DataCenterScope, string> = {
-  READ: 'view what the user can view',
-  WRITE: 'also create, edit and delete what the user may change',
-  ADMIN: 'also administer, as far as the user is a Jira administrator',
-  SYSTEM_ADMIN: 'also system administration, as far as the user is a system administrator',
-};
-
 /**
  * Checks a Jira Data Center incoming application link and/or a personal access token on the server at
  * `baseUrl`. Only what is given is checked; the two requests go out at once.
@@ -64,7 +56,7 @@ export async function checkDataCenter(deps: CheckDeps, input: DataCenterInput): 
  * once it did and only the code was refused.
  */
 async function credentialsResult(deps: CheckDeps, baseUrl: string, clientId: string, secret: string | undefined, callbackUrl: string | undefined): Promise<CheckResult> {
-  const base = { id: 'dc.credentials', title: 'Client ID and secret' };
+  const base = { id: 'dc.credentials', title: 'Client ID and secret' } satisfies Partial<CheckResult>;
   const linkFix = `Copy the Client ID and Client secret again from ${APP_LINKS} → the incoming link (Edit → Credentials), and paste them into the integration.`;
   if (!secret) {
     return {
@@ -174,7 +166,7 @@ function callbackResult(callbackUrl: string, vendor: string): CheckResult {
   const shape = checkCallbackUrl(callbackUrl, undefined);
   const mustMatch = `Jira keeps no list to compare it with: it must equal the Redirect URL of the incoming application link character for character (${vendor} shows its callback URL per account).`;
   const fix = `Copy the callback URL from ${vendor} again and paste it as the Redirect URL in ${APP_LINKS} → the incoming link → Edit.`;
-  const base = { id: 'dc.callback-url', title: 'Callback URL' };
+  const base = { id: 'dc.callback-url', title: 'Callback URL' } satisfies Partial<CheckResult>;
   if (shape.status !== 'pass') return { ...base, status: shape.status, detail: shape.detail, fix };
   const { pathname } = new URL(callbackUrl);
   if (pathname.endsWith('/') && pathname !== '/') {
@@ -194,9 +186,10 @@ export function permissionResults(text: string, profile: Profile | undefined): C
   const parsed = parseScopeList(text, { dataCenter: true });
   const problems = parsed.findings.filter((f) => f.severity !== 'info' && !CLOUD_ONLY_PROBLEMS.has(f.problem));
   const results: CheckResult[] = problems.length ? scopeListResults('dc.scopes', parsed.scopes, problems) : [];
-  const granted = highest(parsed.scopes.filter(isDataCenterScope));
+  const granted = highestPermission(parsed.scopes.filter(isDataCenterScope));
   const cloud = parsed.scopes.filter((scope) => !isDataCenterScope(scope));
-  const required = profile ? requiredPermission(profile) : undefined;
+  // The highest permission the profile names, in its vendor list or a capability.
+  const required = profile ? highestPermission(profileScopes(profile).filter(isDataCenterScope)) : undefined;
   const vendor = profile?.vendor ?? 'the integration';
   const setPermission = (scope: DataCenterScope) => `Edit the application link → Permission → ${PERMISSION_LABELS[scope]} (${APP_LINKS}), save, then authorize ${vendor} again.`;
 
@@ -226,7 +219,7 @@ export function permissionResults(text: string, profile: Profile | undefined): C
   const evidence = { permission: granted, ...(required ? { required } : {}) };
   if (!required) {
     results.push({ id: 'dc.permission', title: `Permission ${granted}`, status: 'pass', detail: meaning, evidence });
-  } else if (rank(granted) < rank(required)) {
+  } else if (permissionRank(granted) < permissionRank(required)) {
     results.push({
       id: 'dc.permission',
       title: `Permission ${granted}, but ${vendor} needs ${required}`,
@@ -235,7 +228,7 @@ export function permissionResults(text: string, profile: Profile | undefined): C
       fix: setPermission(required),
       evidence,
     });
-  } else if (rank(granted) > rank(required)) {
+  } else if (permissionRank(granted) > permissionRank(required)) {
     results.push({
       id: 'dc.permission',
       title: `Permission ${granted} is more than ${vendor} needs (${required})`,
@@ -249,17 +242,3 @@ export function permissionResults(text: string, profile: Profile | undefined): C
   }
   return results;
 }
-
-/** The highest Data Center permission the profile names (in its vendor list or a capability). */
-export function requiredPermission(profile: Profile): DataCenterScope | undefined {
-  return highest([...profile.vendorScopes, ...profile.capabilities.flatMap((c) => c.scopes ?? [])].filter(isDataCenterScope));
-}
-
-function rank(scope: DataCenterScope): number {
-  return DATA_CENTER_SCOPES.indexOf(scope);
-}
-
-function highest(scopes: readonly DataCenterScope[]): DataCenterScope | undefined {
-  return scopes.reduce<DataCenterScope | undefined>((best, scope) => (best === undefined || rank(scope) > rank(best) ? scope : best), undefined);
-}
-

@@ -42,7 +42,7 @@ export async function checkOAuthClient(deps: CheckDeps, input: OAuthClientInput)
  * code is not known, so only a difference between the two answers says anything about the secret.
  */
 async function credentialsResult(deps: CheckDeps, clientId: string, clientSecret: string | undefined, callbackUrl: string | undefined): Promise<CheckResult> {
-  const base = { id: 'oauth.credentials', title: 'Client ID and secret' };
+  const base = { id: 'oauth.credentials', title: 'Client ID and secret' } satisfies Partial<CheckResult>;
   const secret = clientSecret?.trim();
   if (!secret) {
     return {

@@ -200,7 +200,7 @@ function describe(token: InventoryToken): string {
 
 /** A 401 is the key; anything else that is not a page says nothing certain about it. */
 function failureResult(outcome: Exclude<Outcome, { kind: 'ok' }>, pages: number, newKeyStep: string): CheckResult {
-  const base = { id: 'tokens.list', title: 'API tokens', evidence: evidenceOf(outcome) };
+  const base = { id: 'tokens.list', title: 'API tokens', evidence: evidenceOf(outcome) } satisfies Partial<CheckResult>;
   const after = pages ? ` after ${pluralise(pages, 'page')}` : '';
   if (outcome.status === 401) {
     return { ...base, title: 'The organization API key was refused', status: 'fail', detail: `Atlassian did not accept the key (401)${after}.`, fix: `${ADMIN_KEY_FIX}, and ${newKeyStep}.` };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeDeps, fakeFetch, type FakeReply } from '../atlassian/testing';
 import { FakeClock } from '../../emulator/fake-clock';
-import type { Outcome } from '../atlassian';
+import { isJiraMethod, type Outcome } from '../atlassian';
 import { allScopes, findOperation } from '../catalog';
 import { requireProfile, type Profile } from '../profiles';
 import { DEFAULT_CONCURRENCY, MAX_PROBE_ROUNDS, probeResults, probeScopes, type Alongside } from './probe-rounds';
@@ -135,7 +135,8 @@ describe('probeScopes', () => {
       for (const call of fetch.calls) {
         expect(call.init?.body).toBeUndefined();
         const path = new URL(call.url).pathname.replace(/^\/ex\/jira\/[^/]+/, '');
-        const sent = probeForOperation(call.init?.method ?? 'GET', path);
+        const method = call.init?.method ?? 'GET';
+        const sent = isJiraMethod(method) ? probeForOperation({ method, template: path }) : undefined;
         expect(sent, path).toBeDefined();
         if (!sent?.write) continue;
         writeProbes += 1;
@@ -184,6 +185,7 @@ describe('probeResults', () => {
     const { run } = await probe(kendis, anaHolds);
     const results = probeResults(run.probes);
     expect(results.map((r) => r.id)).toEqual(['token.scopes.missing', 'token.scopes.held', 'token.scopes.unprobeable', 'token.scopes.undecidable']);
+    expect(results.find((r) => r.id === 'token.scopes.missing')?.scopesToAdd).toEqual(['write:epic:jira-software', 'write:sprint:jira-software']);
     expect(results.find((r) => r.id === 'token.scopes.undecidable')).toMatchObject({
       status: 'warn',
       detail: expect.stringContaining('delete:comment:jira: every safe request that needs it is also allowed by write:jira-work'),

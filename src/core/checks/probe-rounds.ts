@@ -1,10 +1,11 @@
-import { evidenceOf, gatewayRequest, mapLimit, OUT_OF_TIME, timeLeft, type Credentials, type JiraMethod, type Outcome } from '../atlassian';
+import { evidenceOf, gatewayRequest, mapLimit, OUT_OF_TIME, timeLeft, type Credentials, type Outcome } from '../atlassian';
 import { systemClock, type CheckDeps } from '../ports';
 import { findOperation } from '../catalog';
 import type { CheckResult } from '../model';
+import type { ResultId } from './result-ids';
 import type { Profile } from '../profiles/types';
 import { neededForLines } from './coverage-results';
-import { inferScopes, probeForOperation, probesFor, verdictOf, type Knowledge, type Observation, type ProbeRequest, type ProbeVerdict } from './scope-probes';
+import { inferScopes, probeForOperation, probesFor, verdictOf, type Knowledge, type Observation, type OperationRequest, type ProbeRequest, type ProbeVerdict } from './scope-probes';
 import type { ScopeProbeResult } from './types';
 import { pluralise } from '../text';
 
@@ -40,7 +41,7 @@ export interface ScopeProbeRun {
  * once they are back, or is undefined when the token turned out to be no scoped token: nothing more is sent.
  */
 export interface Alongside {
-  requests: readonly { method: JiraMethod; template: string }[];
+  requests: readonly OperationRequest[];
   answers: Promise<readonly Outcome[] | undefined>;
 }
 
@@ -51,7 +52,7 @@ export interface Alongside {
  */
 export async function probeScopes(deps: CheckDeps, input: ScopeProbeInput, alongside: Alongside): Promise<ScopeProbeRun> {
   const budget = Math.max(1, deps.concurrency ?? DEFAULT_CONCURRENCY);
-  const beside = alongside.requests.map((r) => probeForOperation(r.method, r.template));
+  const beside = alongside.requests.map(probeForOperation);
   // What each request sent so far showed; undefined while the requests beside round 1 are out.
   const sent = new Map<ProbeRequest, ProbeVerdict | undefined>(beside.flatMap((p) => (p ? [[p, undefined]] : [])));
   const answers: ProbeAnswer[] = [];
@@ -320,6 +321,7 @@ export function probeResults(probes: readonly ScopeProbeResult[]): CheckResult[]
       status: 'fail',
       detail: neededForLines(missing, (scope) => probes.find((p) => p.scope === scope)?.neededFor ?? []).join('\n'),
       fix: `Create a new token with these scopes added (scopes of an existing token cannot change): ${missing.join(', ')}`,
+      scopesToAdd: missing,
       evidence: { missing },
     });
   }
@@ -345,7 +347,7 @@ const CHECK_THE_LIST = 'Check them in the scope list shown when the token was cr
 /** Why a scope's probes decided nothing, and what the person can do about it: one result per reason. */
 const UNDECIDED: readonly {
   why: 'unprobeable' | 'undecidable' | 'ambiguous' | 'fault' | 'out-of-time';
-  id: string;
+  id: ResultId;
   status: 'warn' | 'unknown';
   title: (n: number) => string;
   detail: (probes: readonly ScopeProbeResult[]) => string;

@@ -16,6 +16,12 @@ describe('scopeListResults', () => {
     expect(results('read:issue:Jira', false).map((r) => r.status)).toEqual(['warn']);
   });
 
+  it('puts the scope a fix asks for on the result, and none where the fix is a choice', () => {
+    expect(results('read:issue:Jira\nView sprints', true).map((r) => r.scopesToAdd)).toEqual([['read:issue:jira']]);
+    expect(results('View issues', true)[0]?.scopesToAdd).toBeUndefined();
+    expect(offlineAccessResult('consent', [], true, 'fail')?.scopesToAdd).toEqual(['offline_access']);
+  });
+
   it('asks for the scope string of an ambiguous title, and passes plain titles', () => {
     expect(results('View issues', true)).toEqual([
       expect.objectContaining({ status: 'warn', fix: 'Paste the scope string the console shows under the title instead: read:issue:jira or read:issue:jira-software.' }),
@@ -32,10 +38,10 @@ describe('scopeListResults', () => {
 
 describe('offlineAccessResult', () => {
   it('is information for a console list without it, a failure when a consent returned no refresh token', () => {
-    expect(offlineAccessResult('oauth', ['read:jira-work'], true, 'info')).toMatchObject({ status: 'info', detail: expect.stringContaining('consent test') });
-    expect(offlineAccessResult('oauth', ['read:jira-work'], true, 'info')?.fix).toBeUndefined();
+    expect(offlineAccessResult('oauth.scopes', ['read:jira-work'], true, 'info')).toMatchObject({ status: 'info', detail: expect.stringContaining('consent test') });
+    expect(offlineAccessResult('oauth.scopes', ['read:jira-work'], true, 'info')?.fix).toBeUndefined();
     expect(offlineAccessResult('consent', [], true, 'fail')).toMatchObject({ status: 'fail', fix: expect.stringContaining('offline_access') });
-    expect(offlineAccessResult('oauth', ['offline_access'], true, 'info')?.status).toBe('pass');
-    expect(offlineAccessResult('oauth', [], false, 'info')).toBeUndefined();
+    expect(offlineAccessResult('oauth.scopes', ['offline_access'], true, 'info')?.status).toBe('pass');
+    expect(offlineAccessResult('oauth.scopes', [], false, 'info')).toBeUndefined();
   });
 });

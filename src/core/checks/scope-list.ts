@@ -1,4 +1,5 @@
 import type { CheckResult } from '../model';
+import type { PrefixOf } from './result-ids';
 import type { FindingProblem, ScopeFinding } from '../scopes/types';
 import { pluralise } from '../text';
 
@@ -35,7 +36,7 @@ export interface ScopeListResultOptions {
  * `findings` only. `offline_access` has its own result, so its finding is left out here.
  */
 export function scopeListResults(
-  idPrefix: string,
+  idPrefix: PrefixOf<'lint'>,
   scopes: readonly string[],
   findings: readonly ScopeFinding[],
   options: ScopeListResultOptions = {},
@@ -63,13 +64,13 @@ export function scopeListResults(
 }
 
 /** Every warning carries a step the person can take. */
-function fixOf(finding: ScopeFinding): { fix?: string } {
+function fixOf(finding: ScopeFinding): Pick<CheckResult, 'fix' | 'scopesToAdd'> {
   if (finding.problem === 'empty') return { fix: PASTE_SCOPES };
   if (!finding.suggestion) return {};
   if (finding.problem === 'ambiguous-label') {
     return { fix: `Paste the scope string the console shows under the title instead: ${finding.suggestion}.` };
   }
-  return { fix: `Use ${finding.suggestion}` };
+  return { fix: `Use ${finding.suggestion}`, scopesToAdd: finding.suggestion.split(' ') };
 }
 
 /**
@@ -79,7 +80,7 @@ function fixOf(finding: ScopeFinding): { fix?: string } {
  * refresh token is a failure.
  */
 export function offlineAccessResult(
-  idPrefix: string,
+  idPrefix: PrefixOf<'offline-access'>,
   scopes: readonly string[],
   needed: boolean,
   missingStatus: 'info' | 'fail',
@@ -109,5 +110,6 @@ export function offlineAccessResult(
     status: 'fail',
     detail: 'The consent asked for offline_access but no refresh token came back: the connection would stop working an hour after consent.',
     fix: 'Add offline_access to the scopes the integration requests (for example its scope setting), then reconnect. The live consent test confirms a refresh token is issued.',
+    scopesToAdd: ['offline_access'],
   };
 }

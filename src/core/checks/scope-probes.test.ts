@@ -47,21 +47,21 @@ describe('safe requests', () => {
       ['DELETE', '/rest/api/3/webhook'],
       ['PUT', '/rest/forge/1/app/properties/{propertyKey}'],
     ] as const;
-    for (const [method, template] of unsafe) expect(probeForOperation(method, template), `${method} ${template}`).toBeUndefined();
+    for (const [method, template] of unsafe) expect(probeForOperation({ method, template }), `${method} ${template}`).toBeUndefined();
   });
 
   it('aims a change at a nonexistent parent when the last parameter is a free string', () => {
-    expect(probeForOperation('DELETE', '/rest/agile/1.0/board/{boardId}/properties/{propertyKey}')?.path).toBe(
+    expect(probeForOperation({ method: 'DELETE', template: '/rest/agile/1.0/board/{boardId}/properties/{propertyKey}' })?.path).toBe(
       `/rest/agile/1.0/board/${IMPOSSIBLE_ID}/properties/${NOT_AN_ID}`,
     );
     // Permission scheme 0 is Jira's Default Permission Scheme.
-    expect(probeForOperation('POST', '/rest/api/3/permissionscheme/{schemeId}/permission')?.path).toBe(`/rest/api/3/permissionscheme/${IMPOSSIBLE_ID}/permission`);
+    expect(probeForOperation({ method: 'POST', template: '/rest/api/3/permissionscheme/{schemeId}/permission' })?.path).toBe(`/rest/api/3/permissionscheme/${IMPOSSIBLE_ID}/permission`);
   });
 
   it('sends the catalog’s read-only POSTs as reads, and never an empty-set or app-only operation', () => {
-    expect(probeForOperation('POST', '/rest/api/3/search/jql')).toMatchObject({ write: false });
-    expect(probeForOperation('GET', '/rest/api/3/serverInfo')).toBeUndefined();
-    expect(probeForOperation('POST', '/rest/api/3/app/field/value')).toBeUndefined();
+    expect(probeForOperation({ method: 'POST', template: '/rest/api/3/search/jql' })).toMatchObject({ write: false });
+    expect(probeForOperation({ method: 'GET', template: '/rest/api/3/serverInfo' })).toBeUndefined();
+    expect(probeForOperation({ method: 'POST', template: '/rest/api/3/app/field/value' })).toBeUndefined();
     for (const probe of everyProbe) {
       expect(probe.sets.length).toBeGreaterThan(0);
       for (const set of probe.sets) expect(set.length).toBeGreaterThan(0);
@@ -70,7 +70,7 @@ describe('safe requests', () => {
   });
 
   it('hands out one object per operation, so requests key maps by identity', () => {
-    const sprint = probeForOperation('GET', '/rest/agile/1.0/sprint/{sprintId}');
+    const sprint = probeForOperation({ method: 'GET', template: '/rest/agile/1.0/sprint/{sprintId}' });
     expect(probesFor('read:sprint:jira-software')).toContain(sprint);
     expect(new Set(everyProbe.map((p) => `${p.method} ${p.path}`)).size).toBe(everyProbe.length);
   });

@@ -1,5 +1,5 @@
 import { allOperations, allScopes, findOperation, probesForScope, type OperationRecord } from '../catalog';
-import type { JiraMethod, Outcome } from '../atlassian';
+import { isJiraMethod, type JiraMethod, type Outcome } from '../atlassian';
 
 /**
  * What a probe may send. A probe must not be able to change anything:
@@ -14,10 +14,7 @@ import type { JiraMethod, Outcome } from '../atlassian';
  *   nonexistent id of the object holding it does.
  * - No body, ever.
  */
-export interface ProbeRequest {
-  method: JiraMethod;
-  /** The catalog's path, e.g. `/rest/agile/1.0/sprint/{sprintId}`. */
-  template: string;
+export interface ProbeRequest extends OperationRequest {
   /** Concrete path, parameters filled with values that name nothing. */
   path: string;
   /** The operation's scope sets: the request is allowed when the token holds all scopes of one of them. */
@@ -27,12 +24,18 @@ export interface ProbeRequest {
   deprecated: boolean;
 }
 
+/** A catalog operation, as a request names it. */
+export interface OperationRequest {
+  method: JiraMethod;
+  /** The catalog's path, e.g. `/rest/agile/1.0/sprint/{sprintId}`. */
+  template: string;
+}
+
 /** 18 digits: above any id Jira has handed out, below 2^63 − 1 (Jira's ids are longs, the spec's int64). */
 export const IMPOSSIBLE_ID = '999999999999999999';
 /** For parameters that are not ids (keys, names, types): no Jira object is called this. */
 export const NOT_AN_ID = 'scope-doctor-none';
 
-const METHODS: readonly JiraMethod[] = ['GET', 'POST', 'PUT', 'DELETE'];
 const APP_ONLY = /^\/rest\/(forge|atlassian-connect)\//;
 /** Parameters whose values are ids or numbers: `id`, `idOrKey`, `sprintId`, `issueIdOrKey`, `buildNumber`. */
 const NUMERIC_PARAM = /^(?:id|idOr[A-Z]\w*|\w+(?:Id|IdOrKey|KeyOrId|Number))$/;
@@ -59,13 +62,9 @@ function paramsOf(template: string): string[] {
   return [...template.matchAll(/\{([^}]+)\}/g)].map((m) => m[1] ?? '');
 }
 
-function isMethod(method: string): method is JiraMethod {
-  return (METHODS as readonly string[]).includes(method);
-}
-
 /** The probe for one catalog operation, or undefined when it could change something or would prove nothing. */
 function probeOf(op: OperationRecord): ProbeRequest | undefined {
-  if (!isMethod(op.method) || APP_ONLY.test(op.path)) return undefined;
+  if (!isJiraMethod(op.method) || APP_ONLY.test(op.path)) return undefined;
   // No scope set, or an empty one any token passes: the answer would prove nothing.
   if (op.scopeSets.length === 0 || op.scopeSets.some((set) => set.scopes.length === 0)) return undefined;
   const reads = op.method === 'GET' || (op.method === 'POST' && READ_ONLY_POSTS.has(op.path));
@@ -93,8 +92,8 @@ export function probesFor(scope: string): readonly ProbeRequest[] {
 }
 
 /** The safe request for a catalog operation (`GET`, `/rest/api/3/myself`), if it has one. */
-export function probeForOperation(method: string, template: string): ProbeRequest | undefined {
-  const op = findOperation(method, template);
+export function probeForOperation(request: OperationRequest): ProbeRequest | undefined {
+  const op = findOperation(request.method, request.template);
   return op && probeByOperation.get(op);
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckResult } from '../model';
+import type { ResultId } from './result-ids';
 import { requireProfile } from '../profiles';
 import { parseScopeList } from '../scopes';
 import { grantFromConsent, scopeSourceResults } from './scope-source';
@@ -10,7 +11,7 @@ const targetprocess = requireProfile('targetprocess');
 const READ_AT = '2026-11-25T09:00:00.000Z';
 const withoutSprintWrite = kendis.vendorScopes.filter((s) => s !== 'write:sprint:jira-software');
 const grant = (scopes: readonly string[], refreshTokenIssued = true): ConsentedGrant => ({ scopes: [...scopes].sort(), readAt: READ_AT, refreshTokenIssued });
-const byId = (results: readonly CheckResult[], id: string) => results.find((r) => r.id === id);
+const byId = (results: readonly CheckResult[], id: ResultId) => results.find((r) => r.id === id);
 
 describe('scopeSourceResults', () => {
   it('judges the consented grant over the pasted list, and names the scopes that differ', () => {
@@ -21,6 +22,7 @@ describe('scopeSourceResults', () => {
     // The pasted list holds the scope, the grant does not: the grant decides.
     expect(outcome.coverage?.missing).toEqual(['write:sprint:jira-software']);
     expect(byId(outcome.results, 'oauth.coverage.missing')?.fix).toContain('run the consent test again');
+    expect(byId(outcome.results, 'oauth.coverage.missing')?.scopesToAdd).toEqual(['write:sprint:jira-software']);
   });
 
   it('says the pasted list is unverified when there is no grant', () => {

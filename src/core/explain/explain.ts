@@ -100,6 +100,7 @@ function summarise(requests: RequestExplanation[], skipped: number, context: Exp
         status: requests.some((r) => r.results.some((x) => x.id === 'explain.grant' && x.status === 'fail')) ? 'fail' : 'warn',
         detail: `${failing} of ${requests.length} requests need scopes not in ${grant.source}: ${missing.join(', ')}.`,
         fix: `${addScopesFix(missing, requests.find((r) => r.credential)?.credential, context.profile)}.`,
+        scopesToAdd: missing,
         evidence: { missing },
       });
     }
@@ -274,6 +275,7 @@ function entryResults(entry: Entry, observed: ObservedRequest, context: ExplainC
       status: 'fail',
       detail: 'Jira REST calls through api.atlassian.com go to https://api.atlassian.com/ex/jira/{cloudId}/rest/….',
       fix: `Use ${gatewayUrl(expected, jiraPath)}${expected ? '' : ' (scope-doctor cloud-id your-site prints the Cloud ID)'}.`,
+      urls: [gatewayUrl(expected, jiraPath)],
     });
   } else if (entry.kind === 'gateway' && !isCloudIdShape(entry.cloudId)) {
     results.push({
@@ -282,6 +284,7 @@ function entryResults(entry: Entry, observed: ObservedRequest, context: ExplainC
       status: 'fail',
       detail: 'The gateway URL takes the site’s Cloud ID (a UUID such as 1f0c5d2e-7b3a-4c8e-9d41-6a2b8c0fe9a2), not its name.',
       fix: `Use ${gatewayUrl(expected, jiraPath)}${expected ? '' : ` (scope-doctor cloud-id ${siteGuess(entry.cloudId)} prints the Cloud ID)`}.`,
+      urls: [gatewayUrl(expected, jiraPath)],
     });
   } else if (entry.kind === 'gateway' && expected) {
     const same = entry.cloudId.toLowerCase() === expected.toLowerCase();
@@ -290,7 +293,7 @@ function entryResults(entry: Entry, observed: ObservedRequest, context: ExplainC
       title: same ? `Cloud ID is ${context.site?.host ?? 'this site'}’s` : `Cloud ID ${entry.cloudId} is not ${context.site?.host ?? 'this site'}’s`,
       status: same ? 'pass' : 'fail',
       detail: same ? `${entry.cloudId} is the Cloud ID of ${context.site?.host ?? 'this site'}.` : `${context.site?.host ?? 'This site'} has Cloud ID ${expected}: the request went to another site, or to none.`,
-      ...(same ? {} : { fix: `Use ${gatewayUrl(expected, jiraPath)}.` }),
+      ...(same ? {} : { fix: `Use ${gatewayUrl(expected, jiraPath)}.`, urls: [gatewayUrl(expected, jiraPath)] }),
       evidence: { cloudId: entry.cloudId, expectedCloudId: expected },
     });
   } else if (entry.kind === 'site') {
@@ -302,6 +305,7 @@ function entryResults(entry: Entry, observed: ObservedRequest, context: ExplainC
         status: 'fail',
         detail: `It was sent to another site than ${expectedHost}.`,
         fix: `Use https://${expectedHost}${jiraPath}.`,
+        urls: [`https://${expectedHost}${jiraPath}`],
       });
     }
     if (observed.credential === 'bearer') {
@@ -311,6 +315,7 @@ function entryResults(entry: Entry, observed: ObservedRequest, context: ExplainC
         status: 'fail',
         detail: `OAuth 2.0 access tokens work only through the API gateway, never on https://${entry.host}.`,
         fix: `Use ${gatewayUrl(expected, jiraPath)}${expected ? '' : ` (scope-doctor cloud-id ${entry.host} prints the Cloud ID)`}.`,
+        urls: [gatewayUrl(expected, jiraPath)],
       });
     }
   } else if (entry.kind === 'other-host') {
@@ -507,7 +512,7 @@ function grantResult(grant: Grant, holding: ScopeSet | undefined, missing: reado
     detail: succeeded
       ? `The request succeeded, so the credentials that sent it hold more than ${grant.source} (or it is a classic token).`
       : `With ${grant.source}, this request is refused until ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} added.`,
-    ...(succeeded ? {} : { fix: `${addScopesFix(missing, observed.credential, profile)}.${grant.fromProfile ? ` Ask ${vendor} whether its guide should list ${missing.length === 1 ? 'it' : 'them'}.` : ''}` }),
+    ...(succeeded ? {} : { fix: `${addScopesFix(missing, observed.credential, profile)}.${grant.fromProfile ? ` Ask ${vendor} whether its guide should list ${missing.length === 1 ? 'it' : 'them'}.` : ''}`, scopesToAdd: [...missing] }),
     evidence: { missing: [...missing] },
   };
 }

@@ -10,7 +10,7 @@ export { profileFile, profileJsonSchema } from './schema';
 export { describeProfile, type DescribedCapability, type DescribedOperation, type ProfileDescription } from './describe';
 export { vendorFix, type FixValues } from './fixes';
 export { scopeLintOptions } from './lint-options';
-export { profileTokenScopes, tokenView } from './token-scopes';
+export { profileScopes, profileTokenScopes, tokenView } from './token-scopes';
 
 /** One profile per configuration in the vendor guides. */
 export const builtinProfiles: readonly Profile[] = [

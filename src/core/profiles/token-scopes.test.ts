@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { analyzeCoverage } from '../scope-coverage';
 import { vendorFix } from './fixes';
 import { requireProfile } from './index';
-import { profileTokenScopes, tokenView } from './token-scopes';
+import { profileScopes, profileTokenScopes, tokenView } from './token-scopes';
+
+describe('profileScopes', () => {
+  it('is the vendor list, then the capabilities’ explicit scopes (Kendis DC: its one permission)', () => {
+    const dc = requireProfile('kendis-dc-oauth');
+    expect(profileScopes(dc).slice(0, dc.vendorScopes.length)).toEqual(dc.vendorScopes);
+    expect(profileScopes(dc)).toEqual(['ADMIN', 'READ', 'WRITE', 'ADMIN']);
+  });
+});
 
 describe('profileTokenScopes', () => {
   it('is the guide’s token list where it has one (OneConnect: classic scopes only)', () => {

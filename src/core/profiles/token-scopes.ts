@@ -5,9 +5,14 @@
  */
 import type { Profile } from './types';
 
+/** Every scope the profile names: its vendor list, then each capability's explicit scopes. */
+export function profileScopes(profile: Profile): string[] {
+  return [...profile.vendorScopes, ...profile.capabilities.flatMap((c) => c.scopes ?? [])];
+}
+
 /** The scopes to probe a token for, sorted; `offline_access` is for OAuth only. */
 export function profileTokenScopes(profile: Profile): string[] {
-  const scopes = new Set<string>(profile.tokenScopes ?? [...profile.vendorScopes, ...profile.capabilities.flatMap((c) => c.scopes ?? [])]);
+  const scopes = new Set<string>(profile.tokenScopes ?? profileScopes(profile));
   scopes.delete('offline_access');
   return [...scopes].sort();
 }

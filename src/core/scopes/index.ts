@@ -7,6 +7,7 @@ import type { ParsedScopeList } from './types';
 export type { FindingProblem, ParsedScopeList, ScopeFinding } from './types';
 export type { LintOptions } from './lint';
 export { MAX_ENTRIES, MAX_INPUT_CHARS } from './parse';
+export { highestPermission, permissionRank, PERMISSION_LABELS, PERMISSION_MEANING } from './data-center';
 export {
   ASSETS_SCOPES,
   canonicalPermissions,

@@ -17,6 +17,7 @@ export const COMMAND_OPTIONS = {
   'scopes for': { ...COMMON, 'profile-out': { type: 'string' }, 'profile-id': { type: 'string' }, vendor: { type: 'string' }, 'token-kind': { type: 'string' } },
   coverage: { ...COMMON, ...PROFILE, scopes: { type: 'string' } },
   profiles: COMMON,
+  checks: COMMON,
   'cloud-id': { ...COMMON, ...TIMEOUT },
   token: { ...COMMON, ...PROFILE, ...TIMEOUT, site: { type: 'string' }, email: { type: 'string' }, expires: { type: 'string' } },
   oauth: { ...COMMON, ...PROFILE, ...TIMEOUT, 'client-id': { type: 'string' }, callback: { type: 'string' }, scopes: { type: 'string' } },

@@ -3,8 +3,8 @@ import { exitCodeFor, maskSecrets, renderResult } from './render';
 
 describe('CLI rendering', () => {
   it('prints a mark per status, details for non-passing results and the fix indented', () => {
-    expect(renderResult({ id: 'a', title: 'Fine', status: 'pass', detail: 'hidden' })).toEqual(['  ✓ Fine']);
-    expect(renderResult({ id: 'b', title: 'Broken', status: 'fail', detail: 'one\ntwo', fix: 'do it' })).toEqual([
+    expect(renderResult({ id: 'token.accepted', title: 'Fine', status: 'pass', detail: 'hidden' })).toEqual(['  ✓ Fine']);
+    expect(renderResult({ id: 'token.kind', title: 'Broken', status: 'fail', detail: 'one\ntwo', fix: 'do it' })).toEqual([
       '  ✗ Broken',
       '    - one',
       '    - two',
@@ -12,7 +12,7 @@ describe('CLI rendering', () => {
     ]);
   });
   it('prints information with an i and its detail, as a fact that asks nothing', () => {
-    expect(renderResult({ id: 'c', title: 'Kept', status: 'info', detail: 'The vendor lists it.' })).toEqual(['  i Kept', '    - The vendor lists it.']);
+    expect(renderResult({ id: 'oauth.coverage.vendor-listed', title: 'Kept', status: 'info', detail: 'The vendor lists it.' })).toEqual(['  i Kept', '    - The vendor lists it.']);
   });
   it('maps verdicts to exit codes', () => {
     expect([exitCodeFor('pass'), exitCodeFor('info'), exitCodeFor('warn'), exitCodeFor('fail'), exitCodeFor('unknown')]).toEqual([0, 0, 0, 1, 3]);

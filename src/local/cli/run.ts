@@ -24,11 +24,13 @@ import { builtinProfiles, describeProfile, parseCustomProfile, ProfileError, req
 import { parseScopeList } from '../../core/scopes';
 import { coverageResults } from '../../core/checks/coverage-results';
 import { scopeListResults } from '../../core/checks/scope-list';
+import { listChecks, RUNNER_RESULTS } from '../../core/checks/catalog';
 import { EXIT, exitCodeFor, maskSecrets, renderReport } from './render';
 import { COMMAND_HELP, USAGE, VERSION } from './usage';
 import { renderExplain, renderLeastPrivilege } from './render-traffic';
 import { renderTokenInventory } from './render-tokens';
 import { renderProfile } from './render-profiles';
+import { renderChecks } from './render-checks';
 import { ConfigError, environmentNeeded, parseDoctorConfig } from '../doctor/config';
 import { Progress, type ProgressSink } from '../doctor/progress';
 import { checkLabel, progressLine, summaryTable } from '../doctor/render';
@@ -133,6 +135,7 @@ const COMMANDS: Record<string, Command> = {
   scopes: scopesCommand,
   coverage: coverageCommand,
   profiles: profilesCommand,
+  checks: checksCommand,
   'cloud-id': cloudIdCommand,
   token: tokenCommand,
   oauth: oauthCommand,
@@ -232,6 +235,15 @@ async function profilesCommand(args: string[], { out }: Context): Promise<number
   if (sub !== undefined) throw new UsageError('usage: scope-doctor profiles [--json], profiles validate FILE, or profiles show ID|FILE');
   if (values.json) out(JSON.stringify(builtinProfiles, null, 2));
   else out(builtinProfiles.map((p) => `${p.id.padEnd(28)} ${p.tokenKind.padEnd(13)} ${p.name}`).join('\n'));
+  return EXIT.ok;
+}
+
+/** Every check Scope Doctor has, with the result ids each can produce. */
+async function checksCommand(args: string[], { out }: Context): Promise<number> {
+  const { values, positionals } = parseArgs({ args, options: COMMAND_OPTIONS.checks, allowPositionals: true, strict: true });
+  if (positionals.length) throw new UsageError('usage: scope-doctor checks [--json]');
+  const checks = listChecks();
+  out(values.json ? JSON.stringify({ checks, runnerResults: RUNNER_RESULTS }, null, 2) : renderChecks(checks, RUNNER_RESULTS).join('\n'));
   return EXIT.ok;
 }
 

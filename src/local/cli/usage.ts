@@ -12,6 +12,7 @@ Commands:
   scopes for FILE|- [--profile-out FILE]       The fewest scopes for the requests in a list, HAR or log
   coverage --profile ID --scopes "…"           Which capabilities a scope list covers, what to add
   profiles [validate FILE | show ID|FILE]      List the built-in profiles, check a profile file, or spell one out
+  checks                                       List every check, what it needs and the result ids it can produce
   cloud-id SITE                                Look up a site's Cloud ID (e.g. acme.atlassian.net)
   token --site SITE --email EMAIL [--profile ID] [--expires YYYY-MM-DD]
                                                Check an API token (from $SCOPE_DOCTOR_TOKEN or a hidden prompt)
@@ -99,6 +100,15 @@ Examples:
   scope-doctor profiles validate acme-sync.json
   scope-doctor profiles show kendis-cloud-oauth
   scope-doctor profiles show profiles/targetprocess.json --json`,
+  checks: `Usage: scope-doctor checks [--json]
+
+Lists every check Scope Doctor runs: its id, what it needs, the function that runs it, and each result id it
+can produce with what that result is about (<name> marks a part that varies). The ids are those of --json
+output and of scope-doctor doctor's summary.
+
+Examples:
+  scope-doctor checks
+  scope-doctor checks --json`,
   'cloud-id': `Usage: scope-doctor cloud-id SITE [--timeout SECONDS] [--json]
 
 Looks up a Jira Cloud site's Cloud ID (only *.atlassian.net sites). --timeout (default 25) bounds the whole

@@ -3,7 +3,6 @@ import Button from '@atlaskit/button/new';
 import SectionMessage from '@atlaskit/section-message';
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import type { CheckResult, Status } from '../../../src/core/model';
-import { scopesNamedIn } from '../format';
 import { CopyButton } from './CopyButton';
 
 const APPEARANCE = { pass: 'success', info: 'information', fail: 'error', warn: 'warning', unknown: 'information' } as const;
@@ -20,14 +19,6 @@ const markStyles = xcss({ minWidth: '1.25em', textAlign: 'center' });
 const detailStyles = xcss({ paddingInlineStart: 'space.300', overflowWrap: 'anywhere' });
 // Details list one finding per line ("scope needed for: capability"); keep those line breaks.
 const linesStyles = xcss({ whiteSpace: 'pre-line' });
-
-/** Scope strings a result names, in its fix first, then in its evidence (e.g. `missing: [...]`). */
-function scopesOf(result: CheckResult): string[] {
-  const fromEvidence = Object.values(result.evidence ?? {}).flatMap((value) =>
-    Array.isArray(value) ? value.flatMap((item: string) => scopesNamedIn(item)) : [],
-  );
-  return [...new Set([...scopesNamedIn(result.fix), ...fromEvidence])];
-}
 
 /**
  * `gh auth status` style: one line per fact with ✓ ✗ ! i ?, and each line that is not a plain pass opens,
@@ -48,7 +39,8 @@ function ResultLine({ result }: { result: CheckResult }) {
   const [open, setOpen] = useState(result.status === 'fail');
   const panelId = useId();
   const explains = result.status !== 'pass';
-  const scopes = scopesOf(result);
+  const scopes = result.scopesToAdd ?? [];
+  const urls = result.urls ?? [];
   return (
     <Stack space="space.050" testId={`result-${result.id}`}>
       <Inline space="space.100" alignBlock="center" shouldWrap>
@@ -90,6 +82,14 @@ function ResultLine({ result }: { result: CheckResult }) {
                   </Text>
                 </Inline>
               )}
+              {urls.map((url) => (
+                <Inline key={url} space="space.100" alignBlock="center" shouldWrap>
+                  <CopyButton text={url} label="Copy URL" />
+                  <Text size="small" color="color.text.subtle">
+                    {url}
+                  </Text>
+                </Inline>
+              ))}
             </Stack>
           </SectionMessage>
         </Box>
