@@ -119,9 +119,9 @@ describe('personal page', () => {
   it('calls Ana’s token checked on Uri’s page someone else’s, naming her email', async () => {
     await openPersonal('user');
     await checkToken({ token: DEMO_TOKENS.kendisScopedAna.token, email: DEMO_ACCOUNTS.admin.email });
-    const accepted = page.getByTestId('result-token.accepted');
-    expect(await accepted.textContent()).toContain(`This token belongs to someone else: ${DEMO_ACCOUNTS.admin.email}`);
-    expect(await page.getByTestId('result-detail-token.accepted').textContent()).toContain(DEMO_ACCOUNTS.admin.accountId);
+    const owner = page.getByTestId('result-token.owner');
+    expect(await owner.textContent()).toContain(`This token belongs to someone else: ${DEMO_ACCOUNTS.admin.email}`);
+    expect(await page.getByTestId('result-detail-token.owner').textContent()).toContain(DEMO_ACCOUNTS.admin.accountId);
     await screenshot(page, 'personal-someone-elses-token');
   });
 

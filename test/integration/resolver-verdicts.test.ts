@@ -189,13 +189,17 @@ describe('personal page and Tokens tab through the resolvers', () => {
   });
 
   it('Ana’s token checked by Uri is someone else’s, named by email, and the Tokens tab says why in the row', async () => {
+    await check('user', DEMO_TOKENS.kendisScopedUri.token, DEMO_ACCOUNTS.user.email);
     const report = await check('user', DEMO_TOKENS.kendisScopedAna.token, DEMO_ACCOUNTS.admin.email);
-    const accepted = report.results.find((r) => r.id === 'token.accepted');
+    expect(report.results.find((r) => r.id === 'token.accepted')).toMatchObject({ status: 'pass' });
+    const accepted = report.results.find((r) => r.id === 'token.owner');
     expect(accepted).toMatchObject({ status: 'fail', title: `This token belongs to someone else: ${DEMO_ACCOUNTS.admin.email}` });
 
     const rows = await data('admin', 'listTokenChecks', {});
     const uri = rows.find((row) => row.accountId === DEMO_ACCOUNTS.user.accountId);
     expect(uri).toMatchObject({ verdict: 'fail', reason: accepted?.title });
+    // Ana's token works: it is someone else's, not a token that stopped being accepted.
+    expect(uri?.latestChange?.changes.map((change) => change.kind)).not.toContain('credential-refused');
     const opened = await data('admin', 'getTokenCheck', { accountId: DEMO_ACCOUNTS.user.accountId });
     expect(opened.summary).toEqual(uri);
     expect(opened.report?.results.map((r) => r.id)).toContain('token.accepted');

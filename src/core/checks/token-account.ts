@@ -44,23 +44,36 @@ export function acceptedResults(
   if (decision.kind === 'unknown') {
     return [{ ...base, title: 'Token', status: 'unknown', detail: `Could not tell whether the token works: ${decision.because}.` }];
   }
-  if (expectedAccountId && accountId && accountId !== expectedAccountId) {
-    return [
-      {
-        ...base,
-        title: `This token belongs to someone else: ${email}`,
-        status: 'fail',
-        detail: `The token signs in as ${email} (account ${accountId}), not as you: an integration using it acts as that person.`,
-        fix: `Sign in to ${NEW_TOKEN_URL} as yourself, create your own token and check that one.`,
-        urls: [NEW_TOKEN_URL],
-      },
-    ];
-  }
-  if (accountId) {
-    return [
-      { ...base, title: `Token accepted for ${email} (account ${accountId})`, status: 'pass', detail: 'Jira returned the account the token belongs to.' },
-    ];
-  }
+  if (!accountId) return acceptedWithoutAccount(base, decision, email, onGateway, expectedAccountId);
+  const accepted: CheckResult = {
+    ...base,
+    title: `Token accepted for ${email} (account ${accountId})`,
+    status: 'pass',
+    detail: 'Jira returned the account the token belongs to.',
+  };
+  if (!expectedAccountId || accountId === expectedAccountId) return [accepted];
+  // The token works: whose it is is a separate finding, so history never reads this as a token refused.
+  return [
+    accepted,
+    {
+      id: 'token.owner',
+      title: `This token belongs to someone else: ${email}`,
+      status: 'fail',
+      detail: `The token signs in as ${email} (account ${accountId}), not as you: an integration using it acts as that person.`,
+      fix: `Sign in to ${NEW_TOKEN_URL} as yourself, create your own token and check that one.`,
+      urls: [NEW_TOKEN_URL],
+    },
+  ];
+}
+
+/** Jira accepted the token without naming its account: valid, but whose it is stays unconfirmed. */
+function acceptedWithoutAccount(
+  base: Pick<CheckResult, 'id' | 'evidence'>,
+  decision: KindDecision,
+  email: string,
+  onGateway: Outcome,
+  expectedAccountId: string | undefined,
+): CheckResult[] {
   const cannotReadAccount = decision.kind === 'scoped' && onGateway.kind === 'scope-mismatch';
   const accepted: CheckResult = cannotReadAccount
     ? {
