@@ -93,15 +93,23 @@ export async function runCoreBench(log: (line: string) => void = console.log): P
   for (const run of runs) {
     const percent = run.decidable ? ` (${((100 * run.decided) / run.decidable).toFixed(0)} %)` : '';
     log(`  ${run.profile}: the token holds ${run.held} of its ${run.scopes} scopes`);
-    log(`    decided ${run.decided} of ${run.decidable} decidable${percent}, ${run.wrong} wrong, in ${run.rounds} round${run.rounds === 1 ? '' : 's'} of probes, ${run.requests} requests; ${run.scopes - run.decidable} no safe request can tell`);
+    log(
+      `    decided ${run.decided} of ${run.decidable} decidable${percent}, ${run.wrong} wrong, in ${run.rounds} round${run.rounds === 1 ? '' : 's'} of probes, ${run.requests} requests; ${run.scopes - run.decidable} no safe request can tell`,
+    );
     log(`    Forge (Cloud ID known), median of ${RUNS}:   ${timing(run.forge)}`);
     log(`    CLI (Cloud ID looked up), median of ${RUNS}: ${timing(run.cli)}`);
-    log(`    sequential peer, ${run.sequential.requests} requests one after another: decided ${run.sequential.decided} of ${run.decidable}, ${timing(run.sequential)}`);
+    log(
+      `    sequential peer, ${run.sequential.requests} requests one after another: decided ${run.sequential.decided} of ${run.decidable}, ${timing(run.sequential)}`,
+    );
   }
   if (notProbed.length) log(`  not probed (classic-token profiles): ${notProbed.join(', ')}`);
-  log(`Coverage: ${coverage.profiles} profiles × ${coverage.catalogScopes} catalog scopes, ${coverage.runs} runs: ${coverage.msPerProfile.toFixed(3)} ms per profile (goal < 5 ms)`);
+  log(
+    `Coverage: ${coverage.profiles} profiles × ${coverage.catalogScopes} catalog scopes, ${coverage.runs} runs: ${coverage.msPerProfile.toFixed(3)} ms per profile (goal < 5 ms)`,
+  );
   const ratios = deadline.map((d) => `${d.check} ${d.ratio.toFixed(2)} (${d.verdict}${d.saysSo ? ', ran out of time' : ''})`).join(', ');
-  log(`Deadline, issue 10 ÷ 10 (${SLOW_LATENCY_MS} ms per answer, 429 Retry-After ${SLOW_RETRY_AFTER_S} s, deadline ${SLOW_DEADLINE_MS / 1000} s), time ÷ deadline: ${ratios} (goal ≤ 1.1, unknown, never fail)`);
+  log(
+    `Deadline, issue 10 ÷ 10 (${SLOW_LATENCY_MS} ms per answer, 429 Retry-After ${SLOW_RETRY_AFTER_S} s, deadline ${SLOW_DEADLINE_MS / 1000} s), time ÷ deadline: ${ratios} (goal ≤ 1.1, unknown, never fail)`,
+  );
   return { latencyMs: LATENCY_MS, tokenCheck: runs, notProbed, coverage, deadline };
 }
 
@@ -136,7 +144,12 @@ function addBenchToken(emulator: Emulator, profile: Profile): { token: string; h
   return { token, held: new Set(held) };
 }
 
-async function benchProfile(emulator: Emulator, deps: CheckDeps, profile: Profile, token: { token: string; held: ReadonlySet<string> }): Promise<ProfileProbeRun> {
+async function benchProfile(
+  emulator: Emulator,
+  deps: CheckDeps,
+  profile: Profile,
+  token: { token: string; held: ReadonlySet<string> },
+): Promise<ProfileProbeRun> {
   const input = { site: DEMO_SITE.host, email: EMAIL, token: token.token, profile };
   const from = emulator.requests.length;
   const forge = await median(() => checkToken(deps, { ...input, cloudId: DEMO_SITE.cloudId }));
@@ -257,10 +270,37 @@ async function benchDeadline(): Promise<DeadlineRun[]> {
     emulator.faults.add({ kind: '429', retryAfter: SLOW_RETRY_AFTER_S });
     const checks: [string, (deps: CheckDeps) => Promise<Report>][] = [
       ['cloud-id', (deps) => lookupCloudId(deps, DEMO_SITE.host)],
-      ['oauth', (deps) => checkOAuthClient(deps, { clientId: kendis.clientId, clientSecret: kendis.clientSecret, callbackUrl: kendis.callbackUrl, scopes: 'read:jira-work' })],
-      ['token', (deps) => checkToken(deps, { site: DEMO_SITE.host, email: EMAIL, token: DEMO_TOKENS.kendisScopedAna.token, profile: requireProfile('kendis-user-token') })],
-      ['consent', (deps) => finishConsent(deps, { clientId: kendis.clientId, clientSecret: kendis.clientSecret, callbackUrl: kendis.callbackUrl, state: consent.state, redirectedUrl })],
-      ['dc', (deps) => checkDataCenter(deps, { baseUrl: `${emulator.url}${DEMO_DC.pathPrefix}`, clientId: DEMO_DC.link.clientId, clientSecret: DEMO_DC.link.clientSecret, token: DEMO_DC.pat })],
+      [
+        'oauth',
+        (deps) =>
+          checkOAuthClient(deps, { clientId: kendis.clientId, clientSecret: kendis.clientSecret, callbackUrl: kendis.callbackUrl, scopes: 'read:jira-work' }),
+      ],
+      [
+        'token',
+        (deps) =>
+          checkToken(deps, { site: DEMO_SITE.host, email: EMAIL, token: DEMO_TOKENS.kendisScopedAna.token, profile: requireProfile('kendis-user-token') }),
+      ],
+      [
+        'consent',
+        (deps) =>
+          finishConsent(deps, {
+            clientId: kendis.clientId,
+            clientSecret: kendis.clientSecret,
+            callbackUrl: kendis.callbackUrl,
+            state: consent.state,
+            redirectedUrl,
+          }),
+      ],
+      [
+        'dc',
+        (deps) =>
+          checkDataCenter(deps, {
+            baseUrl: `${emulator.url}${DEMO_DC.pathPrefix}`,
+            clientId: DEMO_DC.link.clientId,
+            clientSecret: DEMO_DC.link.clientSecret,
+            token: DEMO_DC.pat,
+          }),
+      ],
     ];
     const runs: DeadlineRun[] = [];
     for (const [check, run] of checks) {

@@ -79,8 +79,14 @@ export async function runRecheckBench(log: (line: string) => void = console.log)
 
   const result = { queue, serial, consumerPeakRssMb: peak / 2 ** 20, consumerHeapGrowthMb };
   log(`\nRe-checks, ${TOKENS} opted-in tokens on ${SITES} sites, each site limited to ${RATE_PER_SECOND} requests/s, ${LATENCY_MS} ms per answer`);
-  log(`  queue (${queue.checks} checked in ${queue.seconds.toFixed(1)} s, ${queue.requeued} put back after a 429): ${queue.ofLimit.toFixed(2)} of the rate limit`);
-  log(`  serial loop (${serial.checks} checked in ${serial.seconds.toFixed(1)} s): ${serial.ofLimitWhileRunning.toFixed(2)} of the rate limit while it runs, ${serial.ofLimitPerHour.toFixed(3)} over each hour (50 s of its 3,600)`);
-  log(`  one consumer invocation: peak RSS ${result.consumerPeakRssMb.toFixed(0)} MB (the whole bench process; Forge allows 512 MB), heap growth ${consumerHeapGrowthMb.toFixed(1)} MB`);
+  log(
+    `  queue (${queue.checks} checked in ${queue.seconds.toFixed(1)} s, ${queue.requeued} put back after a 429): ${queue.ofLimit.toFixed(2)} of the rate limit`,
+  );
+  log(
+    `  serial loop (${serial.checks} checked in ${serial.seconds.toFixed(1)} s): ${serial.ofLimitWhileRunning.toFixed(2)} of the rate limit while it runs, ${serial.ofLimitPerHour.toFixed(3)} over each hour (50 s of its 3,600)`,
+  );
+  log(
+    `  one consumer invocation: peak RSS ${result.consumerPeakRssMb.toFixed(0)} MB (the whole bench process; Forge allows 512 MB), heap growth ${consumerHeapGrowthMb.toFixed(1)} MB`,
+  );
   return result;
 }

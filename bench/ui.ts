@@ -79,7 +79,10 @@ export async function runUiBench(): Promise<UiBenchResult> {
 
     const filterStart = performance.now();
     await page.locator('#token-filter').fill('Person 999');
-    await page.getByTestId('token-count').getByText(/^1 of /).waitFor();
+    await page
+      .getByTestId('token-count')
+      .getByText(/^1 of /)
+      .waitFor();
     const filterMs = performance.now() - filterStart;
     await screenshot(page, 'bench-admin-1000-tokens');
 
@@ -102,4 +105,3 @@ export async function runUiBench(): Promise<UiBenchResult> {
     await ui.close();
   }
 }
-

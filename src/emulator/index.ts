@@ -19,7 +19,16 @@ import { EmulatorState } from './state';
 export { ConsentScript } from './consent';
 export { FaultInjector, type FaultKind, type FaultRule } from './faults';
 export { EmulatorState } from './state';
-export type { EmulatedAccount, EmulatedApiToken, EmulatedDcLink, EmulatedDcToken, EmulatedDcUser, EmulatedOAuthApp, EmulatedSite, TokenEndpointMode } from './state';
+export type {
+  EmulatedAccount,
+  EmulatedApiToken,
+  EmulatedDcLink,
+  EmulatedDcToken,
+  EmulatedDcUser,
+  EmulatedOAuthApp,
+  EmulatedSite,
+  TokenEndpointMode,
+} from './state';
 export { DC_ERRORS } from './data-center';
 export { FakeClock, ShiftedClock } from './fake-clock';
 export { rotateDemoSecret } from './seed';
@@ -104,9 +113,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
     if (faults.globalLatency > 0) await delay(faults.globalLatency);
     if (target) {
-      const fault = faults.take({ host: target.host, method, paths: pathsOf(url.pathname, target) }) ?? faults.takeSiteLimit(siteOf(state, target), clock.now());
+      const fault =
+        faults.take({ host: target.host, method, paths: pathsOf(url.pathname, target) }) ?? faults.takeSiteLimit(siteOf(state, target), clock.now());
       if (fault?.kind === 'latency') await delay(fault.ms ?? 0);
-      else if (fault?.kind === 'hang') return; // the socket stays open until close()
+      else if (fault?.kind === 'hang')
+        return; // the socket stays open until close()
       else if (fault?.kind === 'reset') return void req.socket.destroy();
       else if (fault) return void finish(res, record, faultReply(fault, clock.now()));
     }

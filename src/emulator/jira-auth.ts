@@ -25,12 +25,7 @@ export function scopeMismatch(state: EmulatorState): Reply {
  * Basic `email:apiToken` (classic tokens anywhere, scoped tokens only through the gateway) or a Bearer
  * OAuth access token (gateway only). Anything else, including expired tokens, is not authenticated.
  */
-export function authenticate(
-  state: EmulatorState,
-  credentials: Credentials,
-  site: EmulatedSite,
-  entry: Entry,
-): Principal | undefined {
+export function authenticate(state: EmulatorState, credentials: Credentials, site: EmulatedSite, entry: Entry): Principal | undefined {
   const now = state.clock.now().getTime();
   if (credentials.kind === 'basic') {
     const token = state.apiTokens.get(credentials.secret);

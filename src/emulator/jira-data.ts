@@ -87,8 +87,7 @@ export function paramKind(param: string, previousSegment: string | undefined): O
 
 /** The object a path parameter value names, or undefined: every unknown id is a 404. */
 export function findObject(data: JiraData, kind: ObjectKind | undefined, value: string): JiraObject | undefined {
-  const matches = (idOrKey: { id: string | number; key?: string }) =>
-    String(idOrKey.id) === value || idOrKey.key?.toUpperCase() === value.toUpperCase();
+  const matches = (idOrKey: { id: string | number; key?: string }) => String(idOrKey.id) === value || idOrKey.key?.toUpperCase() === value.toUpperCase();
   switch (kind) {
     case 'project': {
       const project = data.projects.find(matches);

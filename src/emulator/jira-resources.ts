@@ -47,11 +47,21 @@ const HANDLERS: Record<string, Handler> = {
   getEpic: ({ objects, baseUrl }) => ok(epicJson(only(objects, 'issue').issue, baseUrl)),
   getIssuesForSprint: ({ objects, site, baseUrl }) => {
     const sprint = only(objects, 'sprint').sprint;
-    return ok(issuePage(site.jira.issues.filter((i) => i.sprintId === sprint.id), baseUrl));
+    return ok(
+      issuePage(
+        site.jira.issues.filter((i) => i.sprintId === sprint.id),
+        baseUrl,
+      ),
+    );
   },
   getIssuesForEpic: ({ objects, site, baseUrl }) => {
     const epic = only(objects, 'issue').issue;
-    return ok(issuePage(site.jira.issues.filter((i) => i.epicKey === epic.key), baseUrl));
+    return ok(
+      issuePage(
+        site.jira.issues.filter((i) => i.epicKey === epic.key),
+        baseUrl,
+      ),
+    );
   },
 };
 
@@ -65,10 +75,19 @@ export function jiraResource(request: ResourceRequest): Reply {
   return ok(page([]));
 }
 
-const ADMINISTER = { id: '0', key: 'ADMINISTER', name: 'Administer Jira', type: 'GLOBAL', description: 'Create and administer projects, issue types, fields, workflows, and schemes for all projects.' };
+const ADMINISTER = {
+  id: '0',
+  key: 'ADMINISTER',
+  name: 'Administer Jira',
+  type: 'GLOBAL',
+  description: 'Create and administer projects, issue types, fields, workflows, and schemes for all projects.',
+};
 
 function myPermissions({ principal, query }: ResourceRequest): Reply {
-  const wanted = (query.get('permissions') ?? '').split(',').map((p) => p.trim()).filter(Boolean);
+  const wanted = (query.get('permissions') ?? '')
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
   if (wanted.length === 0) {
     return { status: 400, json: { errorMessages: ['The permissions query parameter is required.'], errors: {} } };
   }

@@ -177,7 +177,10 @@ describe('objects and write probes', () => {
 
   it('404s paths outside the catalog, on the gateway with a body that is not Jira’s, and 400s broken JSON', () => {
     expect(call('GET', '/rest/api/3/no-such-thing', token())).toEqual({ status: 404 });
-    expect(call('GET', '/rest/api/3/no-such-thing', basic(ana.email, ana.classicToken), { entry: 'site' })).toMatchObject({ status: 404, json: { errorMessages: [expect.any(String)], errors: {} } });
+    expect(call('GET', '/rest/api/3/no-such-thing', basic(ana.email, ana.classicToken), { entry: 'site' })).toMatchObject({
+      status: 404,
+      json: { errorMessages: [expect.any(String)], errors: {} },
+    });
     expect(call('POST', '/rest/api/3/permissions/check', token(), { body: '{nope' }).status).toBe(400);
   });
 

@@ -91,7 +91,10 @@ describe('authorize', () => {
 describe('consent form', () => {
   function submit(decision: string, account = 'admin'): Reply {
     const form = authorizeParams({ decision, account });
-    return handleConsentForm(state, exchangeOf({ method: 'POST', path: '/authorize/consent', contentType: 'application/x-www-form-urlencoded', body: form.toString() }));
+    return handleConsentForm(
+      state,
+      exchangeOf({ method: 'POST', path: '/authorize/consent', contentType: 'application/x-www-form-urlencoded', body: form.toString() }),
+    );
   }
 
   it('Accept redirects with a code for the chosen account', () => {
@@ -103,7 +106,10 @@ describe('consent form', () => {
   it('Accept works for a consent page opened without audience', () => {
     const form = authorizeParams({ decision: 'accept', account: 'admin' });
     form.delete('audience');
-    const reply = handleConsentForm(state, exchangeOf({ method: 'POST', path: '/authorize/consent', contentType: 'application/x-www-form-urlencoded', body: form.toString() }));
+    const reply = handleConsentForm(
+      state,
+      exchangeOf({ method: 'POST', path: '/authorize/consent', contentType: 'application/x-www-form-urlencoded', body: form.toString() }),
+    );
     expect(redirectedTo(reply).searchParams.get('code')).toBeTruthy();
   });
 

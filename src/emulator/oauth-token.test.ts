@@ -31,7 +31,14 @@ function codeFor(scopes: string[], redirectUri: string = app.callbackUrl): strin
 }
 
 function exchangeCode(code: string, overrides: Record<string, string> = {}): Reply {
-  return post({ grant_type: 'authorization_code', client_id: app.clientId, client_secret: app.clientSecret, code, redirect_uri: app.callbackUrl, ...overrides });
+  return post({
+    grant_type: 'authorization_code',
+    client_id: app.clientId,
+    client_secret: app.clientSecret,
+    code,
+    redirect_uri: app.callbackUrl,
+    ...overrides,
+  });
 }
 
 const BAD_CLIENT = recordedReply('token.bad-client');
@@ -104,8 +111,17 @@ describe('authorization_code grant', () => {
   });
 
   it('accepts a form-encoded body and rejects broken JSON and unknown grant types', () => {
-    const form = new URLSearchParams({ grant_type: 'authorization_code', client_id: app.clientId, client_secret: app.clientSecret, code: 'x', redirect_uri: app.callbackUrl });
-    const reply = handleToken(state, exchangeOf({ method: 'POST', path: '/oauth/token', contentType: 'application/x-www-form-urlencoded', body: form.toString() }));
+    const form = new URLSearchParams({
+      grant_type: 'authorization_code',
+      client_id: app.clientId,
+      client_secret: app.clientSecret,
+      code: 'x',
+      redirect_uri: app.callbackUrl,
+    });
+    const reply = handleToken(
+      state,
+      exchangeOf({ method: 'POST', path: '/oauth/token', contentType: 'application/x-www-form-urlencoded', body: form.toString() }),
+    );
     expect(reply).toEqual(BAD_CODE);
     expect(handleToken(state, exchangeOf({ method: 'POST', path: '/oauth/token', body: '{oops' })).status).toBe(400);
     expect(post({ grant_type: 'password' })).toMatchObject({ status: 400, json: { error: 'unsupported_grant_type' } });

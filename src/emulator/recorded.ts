@@ -37,7 +37,9 @@ let cache: Map<string, RecordedExchange> | undefined;
 export function allRecorded(): ReadonlyMap<string, RecordedExchange> {
   if (cache) return cache;
   const loaded = new Map<string, RecordedExchange>();
-  for (const file of readdirSync(RECORDED_DIR).filter((f) => f.endsWith('.json')).sort()) {
+  for (const file of readdirSync(RECORDED_DIR)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     const name = file.slice(0, -'.json'.length);
     const parsed = recordedSchema.safeParse(JSON.parse(readFileSync(new URL(file, RECORDED_DIR), 'utf8')));
     if (!parsed.success) throw new Error(`test/fixtures/atlassian/${file}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);

@@ -231,13 +231,7 @@ export class EmulatorState {
     return token;
   }
 
-  addRefreshToken(grant: {
-    clientId: string;
-    accountId: string;
-    scopes: readonly string[];
-    familyId: string;
-    familyStartedAt: Date;
-  }): RefreshToken {
+  addRefreshToken(grant: { clientId: string; accountId: string; scopes: readonly string[]; familyId: string; familyStartedAt: Date }): RefreshToken {
     const token: RefreshToken = { ...grant, token: randomToken('demo-refresh'), issuedAt: this.clock.now(), status: 'active' };
     this.refreshTokens.set(token.token, token);
     return token;

@@ -3,14 +3,7 @@
  * local mode. Type-only: the UI imports it with `import type`.
  */
 import type { ChangeRecord, HistoryPoint } from '../core/history';
-import type {
-  CloudIdReport,
-  OAuthClientReport,
-  ConsentReport,
-  ConsentStart,
-  TokenKindDetected,
-  TokenReport,
-} from '../core/checks/types';
+import type { CloudIdReport, OAuthClientReport, ConsentReport, ConsentStart, TokenKindDetected, TokenReport } from '../core/checks/types';
 
 import type { InventoryToken, TokenInventoryReport } from '../core/checks/org-tokens';
 import type { Expiry, ExpiringItem } from '../core/expiry';
@@ -23,9 +16,7 @@ import type { TokenKind } from '../core/profiles/types';
 export type ErrorCode = 'forbidden' | 'invalid-input' | 'not-found' | 'conflict' | 'internal';
 
 /** Every resolver answers with this envelope; `message` is one readable line, never a stack or a secret. */
-export type ResolverResponse<T> =
-  | { ok: true; data: T }
-  | { ok: false; error: { code: ErrorCode; message: string; field?: string } };
+export type ResolverResponse<T> = { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string; field?: string } };
 
 export interface SiteInfo {
   siteUrl: string;
@@ -232,10 +223,7 @@ export interface ResolverApi {
   // Anyone with access to the page
   getMe: [Record<string, never>, Me];
   listProfiles: [Record<string, never>, ProfileSummary[]];
-  checkMyToken: [
-    { email: string; token: string; profileId: string; expiresOn?: string; recheck: boolean },
-    TokenReport,
-  ];
+  checkMyToken: [{ email: string; token: string; profileId: string; expiresOn?: string; recheck: boolean }, TokenReport];
   /** `expiry`: how close the expiry date the person entered is, today. */
   getMyTokenStatus: [Record<string, never>, { last?: TokenCheckSummary; lastReport?: TokenReport; expiry?: Expiry }];
   forgetMyToken: [Record<string, never>, { forgotten: boolean }];

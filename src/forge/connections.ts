@@ -104,13 +104,10 @@ function checkPoint(report: OAuthClientReport): VerdictPoint {
 }
 
 /** Records a check's outcome: the report and one point of history, newest first. */
-export async function recordReport(
-  store: Store,
-  id: string,
-  update: { lastReport: OAuthClientReport } | { lastConsent: ConsentReport },
-): Promise<void> {
+export async function recordReport(store: Store, id: string, update: { lastReport: OAuthClientReport } | { lastConsent: ConsentReport }): Promise<void> {
   const status = await loadStatus(store, id);
-  const point: VerdictPoint = 'lastReport' in update ? checkPoint(update.lastReport) : { checkedAt: update.lastConsent.checkedAt, verdict: update.lastConsent.verdict };
+  const point: VerdictPoint =
+    'lastReport' in update ? checkPoint(update.lastReport) : { checkedAt: update.lastConsent.checkedAt, verdict: update.lastConsent.verdict };
   const changes = point.check ? changesBetween(lastKnown(status.history.filter((p) => p.check)), point) : [];
   const records = changes.length > 0 ? [{ at: point.checkedAt, changes }, ...(status.changes ?? [])] : (status.changes ?? []);
   await store.set<ConnectionStatus>(keys.connectionStatus(id), {

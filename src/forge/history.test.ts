@@ -12,7 +12,14 @@ const BAD_CLIENT = { status: 401, body: { error: 'access_denied', error_descript
 describe('a connection’s history', () => {
   it('records when the secret stopped being accepted and the verdict went pass → fail, and keeps no secret', async () => {
     const deps = await withTestProfile(testDeps());
-    const connection = { name: 'Rotated', profileId: TEST_PROFILE.id, clientId: 'demo-client', callbackUrl: 'https://example.test/cb', scopes: 'read:project:jira', clientSecret: SECRET };
+    const connection = {
+      name: 'Rotated',
+      profileId: TEST_PROFILE.id,
+      clientId: 'demo-client',
+      callbackUrl: 'https://example.test/cb',
+      scopes: 'read:project:jira',
+      clientSecret: SECRET,
+    };
     const saved = await saveConnection.run({ connection }, contextFor(ADMIN_ID), deps);
     if (!saved.ok) throw new Error(saved.error.message);
     const id = saved.data.id;
@@ -40,7 +47,14 @@ describe('a connection’s history', () => {
 
   it('keeps the last 90 checks', async () => {
     const deps = await withTestProfile(testDeps());
-    const connection = { name: 'Daily', profileId: TEST_PROFILE.id, clientId: 'demo-client', callbackUrl: 'https://example.test/cb', scopes: 'read:project:jira', clientSecret: SECRET };
+    const connection = {
+      name: 'Daily',
+      profileId: TEST_PROFILE.id,
+      clientId: 'demo-client',
+      callbackUrl: 'https://example.test/cb',
+      scopes: 'read:project:jira',
+      clientSecret: SECRET,
+    };
     const saved = await saveConnection.run({ connection }, contextFor(ADMIN_ID), deps);
     if (!saved.ok) throw new Error(saved.error.message);
     deps.checkDeps.fetch = fakeFetch((_url, init) => (String(init?.body).includes(SECRET) ? BAD_CODE : BAD_CLIENT));

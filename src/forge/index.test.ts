@@ -39,8 +39,16 @@ describe('Forge resolver entry point', () => {
 
   it('keeps client secrets in Forge secret storage and per-item keys in kvs', async () => {
     forgeState.entries.set('profile:test', {
-      id: 'test', name: 'Test', vendor: 'Test', tokenKind: 'oauth', summary: '', capabilities: [],
-      needsOfflineAccess: false, callbackUrls: [], vendorScopes: [], source: 'custom',
+      id: 'test',
+      name: 'Test',
+      vendor: 'Test',
+      tokenKind: 'oauth',
+      summary: '',
+      capabilities: [],
+      needsOfflineAccess: false,
+      callbackUrls: [],
+      vendorScopes: [],
+      source: 'custom',
     });
     const saved = await call('saveConnection', {
       connection: { name: 'App', profileId: 'test', clientId: 'demo-id', callbackUrl: '', scopes: '', clientSecret: 'demo-secret-9z8y' },

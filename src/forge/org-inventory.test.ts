@@ -51,7 +51,10 @@ describe('joinInventoryWithChecks', () => {
     // Uri checked Ana's token with Ana's email; Ana checked her own: Ana's row shows Ana's check.
     const uriWithAnasEmail = check('acc-uri', { email: 'ana@acme.example', checkedAt: '2026-11-26T09:00:00.000Z' });
     const ana = check('acc-ana', { email: 'ana@acme.example' });
-    const joined = joinInventoryWithChecks({ tokens: [token('t1', { id: 'acc-ana', email: 'ana@acme.example' })], results: READ_WHOLE }, [uriWithAnasEmail, ana]);
+    const joined = joinInventoryWithChecks({ tokens: [token('t1', { id: 'acc-ana', email: 'ana@acme.example' })], results: READ_WHOLE }, [
+      uriWithAnasEmail,
+      ana,
+    ]);
     expect(joined.rows[0]).toMatchObject({ lastCheck: { accountId: 'acc-ana' }, matchedBy: 'accountId' });
     expect(joined.checkedNotInInventory?.map((c) => c.accountId)).toEqual(['acc-uri']);
   });
@@ -65,7 +68,9 @@ describe('joinInventoryWithChecks', () => {
 
   it('matches nothing on a missing email or accountId, and a summary without an email only by accountId', () => {
     const noEmail = check('acc-old');
-    const joined = joinInventoryWithChecks({ tokens: [token('t1', {}), token('t2', { email: '' }), token('t3', { id: 'acc-old' })], results: READ_WHOLE }, [noEmail]);
+    const joined = joinInventoryWithChecks({ tokens: [token('t1', {}), token('t2', { email: '' }), token('t3', { id: 'acc-old' })], results: READ_WHOLE }, [
+      noEmail,
+    ]);
     expect(joined.rows.map((row) => row.matchedBy)).toEqual([undefined, undefined, 'accountId']);
     expect(joined.checkedNotInInventory).toEqual([]);
   });

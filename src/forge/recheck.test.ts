@@ -17,7 +17,14 @@ async function optedInTokens(deps: TestDeps, count: number): Promise<string[]> {
 
 async function savedConnection(deps: TestDeps): Promise<string> {
   await withTestProfile(deps);
-  const connection = { name: 'Slow', profileId: TEST_PROFILE.id, clientId: 'demo-client', callbackUrl: 'https://example.test/cb', scopes: 'read:project:jira', clientSecret: 'demo-secret-1a2b' };
+  const connection = {
+    name: 'Slow',
+    profileId: TEST_PROFILE.id,
+    clientId: 'demo-client',
+    callbackUrl: 'https://example.test/cb',
+    scopes: 'read:project:jira',
+    clientSecret: 'demo-secret-1a2b',
+  };
   const saved = await saveConnection.run({ connection }, contextFor(ADMIN_ID), deps);
   if (!saved.ok) throw new Error(saved.error.message);
   return saved.data.id;

@@ -106,14 +106,22 @@ interface Bookmark {
 const PHASES: readonly RecheckItem['kind'][] = ['token', 'connection'];
 
 /** Every item from the bookmark on, each with its own position; `item` is absent for one not due. */
-async function* dueItems(deps: AppDeps, now: Date, all: boolean, from: Bookmark | undefined): AsyncGenerator<{ item?: RecheckItem & { limitKey: string }; at: Bookmark }> {
+async function* dueItems(
+  deps: AppDeps,
+  now: Date,
+  all: boolean,
+  from: Bookmark | undefined,
+): AsyncGenerator<{ item?: RecheckItem & { limitKey: string }; at: Bookmark }> {
   const due = (checkedAt: string | undefined) => all || isDue(checkedAt, now);
   for (const phase of PHASES.slice(from ? PHASES.indexOf(from.phase) : 0)) {
     const resume = from?.phase === phase ? from : undefined;
     let cursor = resume?.cursor;
     let skip = resume?.index ?? 0;
     do {
-      const page = await deps.store.list<unknown>(phase === 'token' ? keys.tokenCheckPrefix : keys.connectionPrefix, { limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) });
+      const page = await deps.store.list<unknown>(phase === 'token' ? keys.tokenCheckPrefix : keys.connectionPrefix, {
+        limit: PAGE_SIZE,
+        ...(cursor ? { cursor } : {}),
+      });
       for (const [index, { value }] of page.items.entries()) {
         if (index < skip) continue;
         const at: Bookmark = { phase, ...(cursor ? { cursor } : {}), index };
@@ -125,7 +133,12 @@ async function* dueItems(deps: AppDeps, now: Date, all: boolean, from: Bookmark 
   }
 }
 
-async function dueItem(deps: AppDeps, phase: RecheckItem['kind'], value: unknown, due: (checkedAt: string | undefined) => boolean): Promise<{ item?: RecheckItem & { limitKey: string } }> {
+async function dueItem(
+  deps: AppDeps,
+  phase: RecheckItem['kind'],
+  value: unknown,
+  due: (checkedAt: string | undefined) => boolean,
+): Promise<{ item?: RecheckItem & { limitKey: string } }> {
   if (phase === 'token') {
     const token = value as TokenCheckSummary;
     if (!token.recheck || !due(token.checkedAt)) return {};

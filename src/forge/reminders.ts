@@ -74,7 +74,14 @@ export async function sendReminders(deps: AppDeps): Promise<ReminderRun> {
     if (await deps.store.claim(key)) claimed.push({ item, key });
   }
   if (claimed.length === 0) return { sent: 0, failed: 0 };
-  const delivered = await post(deps, stored, reminderMessage(settings.kind, claimed.map(({ item }) => item)));
+  const delivered = await post(
+    deps,
+    stored,
+    reminderMessage(
+      settings.kind,
+      claimed.map(({ item }) => item),
+    ),
+  );
   if (delivered) return { sent: claimed.length, failed: 0 };
   for (const { key } of claimed) await deps.store.delete(key);
   return { sent: 0, failed: claimed.length };

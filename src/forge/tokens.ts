@@ -106,7 +106,15 @@ function tokenPoint(report: TokenReport): HistoryPoint {
   return {
     checkedAt: report.checkedAt,
     verdict: report.verdict,
-    ...(decided ? { scopes: report.probes.filter((p) => p.status === 'held').map((p) => p.scope).sort(), scopesFrom: 'probes' } : {}),
+    ...(decided
+      ? {
+          scopes: report.probes
+            .filter((p) => p.status === 'held')
+            .map((p) => p.scope)
+            .sort(),
+          scopesFrom: 'probes',
+        }
+      : {}),
     ...(report.coverage ? { excess: report.coverage.excess } : {}),
     ...(accepted === 'pass' ? { accepted: true } : accepted === 'fail' ? { accepted: false } : {}),
   };

@@ -115,7 +115,13 @@ async function recordDemoHistory(deps: AppDeps, connectionIds: readonly string[]
         for (const id of connectionIds) logFailure(deps, 'a demo connection', await resolvers.checkConnection.run({ id }, demoContext('admin'), deps));
       }
       if (TOKEN_CHECK_DAYS_AGO.includes(daysAgo)) {
-        const token = { email: DEMO_ACCOUNTS.user.email, token: DEMO_TOKENS.kendisScopedUri.token, profileId: KENDIS_TOKEN_PROFILE_ID, expiresOn, recheck: false };
+        const token = {
+          email: DEMO_ACCOUNTS.user.email,
+          token: DEMO_TOKENS.kendisScopedUri.token,
+          profileId: KENDIS_TOKEN_PROFILE_ID,
+          expiresOn,
+          recheck: false,
+        };
         logFailure(deps, 'the demo token', await resolvers.checkMyToken.run(token, demoContext('user'), deps));
       }
     }

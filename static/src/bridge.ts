@@ -39,10 +39,7 @@ function networkError(error: unknown): ResolverResponse<never> {
   return { ok: false, error: { code: 'internal', message: `Could not reach Scope Doctor: ${reason}` } };
 }
 
-export async function invoke<K extends ResolverName>(
-  key: K,
-  payload: PayloadOf<K>,
-): Promise<ResolverResponse<DataOf<K>>> {
+export async function invoke<K extends ResolverName>(key: K, payload: PayloadOf<K>): Promise<ResolverResponse<DataOf<K>>> {
   try {
     if (inForge) {
       const bridge = await import('@forge/bridge');

@@ -14,11 +14,7 @@ function App({ context }: { context: PageContext }) {
   return (
     <PageShell>
       <Suspense fallback={<Loading label="Loading Scope Doctor" />}>
-        {context.moduleKey === PERSONAL_MODULE_KEY ? (
-          <PersonalPage context={context} />
-        ) : (
-          <AdminPage />
-        )}
+        {context.moduleKey === PERSONAL_MODULE_KEY ? <PersonalPage context={context} /> : <AdminPage />}
       </Suspense>
     </PageShell>
   );

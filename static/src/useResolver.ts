@@ -3,10 +3,7 @@ import type { DataOf, PayloadOf, ResolverName } from '../../src/forge/api';
 import { invoke } from './bridge';
 import type { ResolverError } from './components/ErrorMessage';
 
-export type Loaded<T> =
-  | { state: 'loading' }
-  | { state: 'ready'; data: T }
-  | { state: 'error'; error: ResolverError };
+export type Loaded<T> = { state: 'loading' } | { state: 'ready'; data: T } | { state: 'error'; error: ResolverError };
 
 /** Loads a resolver's answer on mount; `reload` asks again, `replace` swaps in fresher data we already have. */
 export function useResolver<K extends ResolverName>(key: K, payload: PayloadOf<K>) {

@@ -2,14 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DEMO_ACCOUNTS, DEMO_OAUTH_APPS, DEMO_OTHER_SITE, DEMO_SITE, DEMO_TOKENS } from '../../src/emulator/demo';
 import type { ProfileSummary } from '../../src/forge/api';
-import {
-  invokeAs,
-  luminance,
-  screenshot,
-  seriousAxeViolations,
-  startUiHarness,
-  type UiHarness,
-} from '../support/browser';
+import { invokeAs, luminance, screenshot, seriousAxeViolations, startUiHarness, type UiHarness } from '../support/browser';
 
 /** The scope the demo Kendis app lacks in the developer console: only the consent test can tell. */
 const MISSING_SCOPE = 'write:sprint:jira-software';
@@ -104,7 +97,9 @@ describe('admin page', () => {
     await openAdmin();
     await page.getByRole('tab', { name: 'Tokens', exact: true }).click();
     const uri = page.getByTestId('token-table--table').getByRole('row').filter({ hasText: DEMO_ACCOUNTS.user.displayName });
-    await expect.poll(() => uri.getByTestId('token-verdict-strip').getAttribute('aria-label')).toBe('Verdicts of the last 3 checks, oldest first: warn, warn, warn');
+    await expect
+      .poll(() => uri.getByTestId('token-verdict-strip').getAttribute('aria-label'))
+      .toBe('Verdicts of the last 3 checks, oldest first: warn, warn, warn');
     expect(await uri.textContent()).toContain('6 days');
     expect(await uri.getByTestId('token-latest-change').count()).toBe(0);
     await screenshot(page, 'admin-tokens-strip');
@@ -158,9 +153,19 @@ describe('admin page', () => {
 
     // Entra-style rows: the required scope is missing; deleting sprints is a question for Kendis, not a failure.
     const coverage = report().getByTestId('coverage-table--table');
-    const updateRow = (await coverage.getByRole('row').filter({ hasText: /^Update sprints/ }).first().textContent()) ?? '';
+    const updateRow =
+      (await coverage
+        .getByRole('row')
+        .filter({ hasText: /^Update sprints/ })
+        .first()
+        .textContent()) ?? '';
     for (const part of [MISSING_SCOPE, 'granular', 'move issues to sprints', 'Missing']) expect(updateRow).toContain(part);
-    const deleteRow = (await coverage.getByRole('row').filter({ hasText: /^Delete sprints/ }).first().textContent()) ?? '';
+    const deleteRow =
+      (await coverage
+        .getByRole('row')
+        .filter({ hasText: /^Delete sprints/ })
+        .first()
+        .textContent()) ?? '';
     expect(deleteRow).toContain('Ask Kendis whether it deletes sprints');
     expect(deleteRow).toContain('Ask vendor');
     expect(deleteRow).not.toContain('Missing');
@@ -188,7 +193,9 @@ describe('admin page', () => {
     const text = (await report().textContent()) ?? '';
     // The guide's typo is named by its line alone until someone opens it.
     expect(text.split('read:issue:Jira').length - 1).toBe(1);
-    const typo = report().getByTestId(/^result-oauth\.scopes\.lint\./).filter({ hasText: 'read:issue:Jira' });
+    const typo = report()
+      .getByTestId(/^result-oauth\.scopes\.lint\./)
+      .filter({ hasText: 'read:issue:Jira' });
     await typo.getByRole('button', { name: 'Details and fix' }).click();
     expect(await typo.textContent()).toContain('Use read:issue:jira');
     const box = await report().boundingBox();
@@ -203,9 +210,9 @@ describe('admin page', () => {
     await page.locator('#connection-name').fill('kendis');
     await page.locator('#connection-client-id').fill('another-client');
     await page.getByRole('button', { name: 'Save and check' }).click();
-    await expect.poll(() => page.getByTestId('error-message').textContent()).toBe(
-      'A connection named "Kendis" already exists: give this one another name, or edit that one.',
-    );
+    await expect
+      .poll(() => page.getByTestId('error-message').textContent())
+      .toBe('A connection named "Kendis" already exists: give this one another name, or edit that one.');
     await page.getByRole('button', { name: 'Cancel' }).click();
   });
 
@@ -326,7 +333,14 @@ describe('admin page', () => {
       .toMatch(/ 0 queued · [1-9]\d* checked today · 0 failed/);
     // The connections list shows their re-checks once loaded again.
     await openAdmin();
-    await expect.poll(() => page.getByTestId(/^connection-row-/).first().textContent()).not.toContain('Never checked');
+    await expect
+      .poll(() =>
+        page
+          .getByTestId(/^connection-row-/)
+          .first()
+          .textContent(),
+      )
+      .not.toContain('Never checked');
     await screenshot(page, 'admin-recheck-status');
   });
 

@@ -21,7 +21,13 @@ let page: Page;
 beforeAll(async () => {
   ui = await startUiHarness();
   page = await ui.newPage();
-  await invokeAs(ui.server.url, 'user', 'checkMyToken', { email: DEMO_ACCOUNTS.user.email, token: DEMO_TOKENS.kendisScopedUri.token, profileId: 'kendis-user-token', expiresOn: SIX_DAYS, recheck: false });
+  await invokeAs(ui.server.url, 'user', 'checkMyToken', {
+    email: DEMO_ACCOUNTS.user.email,
+    token: DEMO_TOKENS.kendisScopedUri.token,
+    profileId: 'kendis-user-token',
+    expiresOn: SIX_DAYS,
+    recheck: false,
+  });
   // The demo Targetprocess app's consent test gets a refresh token: its windows go on the timeline.
   const emulator = ui.server.emulator;
   if (!emulator) throw new Error('the harness starts its own emulator');
@@ -32,7 +38,11 @@ beforeAll(async () => {
   emulator.consent.autoAccept('admin');
   const redirect = await fetch(started.authorizeUrl, { redirect: 'manual' });
   emulator.consent.showPage();
-  await invokeAs(ui.server.url, 'admin', 'finishConsent', { id: targetprocess.id, state: started.state, redirectedUrl: redirect.headers.get('location') ?? '' });
+  await invokeAs(ui.server.url, 'admin', 'finishConsent', {
+    id: targetprocess.id,
+    state: started.state,
+    redirectedUrl: redirect.headers.get('location') ?? '',
+  });
 });
 
 afterAll(async () => {
@@ -50,7 +60,9 @@ describe('expiry on the admin page', () => {
     expect(text).toContain(`${DEMO_ACCOUNTS.user.displayName}’s API token expires in 6 days (${SIX_DAYS})`);
     // A refresh token a year away is on the row, and no reason for the banner.
     const refresh = page.getByTestId('refresh-token-expiry');
-    expect(await refresh.textContent()).toBe(`Refresh token from the consent testExpires in 365 daysconsent again by ${isoDay(365)} (by ${isoDay(90)} if unused)`);
+    expect(await refresh.textContent()).toBe(
+      `Refresh token from the consent testExpires in 365 daysconsent again by ${isoDay(365)} (by ${isoDay(90)} if unused)`,
+    );
     await screenshot(page, 'admin-expiry-banner');
 
     await page.getByRole('tab', { name: 'Tokens', exact: true }).click();

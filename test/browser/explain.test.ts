@@ -138,7 +138,9 @@ describe('least privilege from real traffic (admin page)', () => {
 describe('why did this fail? (personal page)', () => {
   it('explains a regular user’s own failing request', async () => {
     await page.goto(`${ui.server.url}/personal?as=user`);
-    await page.locator('#explain-text').fill(`GET https://acme.atlassian.net/rest/api/3/myself\nHTTP/1.1 401 Unauthorized\nClient must be authenticated to access this resource.`);
+    await page
+      .locator('#explain-text')
+      .fill(`GET https://acme.atlassian.net/rest/api/3/myself\nHTTP/1.1 401 Unauthorized\nClient must be authenticated to access this resource.`);
     await page.getByRole('button', { name: 'Explain', exact: true }).click();
     const card = page.getByTestId('explain-request-0');
     await expect.poll(() => card.textContent()).toContain('401: a scoped API token on the site URL, or wrong credentials');

@@ -32,7 +32,12 @@ beforeAll(async () => {
   ui = await startUiHarness();
   page = await ui.newPage();
   // Ana checks her Kendis token on the personal page: scoped, two write scopes missing.
-  await invokeAs(ui.server.url, 'admin', 'checkMyToken', { email: DEMO_ACCOUNTS.admin.email, token: DEMO_TOKENS.kendisScopedAna.token, profileId: 'kendis-user-token', recheck: false });
+  await invokeAs(ui.server.url, 'admin', 'checkMyToken', {
+    email: DEMO_ACCOUNTS.admin.email,
+    token: DEMO_TOKENS.kendisScopedAna.token,
+    profileId: 'kendis-user-token',
+    recheck: false,
+  });
   await ui.server.deps.store.set(`token-check:${CONTRACTOR.accountId}`, CONTRACTOR);
 });
 
@@ -47,7 +52,10 @@ async function openTab(): Promise<void> {
 }
 
 async function runInventory(): Promise<void> {
-  const answered = page.waitForResponse((response) => response.url().endsWith('/api/invoke') && (response.request().postData() ?? '').includes('"runOrgInventory"'), { timeout: 20_000 });
+  const answered = page.waitForResponse(
+    (response) => response.url().endsWith('/api/invoke') && (response.request().postData() ?? '').includes('"runOrgInventory"'),
+    { timeout: 20_000 },
+  );
   await page.getByRole('button', { name: 'Run inventory' }).click();
   await answered;
   await page.getByTestId('org-inventory').waitFor();
@@ -85,7 +93,15 @@ describe('Organization tokens tab', () => {
     expect(await page.getByTestId('result-tokens.list').textContent()).toContain('7 API tokens of 3 people');
 
     const kendis = (await tokenRow('Kendis sync').textContent()) ?? '';
-    for (const part of ['Ana Admin', 'Expires within 7 days', 'Fail', 'Scoped', 'write:epic:jira-software', 'write:sprint:jira-software', 'Ana Admin’s check']) {
+    for (const part of [
+      'Ana Admin',
+      'Expires within 7 days',
+      'Fail',
+      'Scoped',
+      'write:epic:jira-software',
+      'write:sprint:jira-software',
+      'Ana Admin’s check',
+    ]) {
       expect(kendis).toContain(part);
     }
     expect(await tokenRow('Targetprocess import').textContent()).toContain('Expired');
@@ -110,7 +126,9 @@ describe('Organization tokens tab', () => {
     await runInventory();
     const refused = page.getByTestId('result-tokens.list');
     expect(await refused.textContent()).toContain('The organization API key was refused');
-    expect(await page.getByTestId('result-detail-tokens.list').textContent()).toContain('Fix: Create a key in Atlassian Administration → Settings → API keys (it shows the organization ID with it), and paste it here.');
+    expect(await page.getByTestId('result-detail-tokens.list').textContent()).toContain(
+      'Fix: Create a key in Atlassian Administration → Settings → API keys (it shows the organization ID with it), and paste it here.',
+    );
     expect(await page.getByTestId('org-token-table--body').count()).toBe(0);
     expect(await page.content()).not.toContain('demo-revoked-org-admin-key');
     expect(await ui.server.deps.secrets.getSecret(ORG_KEY_SECRET)).toBeUndefined();

@@ -44,9 +44,12 @@ async function submitToken({ token, email, expiresOn }: TokenForm): Promise<void
   await page.keyboard.type(kendisTokenProfile.name);
   await page.keyboard.press('Enter');
   if (expiresOn) await page.locator('#token-expiry').fill(expiresOn);
-  const answered = page.waitForResponse((response) => response.url().endsWith('/api/invoke') && (response.request().postData() ?? '').includes('"checkMyToken"'), {
-    timeout: 20_000,
-  });
+  const answered = page.waitForResponse(
+    (response) => response.url().endsWith('/api/invoke') && (response.request().postData() ?? '').includes('"checkMyToken"'),
+    {
+      timeout: 20_000,
+    },
+  );
   await page.getByRole('button', { name: 'Check token' }).click();
   await answered;
 }

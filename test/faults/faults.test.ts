@@ -103,7 +103,15 @@ function consentScenario(name: string, clientSecret: string): Scenario {
       const start = startConsent(deps, { clientId: kendis.clientId, callbackUrl: kendis.callbackUrl, scopes: DEMO_APP_SCOPES.kendis });
       const redirectedUrl = (await fetch(start.authorizeUrl, { redirect: 'manual' })).headers.get('location') ?? '';
       emulator.consent.showPage();
-      return () => finishConsent(deps, { clientId: kendis.clientId, clientSecret, callbackUrl: kendis.callbackUrl, state: start.state, redirectedUrl, profile: kendisOAuth });
+      return () =>
+        finishConsent(deps, {
+          clientId: kendis.clientId,
+          clientSecret,
+          callbackUrl: kendis.callbackUrl,
+          state: start.state,
+          redirectedUrl,
+          profile: kendisOAuth,
+        });
     },
   };
 }
@@ -138,7 +146,15 @@ const SCENARIOS: Scenario[] = [
     check: 'oauth client',
     name: name!,
     targets: [EVERY_REQUEST, at('token endpoint', { pattern: /\/oauth\/token$/ })],
-    prepare: now(() => checkOAuthClient(deps, { clientId: kendis.clientId, clientSecret: clientSecret!, callbackUrl: kendis.callbackUrl, scopes: DEMO_APP_SCOPES.kendis.join(' '), profile: kendisOAuth })),
+    prepare: now(() =>
+      checkOAuthClient(deps, {
+        clientId: kendis.clientId,
+        clientSecret: clientSecret!,
+        callbackUrl: kendis.callbackUrl,
+        scopes: DEMO_APP_SCOPES.kendis.join(' '),
+        profile: kendisOAuth,
+      }),
+    ),
   })),
   tokenScenario('Ana, scoped, two scopes missing', DEMO_ACCOUNTS.admin.email, DEMO_TOKENS.kendisScopedAna.token),
   tokenScenario('Uri, scoped, complete', DEMO_ACCOUNTS.user.email, DEMO_TOKENS.kendisScopedUri.token),

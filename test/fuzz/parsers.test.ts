@@ -20,7 +20,9 @@ import { expectLinear, isAtlassianUrl, isSiteHost, printLinear, repeatTo, runs, 
 const counts: Record<string, Tally & { runs: number }> = {};
 const linear: LinearResult[] = [];
 afterAll(() => {
-  const lines = Object.entries(counts).map(([name, c]) => `  ${name.padEnd(34)} ${String(c.runs).padStart(6)} inputs: ${c.accepted} accepted, ${c.refused} refused with an InputError, 0 crashes`);
+  const lines = Object.entries(counts).map(
+    ([name, c]) => `  ${name.padEnd(34)} ${String(c.runs).padStart(6)} inputs: ${c.accepted} accepted, ${c.refused} refused with an InputError, 0 crashes`,
+  );
   console.log(`parser fuzzing (fast-check):\n${lines.join('\n')}`);
   if (linear.length) printLinear('parsers', linear);
 });
@@ -49,9 +51,7 @@ const scopeLike = fc.oneof(
 );
 const separator = fc.constantFrom(' ', ',', ', ', '\n', ';', '\t', '\r\n', ' | ', ' - ', ' – ', '\u00a0', '\u200b', '•\t');
 const decoration = fc.constantFrom('', '- ', '* ', '1. ', '`', '"', '(', ')', '| ', ' |');
-const scopeList = fc
-  .array(fc.tuple(decoration, scopeLike, decoration, separator), { maxLength: 40 })
-  .map((parts) => parts.map((p) => p.join('')).join(''));
+const scopeList = fc.array(fc.tuple(decoration, scopeLike, decoration, separator), { maxLength: 40 }).map((parts) => parts.map((p) => p.join('')).join(''));
 
 describe('scope lists and console titles', () => {
   it('reads any paste without crashing: recognised scopes are clean and unique, findings well formed', () => {
@@ -78,7 +78,11 @@ describe('scope lists and console titles', () => {
       const parsed = parseScopeList(`read:jira-work, ${title}; offline_access`);
       const scopes = scopesForLabel(title);
       if (scopes.length === 1) expect(parsed.scopes, title).toContain(scopes[0]);
-      else expect(parsed.findings.map((f) => f.problem), title).toContain('ambiguous-label');
+      else
+        expect(
+          parsed.findings.map((f) => f.problem),
+          title,
+        ).toContain('ambiguous-label');
     }
     const numRuns = runs(200, 5_000);
     const count = counted('console titles in comma lists', numRuns);
@@ -99,7 +103,7 @@ describe('scope lists and console titles', () => {
       'one endless token': 'a',
       'colons and spaces': 'read: : ',
       'dashes between words': 'View - sprints – x ',
-      'parentheses': '(((read:jira-work) ',
+      parentheses: '(((read:jira-work) ',
       'table rows': '| View sprints | read:sprint:jira-software |\n',
       'unknown near-scopes': 'read:sprnt:jira-softwar\n',
       'whitespace runs': ' \t\u00a0\u200b',
@@ -116,25 +120,55 @@ describe('scope lists and console titles', () => {
 // Site inputs: Atlassian hosts among IP literals in every notation, look-alikes and URL tricks.
 const label = fc.stringMatching(/^[a-z0-9](?:[a-z0-9-]{0,14}[a-z0-9])?$/);
 const octet = fc.nat(255);
-const ipv4 = fc.tuple(octet, octet, octet, octet).chain(([a, b, c, d]) =>
-  fc.constantFrom(
-    `${a}.${b}.${c}.${d}`,
-    String(a * 2 ** 24 + b * 2 ** 16 + c * 2 ** 8 + d),
-    `0x${(a * 2 ** 24 + b * 2 ** 16 + c * 2 ** 8 + d).toString(16)}`,
-    [a, b, c, d].map((n) => `0${n.toString(8)}`).join('.'),
-    `${a}.${b * 2 ** 16 + c * 2 ** 8 + d}`,
-    `0x${a.toString(16)}.${b}.${c}.${d}`,
-    `${a}.${b}.${c}.${d}.`,
-  ),
+const ipv4 = fc
+  .tuple(octet, octet, octet, octet)
+  .chain(([a, b, c, d]) =>
+    fc.constantFrom(
+      `${a}.${b}.${c}.${d}`,
+      String(a * 2 ** 24 + b * 2 ** 16 + c * 2 ** 8 + d),
+      `0x${(a * 2 ** 24 + b * 2 ** 16 + c * 2 ** 8 + d).toString(16)}`,
+      [a, b, c, d].map((n) => `0${n.toString(8)}`).join('.'),
+      `${a}.${b * 2 ** 16 + c * 2 ** 8 + d}`,
+      `0x${a.toString(16)}.${b}.${c}.${d}`,
+      `${a}.${b}.${c}.${d}.`,
+    ),
+  );
+const ipv6 = fc.oneof(
+  fc.ipV6().map((a) => `[${a}]`),
+  fc.ipV4().map((a) => `[::ffff:${a}]`),
 );
-const ipv6 = fc.oneof(fc.ipV6().map((a) => `[${a}]`), fc.ipV4().map((a) => `[::ffff:${a}]`));
 const LOOKALIKES = [
-  'acme.atlassian.net.', 'acme.atlassian.net..', 'acme.atlassian.n\u0435t', 'acme.\u0430tlassian.net', 'acme.atlassıan.net',
-  'acme.xn--tlassian-9cg.net', 'xn--acme-9cg.atlassian.net', 'acme%2eatlassian.net', 'acme.atlassian%2enet', 'acme.atlassian.net%2eevil.example',
-  'evil.example\\.atlassian.net', 'evil.example\\@acme.atlassian.net', 'acme.atlassian.net\\@evil.example', 'acme.atlassian.net@evil.example',
-  'evil.example#@acme.atlassian.net', 'evil.example?.atlassian.net', 'acme\u3002atlassian\u3002net', 'acme\uff0eatlassian\uff0enet', 'ACME.ATLASSIAN.NET',
-  'acme.atlassian.net.evil.example', 'atlassian.net', '.atlassian.net', '-acme.atlassian.net', 'acme..atlassian.net', 'a.b.atlassian.net',
-  'acme.jira.com', 'acme.jira.com.', 'localhost', 'acme.atlassian.net\u0000', 'acme .atlassian.net', 'acme.atlassian.net/../evil',
+  'acme.atlassian.net.',
+  'acme.atlassian.net..',
+  'acme.atlassian.n\u0435t',
+  'acme.\u0430tlassian.net',
+  'acme.atlassıan.net',
+  'acme.xn--tlassian-9cg.net',
+  'xn--acme-9cg.atlassian.net',
+  'acme%2eatlassian.net',
+  'acme.atlassian%2enet',
+  'acme.atlassian.net%2eevil.example',
+  'evil.example\\.atlassian.net',
+  'evil.example\\@acme.atlassian.net',
+  'acme.atlassian.net\\@evil.example',
+  'acme.atlassian.net@evil.example',
+  'evil.example#@acme.atlassian.net',
+  'evil.example?.atlassian.net',
+  'acme\u3002atlassian\u3002net',
+  'acme\uff0eatlassian\uff0enet',
+  'ACME.ATLASSIAN.NET',
+  'acme.atlassian.net.evil.example',
+  'atlassian.net',
+  '.atlassian.net',
+  '-acme.atlassian.net',
+  'acme..atlassian.net',
+  'a.b.atlassian.net',
+  'acme.jira.com',
+  'acme.jira.com.',
+  'localhost',
+  'acme.atlassian.net\u0000',
+  'acme .atlassian.net',
+  'acme.atlassian.net/../evil',
 ];
 const host = fc.oneof(
   { arbitrary: label.map((l) => `${l}.atlassian.net`), weight: 3 },
@@ -182,7 +216,7 @@ describe('site inputs', () => {
   });
 
   it('takes linear time on adversarial pastes', () => {
-    for (const [name, unit] of Object.entries({ 'a long label': 'a', 'dots': '.', 'a long URL': 'https://acme.atlassian.net/' }))
+    for (const [name, unit] of Object.entries({ 'a long label': 'a', dots: '.', 'a long URL': 'https://acme.atlassian.net/' }))
       linear.push(expectLinear(`site: ${name}`, unit, (text) => parseSite(text)));
   });
 });
@@ -238,8 +272,19 @@ describe('Data Center base URLs', () => {
 const CALLBACK = 'https://acme.kendis.io/oauth/jira/callback';
 const STATE = 'demo-state-0123456789abcdef';
 const redirectHost = fc.constantFrom(
-  'acme.kendis.io', 'ACME.kendis.io', 'acme.kendis.io.', 'acme.kendis.io:443', 'acme.kendis.io:8443', 'evil.example', 'acme.kendis.io.evil.example',
-  'evil.example@acme.kendis.io', 'acme.kendis.io@evil.example', 'acme.kendis.io\\@evil.example', 'auth.atlassian.com', 'kendis.io', '127.0.0.1',
+  'acme.kendis.io',
+  'ACME.kendis.io',
+  'acme.kendis.io.',
+  'acme.kendis.io:443',
+  'acme.kendis.io:8443',
+  'evil.example',
+  'acme.kendis.io.evil.example',
+  'evil.example@acme.kendis.io',
+  'acme.kendis.io@evil.example',
+  'acme.kendis.io\\@evil.example',
+  'auth.atlassian.com',
+  'kendis.io',
+  '127.0.0.1',
 );
 const redirectUrl = fc
   .tuple(
@@ -264,34 +309,50 @@ describe('pasted consent redirects', () => {
     const numRuns = runs(500, 25_000);
     const count = counted('finishConsent redirect', numRuns);
     await fc.assert(
-      fc.asyncProperty(fc.oneof(redirectUrl, fc.string({ unit: 'grapheme', maxLength: 200 }), fc.webUrl({ withQueryParameters: true, withFragments: true })), async (pasted) => {
-        const fetch = fakeFetch((url) => (url.endsWith('/oauth/token') ? { status: 400, body: { error: 'invalid_request' } } : { status: 200, body: [] }));
-        const input = { clientId: 'demo-client', clientSecret: 'demo-secret-value', callbackUrl: CALLBACK, state: STATE, redirectedUrl: pasted };
-        const report = await typedAsync(count, () => finishConsent({ ...fakeDeps(fetch), clock: instantClock() }, input));
-        const checked = typed(tally(), () => readConsentRedirect(input, fakeDeps(fetch).hosts.auth));
-        expect(report === undefined, pasted).toBe(checked === undefined);
-        for (const call of fetch.calls) expect(isAtlassianUrl(call.url), call.url).toBe(true);
-        if (fetch.calls.length > 0) {
-          const url = new URL(pasted.trim());
-          expect(url.protocol).toBe('https:');
-          expect(url.host).toBe('acme.kendis.io');
-          expect(url.searchParams.get('state')).toBe(STATE);
-        }
-        expect(JSON.stringify(report ?? {})).not.toContain('demo-secret-value');
-      }),
+      fc.asyncProperty(
+        fc.oneof(redirectUrl, fc.string({ unit: 'grapheme', maxLength: 200 }), fc.webUrl({ withQueryParameters: true, withFragments: true })),
+        async (pasted) => {
+          const fetch = fakeFetch((url) => (url.endsWith('/oauth/token') ? { status: 400, body: { error: 'invalid_request' } } : { status: 200, body: [] }));
+          const input = { clientId: 'demo-client', clientSecret: 'demo-secret-value', callbackUrl: CALLBACK, state: STATE, redirectedUrl: pasted };
+          const report = await typedAsync(count, () => finishConsent({ ...fakeDeps(fetch), clock: instantClock() }, input));
+          const checked = typed(tally(), () => readConsentRedirect(input, fakeDeps(fetch).hosts.auth));
+          expect(report === undefined, pasted).toBe(checked === undefined);
+          for (const call of fetch.calls) expect(isAtlassianUrl(call.url), call.url).toBe(true);
+          if (fetch.calls.length > 0) {
+            const url = new URL(pasted.trim());
+            expect(url.protocol).toBe('https:');
+            expect(url.host).toBe('acme.kendis.io');
+            expect(url.searchParams.get('state')).toBe(STATE);
+          }
+          expect(JSON.stringify(report ?? {})).not.toContain('demo-secret-value');
+        },
+      ),
       { numRuns },
     );
   });
 
   it('takes linear time on adversarial pastes', () => {
-    linear.push(expectLinear('redirect: a long query', `${CALLBACK}?code=x&state=${STATE}&`, (text) => readConsentRedirect({ redirectedUrl: text, callbackUrl: CALLBACK, state: STATE }, realAtlassianHosts.auth)));
+    linear.push(
+      expectLinear('redirect: a long query', `${CALLBACK}?code=x&state=${STATE}&`, (text) =>
+        readConsentRedirect({ redirectedUrl: text, callbackUrl: CALLBACK, state: STATE }, realAtlassianHosts.auth),
+      ),
+    );
   });
 });
 
 // Custom profiles: JSON of any shape, and profile-shaped objects with wrong, odd and right values.
-const fieldValue = fc.oneof(fc.string({ maxLength: 20 }), fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.string({ maxLength: 10 }), { maxLength: 3 }));
+const fieldValue = fc.oneof(
+  fc.string({ maxLength: 20 }),
+  fc.integer(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(fc.string({ maxLength: 10 }), { maxLength: 3 }),
+);
 const operation = fc.record(
-  { method: fc.oneof(fc.constantFrom('GET', 'get', 'POST', 'FETCH'), fieldValue), path: fc.oneof(fc.constantFrom('/rest/api/3/myself', '/rest/agile/1.0/board', '/rest/nope', 'rest/api/3/myself'), fieldValue) },
+  {
+    method: fc.oneof(fc.constantFrom('GET', 'get', 'POST', 'FETCH'), fieldValue),
+    path: fc.oneof(fc.constantFrom('/rest/api/3/myself', '/rest/agile/1.0/board', '/rest/nope', 'rest/api/3/myself'), fieldValue),
+  },
   { requiredKeys: [] },
 );
 const capability = fc.record(
@@ -325,43 +386,55 @@ const VALID_PROFILE = {
   name: 'Acme Sync',
   vendor: 'Acme',
   tokenKind: 'oauth',
-  capabilities: [{ name: 'Read boards', operations: [{ method: 'GET', path: '/rest/agile/1.0/board' }] }, { name: 'Read issues', scopes: ['read:jira-work'], certainty: 'likely', ask: 'Ask Acme' }],
+  capabilities: [
+    { name: 'Read boards', operations: [{ method: 'GET', path: '/rest/agile/1.0/board' }] },
+    { name: 'Read issues', scopes: ['read:jira-work'], certainty: 'likely', ask: 'Ask Acme' },
+  ],
   callbackUrls: ['https://acme.example/callback'],
   vendorScopes: ['read:jira-work'],
 };
-const nearlyValid = fc
-  .record({ replace: fc.subarray(Object.keys(VALID_PROFILE)), with: profileShaped })
-  .map(({ replace, with: other }) => {
-    const profile: Record<string, unknown> = { ...VALID_PROFILE };
-    for (const key of replace) {
-      if (key in other) profile[key] = (other as Record<string, unknown>)[key];
-      else delete profile[key];
-    }
-    return profile;
-  });
+const nearlyValid = fc.record({ replace: fc.subarray(Object.keys(VALID_PROFILE)), with: profileShaped }).map(({ replace, with: other }) => {
+  const profile: Record<string, unknown> = { ...VALID_PROFILE };
+  for (const key of replace) {
+    if (key in other) profile[key] = (other as Record<string, unknown>)[key];
+    else delete profile[key];
+  }
+  return profile;
+});
 
 describe('custom profiles', () => {
   it('parses or refuses field by field, with a ProfileError or InputError and never a crash', () => {
     const numRuns = runs(500, 20_000);
     const count = counted('parseCustomProfile', numRuns);
     fc.assert(
-      fc.property(fc.oneof(nearlyValid, nearlyValid.map((p) => JSON.stringify(p)), profileShaped, fc.json(), fc.anything(), fc.string({ maxLength: 100 })), (input) => {
-        const profile = typed(count, () => parseCustomProfile(input));
-        if (!profile) return;
-        expect(profile.source).toBe('custom');
-        expect(profile.id).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
-        for (const c of profile.capabilities) expect((c.operations?.length ?? 0) + (c.scopes?.length ?? 0)).toBeGreaterThan(0);
-      }),
+      fc.property(
+        fc.oneof(
+          nearlyValid,
+          nearlyValid.map((p) => JSON.stringify(p)),
+          profileShaped,
+          fc.json(),
+          fc.anything(),
+          fc.string({ maxLength: 100 }),
+        ),
+        (input) => {
+          const profile = typed(count, () => parseCustomProfile(input));
+          if (!profile) return;
+          expect(profile.source).toBe('custom');
+          expect(profile.id).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+          for (const c of profile.capabilities) expect((c.operations?.length ?? 0) + (c.scopes?.length ?? 0)).toBeGreaterThan(0);
+        },
+      ),
       { numRuns },
     );
   });
 
   it('takes linear time on adversarial pastes', () => {
-    const units = { 'deep arrays': '[', 'a long string': '"a', 'commas': ',' };
+    const units = { 'deep arrays': '[', 'a long string': '"a', commas: ',' };
     for (const [name, unit] of Object.entries(units)) linear.push(expectLinear(`profile: ${name}`, unit, (text) => parseCustomProfile(text)));
     // Whole profiles, under the 100,000-byte limit: every capability parsed and its scopes looked up.
     const withCapabilities = (bytes: number) => {
-      const capability = '{"name":"Read","scopes":["read:jira-work","read:sprnt:jira-software"],"operations":[{"method":"GET","path":"/rest/agile/1.0/board"}]},';
+      const capability =
+        '{"name":"Read","scopes":["read:jira-work","read:sprnt:jira-software"],"operations":[{"method":"GET","path":"/rest/agile/1.0/board"}]},';
       const many = repeatTo(capability, bytes - 200).slice(0, -1);
       return JSON.stringify({ ...VALID_PROFILE, capabilities: [] }).replace('"capabilities":[]', `"capabilities":[${many}]`);
     };

@@ -20,7 +20,14 @@ const ERROR_CODES = ['forbidden', 'invalid-input', 'not-found', 'conflict'];
 /** Secrets the fuzzer puts in payloads: distinctive, so finding one in an answer means it leaked. */
 const hex = (length: number) => fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: length, maxLength: length });
 const secret = hex(16).map((digits) => `sd-secret-${digits}`);
-const odd = fc.oneof(fc.string({ maxLength: 40 }), fc.string({ unit: 'binary', maxLength: 40 }), fc.integer(), fc.boolean(), fc.constant(null), fc.anything({ maxDepth: 2 }));
+const odd = fc.oneof(
+  fc.string({ maxLength: 40 }),
+  fc.string({ unit: 'binary', maxLength: 40 }),
+  fc.integer(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.anything({ maxDepth: 2 }),
+);
 /** Mostly a right value, sometimes a near miss, sometimes anything at all. */
 const field = <T>(right: fc.Arbitrary<T>, ...nearMisses: fc.Arbitrary<unknown>[]) =>
   fc.oneof({ arbitrary: right, weight: 8 }, ...nearMisses.map((arbitrary) => ({ arbitrary, weight: 1 })), { arbitrary: odd, weight: 1 });
@@ -33,7 +40,13 @@ interface Fixture {
 function fieldsOf(name: ResolverName, fixture: Fixture): Record<string, fc.Arbitrary<unknown>> {
   const id = field(fc.constant(fixture.connectionId), fc.uuid(), fc.string({ maxLength: 120 }));
   const profileJson = fc
-    .record({ id: fc.constantFrom('acme-sync', 'acme-other', 'Bad Id', TEST_PROFILE.id), name: fc.string({ minLength: 1, maxLength: 10 }), vendor: fc.constant('Acme'), tokenKind: fc.constantFrom('oauth', 'scoped-token', 'dc-oauth'), capabilities: fc.constant([{ name: 'Read', scopes: ['read:jira-work'] }]) })
+    .record({
+      id: fc.constantFrom('acme-sync', 'acme-other', 'Bad Id', TEST_PROFILE.id),
+      name: fc.string({ minLength: 1, maxLength: 10 }),
+      vendor: fc.constant('Acme'),
+      tokenKind: fc.constantFrom('oauth', 'scoped-token', 'dc-oauth'),
+      capabilities: fc.constant([{ name: 'Read', scopes: ['read:jira-work'] }]),
+    })
     .map((p) => JSON.stringify(p));
   const orgIdField = field(fc.constant('demo-org-8f2a61c4-0d7e-4b9a-a1f3-5c6e7d8b9a01'), fc.constantFrom('../orgs', 'a/b', ''), fc.uuid());
   switch (name) {
@@ -46,7 +59,9 @@ function fieldsOf(name: ResolverName, fixture: Fixture): Record<string, fc.Arbit
         recheck: field(fc.boolean()),
       };
     case 'lookupCloudId':
-      return { site: field(fc.constantFrom('acme', 'acme.atlassian.net', 'https://acme.atlassian.net/jira'), fc.constantFrom('10.0.0.1', 'evil.example'), fc.domain()) };
+      return {
+        site: field(fc.constantFrom('acme', 'acme.atlassian.net', 'https://acme.atlassian.net/jira'), fc.constantFrom('10.0.0.1', 'evil.example'), fc.domain()),
+      };
     case 'saveConnection':
       return {
         id,
@@ -80,7 +95,13 @@ function fieldsOf(name: ResolverName, fixture: Fixture): Record<string, fc.Arbit
         ),
       };
     case 'explore':
-      return { query: field(fc.constantFrom('read:sprint:jira-software', 'GET /rest/agile/1.0/board', '/rest/', 'View sprints'), fc.constant('x'), fc.string({ maxLength: 300 })) };
+      return {
+        query: field(
+          fc.constantFrom('read:sprint:jira-software', 'GET /rest/agile/1.0/board', '/rest/', 'View sprints'),
+          fc.constant('x'),
+          fc.string({ maxLength: 300 }),
+        ),
+      };
     case 'saveProfile':
       return { profile: field(profileJson, fc.json()) };
     case 'deleteProfile':
@@ -93,7 +114,12 @@ function fieldsOf(name: ResolverName, fixture: Fixture): Record<string, fc.Arbit
       return {
         webhookUrl: field(
           fc.constantFrom('https://hooks.slack.com/services/sd-secret-demo-webhook', 'https://prod-00.westeurope.logic.azure.com/workflows/sd-secret-demo', ''),
-          fc.constantFrom('http://hooks.slack.com/services/x', 'https://hooks.slack.com.evil.example/x', 'https://user:pw@hooks.slack.com/x', 'https://10.0.0.1/x'),
+          fc.constantFrom(
+            'http://hooks.slack.com/services/x',
+            'https://hooks.slack.com.evil.example/x',
+            'https://user:pw@hooks.slack.com/x',
+            'https://10.0.0.1/x',
+          ),
           fc.webUrl(),
         ),
       };
@@ -128,7 +154,14 @@ async function setup(): Promise<{ deps: TestDeps; fixture: Fixture; fetch: Retur
   const fetch = fakeFetch(() => ({ status: 503, headers: { 'Retry-After': '0' } }));
   deps.checkDeps = fakeDeps(fetch);
   const admin = contextFor(ADMIN_ID);
-  const connection = { name: 'Fuzzed', profileId: TEST_PROFILE.id, clientId: 'demo-client-id', callbackUrl: CALLBACK, scopes: 'read:project:jira', clientSecret: 'sd-secret-0000000000000000' };
+  const connection = {
+    name: 'Fuzzed',
+    profileId: TEST_PROFILE.id,
+    clientId: 'demo-client-id',
+    callbackUrl: CALLBACK,
+    scopes: 'read:project:jira',
+    clientSecret: 'sd-secret-0000000000000000',
+  };
   const saved = (await invokeResolver('saveConnection', { connection }, admin, deps)) as ResolverResponse<{ id: string }>;
   if (!saved.ok) throw new Error(saved.error.message);
   const started = (await invokeResolver('startConsent', { id: saved.data.id }, admin, deps)) as ResolverResponse<{ state: string }>;
@@ -139,7 +172,12 @@ async function setup(): Promise<{ deps: TestDeps; fixture: Fixture; fetch: Retur
 const counts: Record<string, Record<string, number>> = {};
 const linear: LinearResult[] = [];
 afterAll(() => {
-  const lines = Object.entries(counts).map(([name, byOutcome]) => `  ${name.padEnd(18)} ${Object.entries(byOutcome).map(([outcome, n]) => `${outcome} ${n}`).join(', ')}`);
+  const lines = Object.entries(counts).map(
+    ([name, byOutcome]) =>
+      `  ${name.padEnd(18)} ${Object.entries(byOutcome)
+        .map(([outcome, n]) => `${outcome} ${n}`)
+        .join(', ')}`,
+  );
   console.log(`resolver payload fuzzing (${NAMES.length} resolvers, answers by outcome; internal 0 everywhere):\n${lines.join('\n')}`);
   if (linear.length) printLinear('resolvers', linear);
 });
@@ -174,7 +212,10 @@ describe('resolver payload schemas', () => {
     for (const name of NAMES) {
       const fields = Object.keys(fieldsOf(name, fixture));
       if (fields.length === 0) continue;
-      const big = (bytes: number) => Object.fromEntries(fields.map((f) => [f, f === 'connection' ? { name: 'x'.repeat(bytes), scopes: 'read:jira-work '.repeat(bytes / 15) } : 'x'.repeat(bytes)]));
+      const big = (bytes: number) =>
+        Object.fromEntries(
+          fields.map((f) => [f, f === 'connection' ? { name: 'x'.repeat(bytes), scopes: 'read:jira-work '.repeat(bytes / 15) } : 'x'.repeat(bytes)]),
+        );
       linear.push(await expectLinearAsync(`resolver ${name}`, big, (payload) => invokeResolver(name, payload, admin, deps)));
     }
     expect(deps.logs).toEqual([]);

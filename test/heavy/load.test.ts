@@ -99,7 +99,12 @@ function report(title: string, { samples, seconds }: { samples: Sample[]; second
     [
       `${title}: ${USERS} users for ${seconds.toFixed(1)} s on loopback`,
       line('all', samples),
-      ...ACTIONS.map((a) => line(a.name, samples.filter((s) => s.action === a.name))),
+      ...ACTIONS.map((a) =>
+        line(
+          a.name,
+          samples.filter((s) => s.action === a.name),
+        ),
+      ),
     ].join('\n'),
   );
   return samples.filter((s) => !s.ok).length;

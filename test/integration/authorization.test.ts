@@ -96,7 +96,14 @@ async function fixtureFor(invokeAsAdmin: (name: string, payload: unknown) => Pro
   const profileId = `matrix-fixture-${counter}`;
   await expectOk(invokeAsAdmin('saveProfile', { profile: JSON.stringify(testProfile('test-oauth')) }));
   await expectOk(invokeAsAdmin('saveProfile', { profile: JSON.stringify(testProfile(profileId)) }));
-  const connection = { name: `Fixture ${counter}`, profileId: 'test-oauth', clientId: 'demo-id', callbackUrl: CALLBACK, scopes: 'read:project:jira', clientSecret: 'demo-matrix-client-secret' };
+  const connection = {
+    name: `Fixture ${counter}`,
+    profileId: 'test-oauth',
+    clientId: 'demo-id',
+    callbackUrl: CALLBACK,
+    scopes: 'read:project:jira',
+    clientSecret: 'demo-matrix-client-secret',
+  };
   const { id } = (await expectOk(invokeAsAdmin('saveConnection', { connection }))) as { id: string };
   const { state } = (await expectOk(invokeAsAdmin('startConsent', { id }))) as { state: string };
   await expectOk(invokeAsAdmin('checkMyToken', payloadFor('checkMyToken', { connectionId: id, profileId, state, tokenOwner }, `${counter}`)));
@@ -116,7 +123,10 @@ const FORGE_ADMIN = 'forge-admin-account';
 const FORGE_USER = 'forge-user-account';
 async function forgeInvoke(accountId: string | undefined, isAdmin: boolean, name: string, payload: unknown) {
   forgeState.callerIsAdmin = isAdmin;
-  const request = { call: { functionKey: name, payload }, context: { cloudId: 'demo-cloud-id', siteUrl: 'https://acme.atlassian.net', moduleKey: 'scope-doctor-admin-page' } };
+  const request = {
+    call: { functionKey: name, payload },
+    context: { cloudId: 'demo-cloud-id', siteUrl: 'https://acme.atlassian.net', moduleKey: 'scope-doctor-admin-page' },
+  };
   return (await handler(request, accountId ? { principal: { accountId } } : {})) as ResolverResponse<unknown>;
 }
 const forge: Mode = {
@@ -146,7 +156,10 @@ const local: Mode = {
   name: 'local',
   async call(caller, name) {
     const fixture = await fixtureFor(async (n, p) => (await localInvoke('admin', n, p)).body, DEMO_ACCOUNTS.admin.accountId);
-    const body = { ...(payloadFor(name as ResolverName, fixture, `${counter}`) as object), ...(caller === 'spoof' ? { accountId: DEMO_ACCOUNTS.admin.accountId } : {}) };
+    const body = {
+      ...(payloadFor(name as ResolverName, fixture, `${counter}`) as object),
+      ...(caller === 'spoof' ? { accountId: DEMO_ACCOUNTS.admin.accountId } : {}),
+    };
     const as = caller === 'admin' ? 'admin' : caller === 'none' ? 'nobody' : 'user';
     const answer = await localInvoke(as, name, body);
     return answer.status === 200 ? outcomeOf(answer.body) : `refused ${answer.status}`;
@@ -199,11 +212,12 @@ describe('authorization matrix', () => {
   it.each([
     { name: 'Forge', other: FORGE_ADMIN, me: FORGE_USER },
     { name: 'local', other: DEMO_ACCOUNTS.admin.accountId, me: DEMO_ACCOUNTS.user.accountId },
-  ])("never acts for the accountId a payload names, only for the caller ($name)", async ({ name, other, me }) => {
+  ])('never acts for the accountId a payload names, only for the caller ($name)', async ({ name, other, me }) => {
     forgeState.reset();
-    const as = (who: 'admin' | 'user') => (name === 'Forge'
-      ? (key: string, payload: unknown) => forgeInvoke(who === 'admin' ? FORGE_ADMIN : FORGE_USER, who === 'admin', key, payload)
-      : async (key: string, payload: unknown) => (await localInvoke(who, key, payload)).body);
+    const as = (who: 'admin' | 'user') =>
+      name === 'Forge'
+        ? (key: string, payload: unknown) => forgeInvoke(who === 'admin' ? FORGE_ADMIN : FORGE_USER, who === 'admin', key, payload)
+        : async (key: string, payload: unknown) => (await localInvoke(who, key, payload)).body;
     const admin = as('admin');
     const user = as('user');
     const token = { email: DEMO_ACCOUNTS.admin.email, token: DEMO_TOKENS.kendisScopedAna.token, profileId: 'kendis-user-token', recheck: false };

@@ -2,7 +2,17 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { gatewayRequest, mapLimit } from '../../src/core/atlassian';
 import { instantClock } from '../../src/core/atlassian/testing';
 import { allScopes } from '../../src/core/catalog';
-import { checkOAuthClient, checkToken, finishConsent, lookupCloudId, probesFor, startConsent, verdictOf, type CheckDeps, type ResultId } from '../../src/core/checks';
+import {
+  checkOAuthClient,
+  checkToken,
+  finishConsent,
+  lookupCloudId,
+  probesFor,
+  startConsent,
+  verdictOf,
+  type CheckDeps,
+  type ResultId,
+} from '../../src/core/checks';
 import { InputError, type Report } from '../../src/core/model';
 import { requireProfile } from '../../src/core/profiles';
 import {
@@ -75,7 +85,12 @@ describe('lookupCloudId against the emulator', () => {
 
 describe('checkOAuthClient against the emulator', () => {
   const kendis = DEMO_OAUTH_APPS.kendis;
-  const base = { clientId: kendis.clientId, callbackUrl: kendis.callbackUrl, scopes: DEMO_APP_SCOPES.kendis.join('\n'), profile: requireProfile('kendis-cloud-oauth') };
+  const base = {
+    clientId: kendis.clientId,
+    callbackUrl: kendis.callbackUrl,
+    scopes: DEMO_APP_SCOPES.kendis.join('\n'),
+    profile: requireProfile('kendis-cloud-oauth'),
+  };
 
   it('accepts the Kendis credentials and names the missing sprint scope', async () => {
     const report = keep(await checkOAuthClient(deps, { ...base, clientSecret: kendis.clientSecret }));
@@ -90,13 +105,29 @@ describe('checkOAuthClient against the emulator', () => {
   it('notes, as information, that the Targetprocess console list has no offline_access', async () => {
     const tp = DEMO_OAUTH_APPS.targetprocess;
     const scopes = DEMO_APP_SCOPES.targetprocess.filter((s) => s !== 'offline_access').join(' ');
-    const report = keep(await checkOAuthClient(deps, { clientId: tp.clientId, clientSecret: tp.clientSecret, callbackUrl: tp.callbackUrl, scopes, profile: requireProfile('targetprocess') }));
+    const report = keep(
+      await checkOAuthClient(deps, {
+        clientId: tp.clientId,
+        clientSecret: tp.clientSecret,
+        callbackUrl: tp.callbackUrl,
+        scopes,
+        profile: requireProfile('targetprocess'),
+      }),
+    );
     // The integration adds it to its authorize URL, which a console list cannot show: information.
     expect(byId(report, 'oauth.scopes.offline-access')).toMatchObject({ status: 'info', detail: expect.stringContaining('authorize URL') });
   });
   it('tells the OneConnect callback region apart', async () => {
     const oc = DEMO_OAUTH_APPS.oneconnect;
-    const report = keep(await checkOAuthClient(deps, { clientId: oc.clientId, clientSecret: oc.clientSecret, callbackUrl: 'https://eu.oneconnect.ai/oauth/jira/callback/', scopes: DEMO_APP_SCOPES.oneconnect.join(','), profile: requireProfile('oneconnect-oauth-full') }));
+    const report = keep(
+      await checkOAuthClient(deps, {
+        clientId: oc.clientId,
+        clientSecret: oc.clientSecret,
+        callbackUrl: 'https://eu.oneconnect.ai/oauth/jira/callback/',
+        scopes: DEMO_APP_SCOPES.oneconnect.join(','),
+        profile: requireProfile('oneconnect-oauth-full'),
+      }),
+    );
     expect(byId(report, 'oauth.callback-url')?.detail).toContain('trailing slash');
   });
   it.each(FAULTS)('says unknown for the credentials on a $kind fault', async (fault) => {
@@ -115,11 +146,18 @@ describe('checkToken against the emulator', () => {
     expect(report.kind).toBe('scoped');
     expect(report.accountId).toBe(DEMO_ACCOUNTS.admin.accountId);
     expect(report.gatewayUrl).toBe(`https://api.atlassian.com/ex/jira/${DEMO_SITE.cloudId}`);
-    expect(report.probes.filter((p) => p.status === 'missing').map((p) => p.scope).sort()).toEqual([...DEMO_TOKENS.kendisScopedAna.omittedFromKendisProfile].sort());
+    expect(
+      report.probes
+        .filter((p) => p.status === 'missing')
+        .map((p) => p.scope)
+        .sort(),
+    ).toEqual([...DEMO_TOKENS.kendisScopedAna.omittedFromKendisProfile].sort());
     // Every other scope a safe request can tell is confirmed; the rest say why no request can.
     expect(report.probes.filter((p) => p.status === 'held')).toHaveLength(10);
     expect(report.probeRounds).toBeLessThanOrEqual(2);
-    expect(byId(report, 'token.scopes.undecidable')?.detail).toContain('delete:comment:jira: every safe request that needs it is also allowed by write:jira-work');
+    expect(byId(report, 'token.scopes.undecidable')?.detail).toContain(
+      'delete:comment:jira: every safe request that needs it is also allowed by write:jira-work',
+    );
     expect(byId(report, 'token.scopes.unprobeable')?.detail).toContain('delete:cmdb-object:jira');
     expect(byId(report, 'token.scopes.ambiguous')).toBeUndefined();
     expect(byId(report, 'token.kind')?.status).toBe('warn');
@@ -127,7 +165,9 @@ describe('checkToken against the emulator', () => {
     expect(report.verdict).toBe('fail');
   });
   it('finds nothing missing on Uri’s complete token', async () => {
-    const report = keep(await checkToken(deps, { site: DEMO_SITE.host, email: DEMO_ACCOUNTS.user.email, token: DEMO_TOKENS.kendisScopedUri.token, profile: kendisToken }));
+    const report = keep(
+      await checkToken(deps, { site: DEMO_SITE.host, email: DEMO_ACCOUNTS.user.email, token: DEMO_TOKENS.kendisScopedUri.token, profile: kendisToken }),
+    );
     expect(report.probes.some((p) => p.status === 'missing')).toBe(false);
     expect(report.verdict).toBe('warn');
   });
@@ -211,7 +251,16 @@ describe('consent test against the emulator', () => {
     const start = startConsent(deps, { clientId: kendis.clientId, callbackUrl: kendis.callbackUrl, scopes: DEMO_APP_SCOPES.kendis });
     expect(start.authorizeUrl).toContain('prompt=consent');
     const redirectedUrl = await redirectAfterConsent(start.authorizeUrl);
-    const report = keep(await finishConsent(deps, { clientId: kendis.clientId, clientSecret: kendis.clientSecret, callbackUrl: kendis.callbackUrl, state: start.state, redirectedUrl, profile: requireProfile('kendis-cloud-oauth') }));
+    const report = keep(
+      await finishConsent(deps, {
+        clientId: kendis.clientId,
+        clientSecret: kendis.clientSecret,
+        callbackUrl: kendis.callbackUrl,
+        state: start.state,
+        redirectedUrl,
+        profile: requireProfile('kendis-cloud-oauth'),
+      }),
+    );
     expect(report.resources[0]?.id).toBe(DEMO_SITE.cloudId);
     expect(report.coverage?.missing).toContain('write:sprint:jira-software');
     expect(JSON.stringify(report)).not.toMatch(/access_token|refresh_token/);
@@ -224,7 +273,16 @@ describe('consent test against the emulator', () => {
     const consentWith = async (scopes: readonly string[]) => {
       const start = startConsent(deps, { clientId: tp.clientId, callbackUrl: tp.callbackUrl, scopes: [...scopes] });
       const redirectedUrl = await redirectAfterConsent(start.authorizeUrl);
-      return keep(await finishConsent(deps, { clientId: tp.clientId, clientSecret: tp.clientSecret, callbackUrl: tp.callbackUrl, state: start.state, redirectedUrl, profile }));
+      return keep(
+        await finishConsent(deps, {
+          clientId: tp.clientId,
+          clientSecret: tp.clientSecret,
+          callbackUrl: tp.callbackUrl,
+          state: start.state,
+          redirectedUrl,
+          profile,
+        }),
+      );
     };
     expect(byId(await consentWith(DEMO_APP_SCOPES.targetprocess), 'consent.offline-access')?.status).toBe('pass');
     const without = DEMO_APP_SCOPES.targetprocess.filter((s) => s !== 'offline_access');
@@ -246,7 +304,11 @@ describe('consent test against the emulator', () => {
     expect(reused).toMatchObject({ status: 'fail', evidence: { httpStatus: mode === 'current' ? 400 : 403 } });
     expect(reused?.detail).toMatch(/10 minutes.*used already.*redirect_uri/);
     const wrong = byId((await finish('demo-wrong-secret')).first, 'consent.exchange');
-    expect(wrong).toMatchObject({ status: 'fail', detail: expect.stringContaining('client ID or secret'), evidence: { httpStatus: 401, error: 'access_denied' } });
+    expect(wrong).toMatchObject({
+      status: 'fail',
+      detail: expect.stringContaining('client ID or secret'),
+      evidence: { httpStatus: 401, error: 'access_denied' },
+    });
     emulator.consent.showPage();
   });
   it('fails when consent is declined and refuses a foreign state', async () => {

@@ -29,7 +29,9 @@ describe('scope-doctor completion', () => {
     expect(run.stdout).not.toMatch(ANSI);
     await writeFile(script, run.stdout);
     const complete = (line: string) =>
-      bash(`source ${script}; read -ra COMP_WORDS <<< "${line}"; [[ "${line}" == *" " ]] && COMP_WORDS+=(""); COMP_CWORD=$((\${#COMP_WORDS[@]}-1)); _scope_doctor; echo "\${COMPREPLY[*]}"`).then((s) => s.trim());
+      bash(
+        `source ${script}; read -ra COMP_WORDS <<< "${line}"; [[ "${line}" == *" " ]] && COMP_WORDS+=(""); COMP_CWORD=$((\${#COMP_WORDS[@]}-1)); _scope_doctor; echo "\${COMPREPLY[*]}"`,
+      ).then((s) => s.trim());
     expect(await complete('scope-doctor ex')).toBe('explain export');
     expect(await complete('scope-doctor scopes ')).toBe('lint for');
     expect(await complete('scope-doctor scopes for --profile-')).toBe('--profile-file --profile-id --profile-out');
@@ -44,7 +46,8 @@ describe('scope-doctor completion', () => {
       expect(run.code, shell).toBe(0);
       for (const [command, help] of Object.entries(COMMAND_HELP)) {
         expect(run.stdout, `${shell} ${command}`).toMatch(new RegExp(`\\b${command}\\b`));
-        for (const option of help.match(/--[a-z][a-z-]*/g) ?? []) expect(run.stdout, `${shell} ${command} ${option}`).toContain(shell === 'fish' ? `-l ${option.slice(2)}` : option);
+        for (const option of help.match(/--[a-z][a-z-]*/g) ?? [])
+          expect(run.stdout, `${shell} ${command} ${option}`).toContain(shell === 'fish' ? `-l ${option.slice(2)}` : option);
       }
     }
     expect((await runScopeDoctor(['completion', 'zsh'])).stdout).toMatch(/^#compdef scope-doctor\n/);

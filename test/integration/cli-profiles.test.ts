@@ -26,12 +26,18 @@ describe('scope-doctor profiles validate', () => {
     const dir = await mkdtemp(join(tmpdir(), 'scope-doctor-'));
     const file = join(dir, 'short.json');
     const capabilities = [{ name: 'Read boards', operations: [{ method: 'GET', path: '/rest/agile/1.0/board' }] }];
-    await writeFile(file, JSON.stringify({ id: 'short-list', name: 'Short', vendor: 'Acme', tokenKind: 'oauth', vendorScopes: ['read:project:jira'], capabilities }));
+    await writeFile(
+      file,
+      JSON.stringify({ id: 'short-list', name: 'Short', vendor: 'Acme', tokenKind: 'oauth', vendorScopes: ['read:project:jira'], capabilities }),
+    );
     const run = await cli(['validate', file, '--json']);
     expect(run.code).toBe(1);
     const json = JSON.parse(run.stdout) as { profileId: string; results: { status: string; fix?: string }[] };
     expect(json.profileId).toBe('short-list');
-    expect(json.results[1]).toMatchObject({ status: 'fail', fix: 'Add read:board-scope:jira-software to vendorScopes, or correct the capabilities that need them' });
+    expect(json.results[1]).toMatchObject({
+      status: 'fail',
+      fix: 'Add read:board-scope:jira-software to vendorScopes, or correct the capabilities that need them',
+    });
   });
 
   it('refuses a file it cannot read in one line (exit 2)', async () => {
@@ -47,7 +53,10 @@ describe('scope-doctor profiles show', () => {
     expect(run.code).toBe(0);
     const lines = run.stdout.split('\n');
     const boards = lines.indexOf('  View boards, backlogs, and related items  [required]');
-    expect(lines.slice(boards + 1, boards + 3)).toEqual(['    GET /rest/agile/1.0/board  (getAllBoards)', '      granular: read:board-scope:jira-software + read:project:jira']);
+    expect(lines.slice(boards + 1, boards + 3)).toEqual([
+      '    GET /rest/agile/1.0/board  (getAllBoards)',
+      '      granular: read:board-scope:jira-software + read:project:jira',
+    ]);
     expect(run.stdout).toContain('[likely: ask Kendis whether it');
   });
 

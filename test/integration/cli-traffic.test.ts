@@ -48,9 +48,17 @@ describe('scope-doctor explain', () => {
 
   it('explains a HAR from stdin as JSON: each distinct request and the scopes to add for all', async () => {
     const har = await readFile(HAR_PATH, 'utf8');
-    const run = await cli(['explain', '--json', '--site', DEMO_SITE.cloudId, '--scopes', 'read:board-scope:jira-software, read:project:jira, read:jira-work', '-'], har);
+    const run = await cli(
+      ['explain', '--json', '--site', DEMO_SITE.cloudId, '--scopes', 'read:board-scope:jira-software, read:project:jira, read:jira-work', '-'],
+      har,
+    );
     expect(run.code).toBe(1);
-    const json = JSON.parse(run.stdout) as { verdict: string; missing: string[]; skipped: number; requests: { request: string; status: number; verdict: string }[] };
+    const json = JSON.parse(run.stdout) as {
+      verdict: string;
+      missing: string[];
+      skipped: number;
+      requests: { request: string; status: number; verdict: string }[];
+    };
     expect(json).toMatchObject({ verdict: 'fail', missing: ['read:sprint:jira-software', 'write:sprint:jira-software'], skipped: 2 });
     expect(json.requests).toHaveLength(6);
     expect(run.stdout).not.toMatch(/demo-har-secret-token|demo-cookie/);
@@ -110,7 +118,9 @@ describe('scope-doctor scopes for', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Least privilege: 7 requests to 6 operations');
     expect(run.stdout).toContain('✓ 18 scopes allow all 6 operations: the fewest possible');
-    expect(run.stdout).toMatch(/- write:sprint:jira-software +needed for: PUT \/rest\/agile\/1\.0\/sprint\/\{sprintId\}, POST \/rest\/agile\/1\.0\/sprint\/\{sprintId\}\/issue/);
+    expect(run.stdout).toMatch(
+      /- write:sprint:jira-software +needed for: PUT \/rest\/agile\/1\.0\/sprint\/\{sprintId\}, POST \/rest\/agile\/1\.0\/sprint\/\{sprintId\}\/issue/,
+    );
     expect(run.stdout).toContain('i Fewer with classic scopes: 5');
     expect(run.stdout).toMatch(/\nScopes: read:avatar:jira .* write:sprint:jira-software\n?$/);
     expect(run.stdout).not.toMatch(/demo-har-secret-token|demo-cookie/);

@@ -64,7 +64,9 @@ describe('scope-doctor CLI', () => {
   });
 
   it('scopes lint exits 1 for an entry Atlassian refuses as written, 0 for titles and clean strings', async () => {
-    const asWritten = await Promise.all(['read:issue:Jira', 'read: board-scope:jira-software', 'read:nothing:jira'].map((entry) => cli(['scopes', 'lint', entry])));
+    const asWritten = await Promise.all(
+      ['read:issue:Jira', 'read: board-scope:jira-software', 'read:nothing:jira'].map((entry) => cli(['scopes', 'lint', entry])),
+    );
     for (const run of asWritten) expect(run.code, run.stdout).toBe(1);
     expect(asWritten[0]?.stdout).toContain('✗ "read:issue:Jira": wrong letter case');
     const clean = await cli(['scopes', 'lint', 'read:jira-work, View sprints, View boards, backlogs, and related items']);
@@ -105,7 +107,9 @@ describe('scope-doctor CLI', () => {
     expect(json.likelyMissing).toEqual(['delete:sprint:jira-software']);
     expect(json.excess).toEqual(['read:jira-work']);
     expect(json.keptForVendor).toEqual([]);
-    expect(json.capabilities[0]).toEqual(expect.objectContaining({ name: expect.any(String), covered: expect.any(Boolean), certainty: 'required', missing: expect.any(Array) }));
+    expect(json.capabilities[0]).toEqual(
+      expect.objectContaining({ name: expect.any(String), covered: expect.any(Boolean), certainty: 'required', missing: expect.any(Array) }),
+    );
   });
 
   it('looks up a Cloud ID (exit 0) and a missing site (exit 1)', async () => {
@@ -116,7 +120,9 @@ describe('scope-doctor CLI', () => {
   });
 
   it('checks a scoped token like gh auth status, without printing it', async () => {
-    const run = await cli(['token', '--site', DEMO_SITE.host, '--email', DEMO_ACCOUNTS.admin.email, '--profile', 'kendis-user-token'], { SCOPE_DOCTOR_TOKEN: DEMO_TOKENS.kendisScopedAna.token });
+    const run = await cli(['token', '--site', DEMO_SITE.host, '--email', DEMO_ACCOUNTS.admin.email, '--profile', 'kendis-user-token'], {
+      SCOPE_DOCTOR_TOKEN: DEMO_TOKENS.kendisScopedAna.token,
+    });
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('! Scoped API token: it works only through https://api.atlassian.com/ex/jira/');
     // Kendis has no base-URL field: the fix is its own setting.
@@ -128,7 +134,9 @@ describe('scope-doctor CLI', () => {
   });
 
   it('passes a classic token as JSON (exit 0) and fails an expired one (exit 1)', async () => {
-    const classic = await cli(['token', '--site', 'acme', '--email', DEMO_ACCOUNTS.admin.email, '--json'], { SCOPE_DOCTOR_TOKEN: DEMO_ACCOUNTS.admin.classicToken });
+    const classic = await cli(['token', '--site', 'acme', '--email', DEMO_ACCOUNTS.admin.email, '--json'], {
+      SCOPE_DOCTOR_TOKEN: DEMO_ACCOUNTS.admin.classicToken,
+    });
     expect(classic.code).toBe(0);
     expect(JSON.parse(classic.stdout)).toMatchObject({ kind: 'classic', verdict: 'pass' });
     const expired = await cli(['token', '--site', 'acme', '--email', DEMO_ACCOUNTS.user.email], { SCOPE_DOCTOR_TOKEN: DEMO_TOKENS.expiredUri.token });
@@ -137,7 +145,9 @@ describe('scope-doctor CLI', () => {
 
   it('checks an OAuth app with the secret from the environment', async () => {
     const kendis = DEMO_OAUTH_APPS.kendis;
-    const run = await cli(['oauth', '--client-id', kendis.clientId, '--callback', kendis.callbackUrl, '--scopes', 'read:project:jira', '--json'], { SCOPE_DOCTOR_CLIENT_SECRET: kendis.clientSecret });
+    const run = await cli(['oauth', '--client-id', kendis.clientId, '--callback', kendis.callbackUrl, '--scopes', 'read:project:jira', '--json'], {
+      SCOPE_DOCTOR_CLIENT_SECRET: kendis.clientSecret,
+    });
     expect((JSON.parse(run.stdout) as { results: unknown[] }).results[0]).toMatchObject({ id: 'oauth.credentials', status: 'pass' });
     expect(run.stdout).not.toContain(kendis.clientSecret);
   });
@@ -173,7 +183,7 @@ describe('scope-doctor CLI', () => {
   it('never quotes the bytes of a --profile-file that is not a profile, such as a system file', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'scope-doctor-'));
     const files: Record<string, string> = {
-      'passwd': 'root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\n',
+      passwd: 'root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\n',
       'config.ini': '[core]\n\tsecret-looking = demo-value-in-a-file\n',
       'broken.json': '{"id": "acme", "name": "demo-name-in-a-file" "vendor": 1}',
       'list.json': '["demo-entry-in-a-file"]',
@@ -215,7 +225,9 @@ describe('scope-doctor CLI', () => {
       });
       const second = await runScopeDoctor(['start'], { PORT: '0', SCOPE_DOCTOR_DATA_DIR: dataDir });
       expectOneLineError(second);
-      expect(second.stderr).toBe(`scope-doctor: ${dataDir} is in use by another Scope Doctor (pid ${first.pid}): stop it first, or set SCOPE_DOCTOR_DATA_DIR to another folder\n`);
+      expect(second.stderr).toBe(
+        `scope-doctor: ${dataDir} is in use by another Scope Doctor (pid ${first.pid}): stop it first, or set SCOPE_DOCTOR_DATA_DIR to another folder\n`,
+      );
       const page = output.match(/Admin page\s+(\S+)/)?.[1] ?? '';
       expect((await fetch(page.replace('/admin', '/api/context'))).status).toBe(200);
     } finally {

@@ -54,7 +54,10 @@ describe('checkDataCenter against the emulated Jira Data Center server', () => {
 
   it('fails a wrong secret and an unknown client ID', async () => {
     const wrongSecret = await check({ clientId: link.clientId, clientSecret: 'demo-dc-wrong-secret' });
-    expect(byId(wrongSecret, 'dc.credentials')).toMatchObject({ status: 'fail', evidence: expect.objectContaining({ httpStatus: 401, error: 'invalid_client' }) });
+    expect(byId(wrongSecret, 'dc.credentials')).toMatchObject({
+      status: 'fail',
+      evidence: expect.objectContaining({ httpStatus: 401, error: 'invalid_client' }),
+    });
     expect((await check({ clientId: 'nobody', clientSecret: link.clientSecret })).verdict).toBe('fail');
   });
 

@@ -53,7 +53,10 @@ function expectRanOutOfTime(report: Report, ms: number, ids: readonly string[]):
   expect(report.verdict).toBe('unknown');
   expect(report.results.filter((r) => r.status === 'fail')).toEqual([]);
   for (const id of ids) {
-    expect(report.results.find((r) => r.id === id), id).toMatchObject({ status: 'unknown', detail: expect.stringContaining('ran out of time') });
+    expect(
+      report.results.find((r) => r.id === id),
+      id,
+    ).toMatchObject({ status: 'unknown', detail: expect.stringContaining('ran out of time') });
   }
 }
 
@@ -75,7 +78,12 @@ describe('every check stops at its deadline against a slow, rate-limited Atlassi
 
   it('the token check, the Cloud ID looked up first or known', async () => {
     slowAndRateLimited();
-    const input = { site: DEMO_SITE.host, email: DEMO_ACCOUNTS.admin.email, token: DEMO_TOKENS.kendisScopedAna.token, profile: requireProfile('kendis-user-token') };
+    const input = {
+      site: DEMO_SITE.host,
+      email: DEMO_ACCOUNTS.admin.email,
+      token: DEMO_TOKENS.kendisScopedAna.token,
+      profile: requireProfile('kendis-user-token'),
+    };
     const lookedUp = await timed((d) => checkToken(d, input));
     expectRanOutOfTime(lookedUp.report, lookedUp.ms, ['cloud-id']);
     const known = await timed((d) => checkToken(d, { ...input, cloudId: DEMO_SITE.cloudId }));
@@ -108,7 +116,9 @@ describe('every check stops at its deadline against a slow, rate-limited Atlassi
 describe('a request that never answers', () => {
   it('is cut off at the deadline, not after the per-attempt timeout', async () => {
     emulator.faults.add({ kind: 'hang' });
-    const { report, ms } = await timed((d) => checkDataCenter({ ...d, timeoutMs: 60_000 }, { baseUrl: `${emulator.url}${DEMO_DC.pathPrefix}`, token: DEMO_DC.pat }));
+    const { report, ms } = await timed((d) =>
+      checkDataCenter({ ...d, timeoutMs: 60_000 }, { baseUrl: `${emulator.url}${DEMO_DC.pathPrefix}`, token: DEMO_DC.pat }),
+    );
     expectRanOutOfTime(report, ms, ['dc.token']);
   });
 });
@@ -134,7 +144,10 @@ describe('the token check’s second round of probes', () => {
     const { report, ms } = await timed((d) => checkToken(d, input), DEADLINE_ONE_ROUND_MS);
     expect(ms).toBeLessThan(DEADLINE_ONE_ROUND_MS + MARGIN_MS);
     expect(report.probeRounds).toBe(1);
-    expect(report.results.find((r) => r.id === 'token.scopes.out-of-time')).toMatchObject({ status: 'unknown', title: expect.stringContaining('ran out of time') });
+    expect(report.results.find((r) => r.id === 'token.scopes.out-of-time')).toMatchObject({
+      status: 'unknown',
+      title: expect.stringContaining('ran out of time'),
+    });
     // Whatever round 1 decided is right; what is open stays unknown, never missing.
     for (const p of report.probes) if (p.status !== 'unknown') expect(p.status === 'held', p.scope).toBe(held.includes(p.scope));
     const missing = report.probes.filter((p) => p.status === 'missing').map((p) => p.scope);

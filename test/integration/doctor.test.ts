@@ -22,7 +22,8 @@ const SECRETS = {
   URI_TOKEN: DEMO_TOKENS.kendisScopedUri.token,
   ACME_ADMIN_KEY: DEMO_ORG.adminKey,
 };
-const doctor = (args: string[], env: Record<string, string> = SECRETS) => runScopeDoctor(['doctor', ...args], { SCOPE_DOCTOR_ATLASSIAN_URL: emulator.url, ...env });
+const doctor = (args: string[], env: Record<string, string> = SECRETS) =>
+  runScopeDoctor(['doctor', ...args], { SCOPE_DOCTOR_ATLASSIAN_URL: emulator.url, ...env });
 
 describe('scope-doctor doctor', () => {
   it('runs every kind of check: a plain line per check as it finishes (piped), then the table; exit 1', async () => {

@@ -1,14 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  DEMO_ACCOUNTS,
-  DEMO_OAUTH_APPS,
-  DEMO_OTHER_SITE,
-  DEMO_SITE,
-  DEMO_TOKENS,
-  FakeClock,
-  startEmulator,
-  type Emulator,
-} from '../../src/emulator';
+import { DEMO_ACCOUNTS, DEMO_OAUTH_APPS, DEMO_OTHER_SITE, DEMO_SITE, DEMO_TOKENS, FakeClock, startEmulator, type Emulator } from '../../src/emulator';
 
 let emulator: Emulator;
 const clock = new FakeClock();
@@ -72,15 +63,27 @@ describe('wire behaviour', () => {
   });
 
   it('answers the recorded token-endpoint errors word for word', async () => {
-    expect(await postToken({ grant_type: 'authorization_code', client_id: app.clientId, client_secret: 'demo-wrong', code: 'x', redirect_uri: app.callbackUrl })).toEqual({
+    expect(
+      await postToken({ grant_type: 'authorization_code', client_id: app.clientId, client_secret: 'demo-wrong', code: 'x', redirect_uri: app.callbackUrl }),
+    ).toEqual({
       status: 401,
       json: { error: 'access_denied', error_description: 'Unauthorized' },
     });
-    expect(await postToken({ grant_type: 'authorization_code', client_id: app.clientId, client_secret: app.clientSecret, code: 'demo-invalid', redirect_uri: app.callbackUrl })).toEqual({
+    expect(
+      await postToken({
+        grant_type: 'authorization_code',
+        client_id: app.clientId,
+        client_secret: app.clientSecret,
+        code: 'demo-invalid',
+        redirect_uri: app.callbackUrl,
+      }),
+    ).toEqual({
       status: 400,
       json: { error: 'invalid_request', error_description: 'authorization_code is invalid' },
     });
-    expect((await postToken({ grant_type: 'refresh_token', client_id: app.clientId, client_secret: app.clientSecret, refresh_token: 'demo-unknown' })).json.error).toBe('unauthorized_client');
+    expect(
+      (await postToken({ grant_type: 'refresh_token', client_id: app.clientId, client_secret: app.clientSecret, refresh_token: 'demo-unknown' })).json.error,
+    ).toBe('unauthorized_client');
   });
 
   it('runs consent → code → tokens → accessible-resources', async () => {
@@ -218,7 +221,11 @@ describe('recording', () => {
     const classic = basic(ana.email, ana.classicToken);
     await get(gateway('/rest/agile/1.0/sprint/1'), classic);
     await fetch(gateway('/rest/agile/1.0/sprint/424242'), { method: 'DELETE', headers: { authorization: classic } });
-    await fetch(site('/rest/api/3/permissions/check'), { method: 'POST', headers: { authorization: classic }, body: JSON.stringify({ globalPermissions: ['ADMINISTER'] }) });
+    await fetch(site('/rest/api/3/permissions/check'), {
+      method: 'POST',
+      headers: { authorization: classic },
+      body: JSON.stringify({ globalPermissions: ['ADMINISTER'] }),
+    });
     const recorded = emulator.requests.slice(from);
     expect(recorded.map((r) => [r.method, r.status, r.mutated, r.authKind, r.operationId])).toEqual([
       ['GET', 200, false, 'basic', 'getSprint'],

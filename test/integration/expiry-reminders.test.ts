@@ -41,21 +41,47 @@ describe('timeline and countdowns through the resolvers', () => {
 
   it('gives Uri his token’s countdown and puts it on the admin’s timeline', async () => {
     const sixDays = isoDay(new Date(), 6);
-    await data('user', 'checkMyToken', { email: DEMO_ACCOUNTS.user.email, token: DEMO_TOKENS.kendisScopedUri.token, profileId: 'kendis-user-token', expiresOn: sixDays, recheck: false });
+    await data('user', 'checkMyToken', {
+      email: DEMO_ACCOUNTS.user.email,
+      token: DEMO_TOKENS.kendisScopedUri.token,
+      profileId: 'kendis-user-token',
+      expiresOn: sixDays,
+      recheck: false,
+    });
     expect((await data('user', 'getMyTokenStatus', {})).expiry).toEqual({ date: sixDays, days: 6, state: 'due-7', countdown: 'in 6 days' });
     // Ana never entered a date: no countdown, and nothing on the timeline.
-    await data('admin', 'checkMyToken', { email: DEMO_ACCOUNTS.admin.email, token: DEMO_TOKENS.kendisScopedAna.token, profileId: 'kendis-user-token', recheck: false });
+    await data('admin', 'checkMyToken', {
+      email: DEMO_ACCOUNTS.admin.email,
+      token: DEMO_TOKENS.kendisScopedAna.token,
+      profileId: 'kendis-user-token',
+      recheck: false,
+    });
     expect((await data('admin', 'getMyTokenStatus', {})).expiry).toBeUndefined();
 
     const timeline = await data('admin', 'listExpiring', {});
-    expect(timeline).toEqual([{ kind: 'token', id: DEMO_ACCOUNTS.user.accountId, name: DEMO_ACCOUNTS.user.displayName, date: sixDays, days: 6, state: 'due-7', countdown: 'in 6 days' }]);
+    expect(timeline).toEqual([
+      { kind: 'token', id: DEMO_ACCOUNTS.user.accountId, name: DEMO_ACCOUNTS.user.displayName, date: sixDays, days: 6, state: 'due-7', countdown: 'in 6 days' },
+    ]);
     expect(await call('user', 'listExpiring', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
   it('refuses a token expiry date outside 1 to 365 days, in one line with the dates allowed', async () => {
     for (const expiresOn of [isoDay(new Date(), 0), isoDay(new Date(), 366)]) {
-      const answer = await call('user', 'checkMyToken', { email: DEMO_ACCOUNTS.user.email, token: DEMO_TOKENS.kendisScopedUri.token, profileId: 'kendis-user-token', expiresOn, recheck: false });
-      expect(answer).toMatchObject({ ok: false, error: { code: 'invalid-input', field: 'expiresOn', message: `An API token expires 1 to 365 days after today: enter a date from ${isoDay(new Date(), 1)} to ${isoDay(new Date(), 365)}, as shown at id.atlassian.com → Security → API tokens` } });
+      const answer = await call('user', 'checkMyToken', {
+        email: DEMO_ACCOUNTS.user.email,
+        token: DEMO_TOKENS.kendisScopedUri.token,
+        profileId: 'kendis-user-token',
+        expiresOn,
+        recheck: false,
+      });
+      expect(answer).toMatchObject({
+        ok: false,
+        error: {
+          code: 'invalid-input',
+          field: 'expiresOn',
+          message: `An API token expires 1 to 365 days after today: enter a date from ${isoDay(new Date(), 1)} to ${isoDay(new Date(), 365)}, as shown at id.atlassian.com → Security → API tokens`,
+        },
+      });
     }
   });
 
@@ -66,7 +92,11 @@ describe('timeline and countdowns through the resolvers', () => {
     emulator.consent.autoAccept('admin');
     const redirect = await fetch(started.authorizeUrl, { redirect: 'manual' });
     emulator.consent.showPage();
-    const consented = await data('admin', 'finishConsent', { id: targetprocess.id, state: started.state, redirectedUrl: redirect.headers.get('location') ?? '' });
+    const consented = await data('admin', 'finishConsent', {
+      id: targetprocess.id,
+      state: started.state,
+      redirectedUrl: redirect.headers.get('location') ?? '',
+    });
     expect(consented.lastConsent?.refreshTokenIssued).toBe(true);
 
     const issuedAt = consented.lastConsent?.checkedAt ?? '';
@@ -85,12 +115,22 @@ describe('timeline and countdowns through the resolvers', () => {
   });
 
   it('keeps the webhook URL as a secret, shows only its hint, and takes Slack and Teams hosts only', async () => {
-    for (const url of ['https://hooks.slack.com.evil.example/services/x', 'http://hooks.slack.com/services/x', 'https://example.com/hook', 'https://user@hooks.slack.com/services/x', 'not a url']) {
+    for (const url of [
+      'https://hooks.slack.com.evil.example/services/x',
+      'http://hooks.slack.com/services/x',
+      'https://example.com/hook',
+      'https://user@hooks.slack.com/services/x',
+      'not a url',
+    ]) {
       const answer = await call('admin', 'saveReminderSettings', { webhookUrl: url });
       expect(answer, url).toMatchObject({ ok: false, error: { code: 'invalid-input', field: 'webhookUrl' } });
       if (!answer.ok) expect(answer.error.message).not.toContain(url);
     }
-    expect(await data('admin', 'saveReminderSettings', { webhookUrl: SLACK_URL })).toMatchObject({ webhook: { set: true, endsWith: '…hook' }, kind: 'slack', updatedBy: DEMO_ACCOUNTS.admin.accountId });
+    expect(await data('admin', 'saveReminderSettings', { webhookUrl: SLACK_URL })).toMatchObject({
+      webhook: { set: true, endsWith: '…hook' },
+      kind: 'slack',
+      updatedBy: DEMO_ACCOUNTS.admin.accountId,
+    });
     expect(await deps.secrets.getSecret('reminder-webhook')).toBe(SLACK_URL);
     expect(await data('admin', 'saveReminderSettings', { webhookUrl: TEAMS_URL })).toMatchObject({ kind: 'teams' });
     expect(await call('user', 'saveReminderSettings', { webhookUrl: SLACK_URL })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
@@ -104,17 +144,47 @@ describe('reminders from the hourly trigger, over seven weeks', () => {
   let deps: TestDeps;
 
   async function person(accountId: string, displayName: string, expiresOn?: string) {
-    const summary: TokenCheckSummary = { accountId, displayName, profileId: 'kendis-user-token', kind: 'scoped', verdict: 'pass', missing: [], checkedAt: deps.clock.now().toISOString(), recheck: false, ...(expiresOn ? { expiresOn } : {}) };
+    const summary: TokenCheckSummary = {
+      accountId,
+      displayName,
+      profileId: 'kendis-user-token',
+      kind: 'scoped',
+      verdict: 'pass',
+      missing: [],
+      checkedAt: deps.clock.now().toISOString(),
+      recheck: false,
+      ...(expiresOn ? { expiresOn } : {}),
+    };
     await deps.store.set(keys.tokenCheck(accountId), summary);
   }
   async function connection(id: string, name: string, consentDaysAgo: number, refreshTokenIssued: boolean) {
-    const stored: StoredConnection = { id, name, profileId: 'targetprocess', clientId: 'demo-client', callbackUrl: 'https://example.test/cb', scopes: '', version: 1, updatedAt: '', updatedBy: ADMIN_ID };
-    const lastConsent: ConsentReport = { subject: name, verdict: 'pass', checkedAt: new Date(deps.clock.now().getTime() - consentDaysAgo * 24 * HOUR).toISOString(), results: [], resources: [], refreshTokenIssued };
+    const stored: StoredConnection = {
+      id,
+      name,
+      profileId: 'targetprocess',
+      clientId: 'demo-client',
+      callbackUrl: 'https://example.test/cb',
+      scopes: '',
+      version: 1,
+      updatedAt: '',
+      updatedBy: ADMIN_ID,
+    };
+    const lastConsent: ConsentReport = {
+      subject: name,
+      verdict: 'pass',
+      checkedAt: new Date(deps.clock.now().getTime() - consentDaysAgo * 24 * HOUR).toISOString(),
+      results: [],
+      resources: [],
+      refreshTokenIssued,
+    };
     await deps.store.set(keys.connection(id), stored);
     await deps.store.set<ConnectionStatus>(keys.connectionStatus(id), { history: [], lastConsent });
   }
   /** Every line of every message the chat app took, and the messages it did not. */
-  const delivered = () => deps.notifier.posts.filter((post) => post.status === 200).flatMap((post) => (JSON.parse(post.body) as { text: string }).text.split('\n').filter((line) => line.startsWith('• ')));
+  const delivered = () =>
+    deps.notifier.posts
+      .filter((post) => post.status === 200)
+      .flatMap((post) => (JSON.parse(post.body) as { text: string }).text.split('\n').filter((line) => line.startsWith('• ')));
 
   beforeAll(async () => {
     deps = testDeps();
@@ -146,20 +216,22 @@ describe('reminders from the hourly trigger, over seven weeks', () => {
     // The refused posts reached the chat app but were not taken; the network failure never arrived.
     expect(deps.notifier.posts.filter((post) => post.status === 500)).toHaveLength(2);
 
-    expect(delivered()).toEqual([
-      // Day 0: what is near already gets the reminder of the threshold it is within, not the ones it skipped.
-      'Bo’s API token expires in 5 days (2026-11-30)',
-      'Kendis: a refresh token issued at its consent test lapses in 5 days (2026-11-30); consent again before then',
-      'Bo’s API token expires tomorrow (2026-11-30)',
-      'Kendis: a refresh token issued at its consent test lapses tomorrow (2026-11-30); consent again before then',
-      'Bo’s API token expires today (2026-11-30)',
-      'Kendis: a refresh token issued at its consent test lapses today (2026-11-30); consent again before then',
-      'Ada’s API token expires in 30 days (2027-01-04)',
-      // Taken at the fourth try of day 33, still 7 days out.
-      'Ada’s API token expires in 7 days (2027-01-04)',
-      'Ada’s API token expires tomorrow (2027-01-04)',
-      'Ada’s API token expires today (2027-01-04)',
-    ].map((line) => `• ${line}`));
+    expect(delivered()).toEqual(
+      [
+        // Day 0: what is near already gets the reminder of the threshold it is within, not the ones it skipped.
+        'Bo’s API token expires in 5 days (2026-11-30)',
+        'Kendis: a refresh token issued at its consent test lapses in 5 days (2026-11-30); consent again before then',
+        'Bo’s API token expires tomorrow (2026-11-30)',
+        'Kendis: a refresh token issued at its consent test lapses tomorrow (2026-11-30); consent again before then',
+        'Bo’s API token expires today (2026-11-30)',
+        'Kendis: a refresh token issued at its consent test lapses today (2026-11-30); consent again before then',
+        'Ada’s API token expires in 30 days (2027-01-04)',
+        // Taken at the fourth try of day 33, still 7 days out.
+        'Ada’s API token expires in 7 days (2027-01-04)',
+        'Ada’s API token expires tomorrow (2027-01-04)',
+        'Ada’s API token expires today (2027-01-04)',
+      ].map((line) => `• ${line}`),
+    );
     // One post a run at most, and none once nothing is new.
     expect(deps.notifier.posts.filter((post) => post.status === 200)).toHaveLength(7);
     const sent = (await deps.store.list('reminder-sent:')).items.map((item) => item.key).sort();
@@ -193,7 +265,10 @@ describe('reminders from the hourly trigger, over seven weeks', () => {
     expect(posts).toHaveLength(1);
     // Stored as the URL parser writes it: the default port left out.
     expect(posts[0]?.url).toBe(TEAMS_URL.replace(':443', ''));
-    const card = JSON.parse(posts[0]?.body ?? '{}') as { type: string; attachments: { contentType: string; content: { type: string; body: { text: string }[] } }[] };
+    const card = JSON.parse(posts[0]?.body ?? '{}') as {
+      type: string;
+      attachments: { contentType: string; content: { type: string; body: { text: string }[] } }[];
+    };
     expect(card.type).toBe('message');
     expect(card.attachments[0]?.contentType).toBe('application/vnd.microsoft.card.adaptive');
     expect(card.attachments[0]?.content.body.map((block) => block.text)).toContain(`- Uri’s API token expires in 6 days (${isoDay(deps.clock.now(), 6)})`);

@@ -127,7 +127,18 @@ describe('the bundle under the Forge runtime', () => {
 
   it('builds the CSV export with the bundled CSV library', async () => {
     const result = await runBundle({ jira: { admin: true }, calls: [{ export: 'handler', functionKey: 'exportData', payload: { format: 'csv' } }] });
-    expect(result.results).toEqual([{ resolved: { ok: true, data: { filename: expect.stringMatching(/^scope-doctor-acme-.*\.csv$/), mimeType: 'text/csv;charset=utf-8', content: expect.stringMatching(/^\uFEFFrecord,item,item_id,/) } } }]);
+    expect(result.results).toEqual([
+      {
+        resolved: {
+          ok: true,
+          data: {
+            filename: expect.stringMatching(/^scope-doctor-acme-.*\.csv$/),
+            mimeType: 'text/csv;charset=utf-8',
+            content: expect.stringMatching(/^\uFEFFrecord,item,item_id,/),
+          },
+        },
+      },
+    ]);
   });
 
   it('runs the scheduled re-check against Forge storage', async () => {

@@ -251,14 +251,26 @@ describe('against the emulator: the checks an admin runs, per guide', () => {
 
   it('Kendis app with the guide’s six titles: warn (delete sprints), not fail', async () => {
     const app = DEMO_OAUTH_APPS.kendis;
-    const report = await checkOAuthClient(deps, { clientId: app.clientId, clientSecret: app.clientSecret, callbackUrl: app.callbackUrl, scopes: kendisCloudLists().forms[0]!.text, profile: requireProfile('kendis-cloud-oauth') });
+    const report = await checkOAuthClient(deps, {
+      clientId: app.clientId,
+      clientSecret: app.clientSecret,
+      callbackUrl: app.callbackUrl,
+      scopes: kendisCloudLists().forms[0]!.text,
+      profile: requireProfile('kendis-cloud-oauth'),
+    });
     expect(report.verdict).toBe('warn');
     expect(warningsWithoutFix(report.results)).toEqual([]);
   });
 
   it('OneConnect app with the guide’s lists: no "Remove", no warning without a fix', async () => {
     const app = DEMO_OAUTH_APPS.oneconnect;
-    const report = await checkOAuthClient(deps, { clientId: app.clientId, clientSecret: app.clientSecret, callbackUrl: app.callbackUrl, scopes: oneConnectLists().forms[0]!.text, profile: requireProfile('oneconnect-oauth-full') });
+    const report = await checkOAuthClient(deps, {
+      clientId: app.clientId,
+      clientSecret: app.clientSecret,
+      callbackUrl: app.callbackUrl,
+      scopes: oneConnectLists().forms[0]!.text,
+      profile: requireProfile('oneconnect-oauth-full'),
+    });
     expect(report.verdict).not.toBe('fail');
     expect(removals(report.results)).toEqual([]);
     expect(warningsWithoutFix(report.results)).toEqual([]);
@@ -268,7 +280,13 @@ describe('against the emulator: the checks an admin runs, per guide', () => {
   it('Targetprocess app with the guide’s one-line list: pass, no warning without a fix', async () => {
     const app = DEMO_OAUTH_APPS.targetprocess;
     const line = targetprocessLists().forms[1]!.text;
-    const report = await checkOAuthClient(deps, { clientId: app.clientId, clientSecret: app.clientSecret, callbackUrl: app.callbackUrl, scopes: line, profile: requireProfile('targetprocess') });
+    const report = await checkOAuthClient(deps, {
+      clientId: app.clientId,
+      clientSecret: app.clientSecret,
+      callbackUrl: app.callbackUrl,
+      scopes: line,
+      profile: requireProfile('targetprocess'),
+    });
     expect(report.verdict).toBe('pass');
     expect(warningsWithoutFix(report.results)).toEqual([]);
   });

@@ -25,7 +25,11 @@ function daysAgo(times: readonly string[]): number[] {
 
 /** A resolver's data, as the page gets it; throws on an error answer. */
 async function data<T>(as: 'admin' | 'user', key: string, payload: object = {}, url = server.url): Promise<T> {
-  const response = await fetch(`${url}/api/invoke`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ key, payload, as }) });
+  const response = await fetch(`${url}/api/invoke`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ key, payload, as }),
+  });
   const body = (await response.json()) as ResolverResponse<T>;
   if (!body.ok) throw new Error(`${key}: ${body.error.message}`);
   return body.data;
@@ -48,13 +52,19 @@ interface Answer {
 function post(agent: Agent, body: Buffer | string, path = '/api/invoke'): Promise<Answer> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const req = request(`${server.url}${path}`, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (text += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text, reused: req.reusedSocket, ms: performance.now() - started }));
-      res.on('error', reject);
-    });
+    const req = request(
+      `${server.url}${path}`,
+      { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text, reused: req.reusedSocket, ms: performance.now() - started }),
+        );
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -123,7 +133,10 @@ describe('local server', () => {
         const size = (1 + (i % 10)) * 1024 * 1024 + 1;
         const answer = await post(agent, Buffer.alloc(size, 'a'));
         expect(answer.status, `body of ${size} bytes`).toBe(413);
-        expect(JSON.parse(answer.body)).toEqual({ ok: false, error: { code: 'invalid-input', message: `The request is larger than ${MAX_INVOKE_BYTES} bytes.` } });
+        expect(JSON.parse(answer.body)).toEqual({
+          ok: false,
+          error: { code: 'invalid-input', message: `The request is larger than ${MAX_INVOKE_BYTES} bytes.` },
+        });
         refused += 1;
         const next = await post(agent, listConnections);
         expect(next.status).toBe(200);
@@ -152,9 +165,13 @@ describe('local server', () => {
       expect((await post(agent, fits)).status).toBe(200);
       // A resolver's own limits are bytes too, and every payload within them fits the body limit once
       // JSON-escaped (a control character takes six bytes there), so the resolver explains, not a 413.
-      const profile = async (text: string): Promise<unknown> => JSON.parse((await post(agent, JSON.stringify({ key: 'saveProfile', payload: { profile: text }, as: 'admin' }))).body);
+      const profile = async (text: string): Promise<unknown> =>
+        JSON.parse((await post(agent, JSON.stringify({ key: 'saveProfile', payload: { profile: text }, as: 'admin' }))).body);
       expect(await profile(`{${'é'.repeat(49_999)}`)).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^profile is not valid JSON/) } });
-      expect(await profile(`{${'é'.repeat(50_000)}`)).toEqual({ ok: false, error: { code: 'invalid-input', field: 'profile', message: 'profile: the profile is too large (limit 100,000 bytes)' } });
+      expect(await profile(`{${'é'.repeat(50_000)}`)).toEqual({
+        ok: false,
+        error: { code: 'invalid-input', field: 'profile', message: 'profile: the profile is too large (limit 100,000 bytes)' },
+      });
       expect(await profile(`{${'\u0001'.repeat(99_999)}`)).toMatchObject({ ok: false, error: { message: expect.stringMatching(/not valid JSON/) } });
     } finally {
       agent.destroy();
@@ -202,7 +219,11 @@ describe('local server', () => {
     const connections = await data<ConnectionView[]>('admin', 'listConnections');
     const rotated = connections.find((connection) => connection.name === 'OnePlan OneConnect (US)');
     // Passing daily checks, then yesterday's check after the vendor rotated the secret.
-    expect(rotated?.history.map((point) => [point.verdict, point.accepted])).toEqual([['fail', false], ['pass', true], ['pass', true]]);
+    expect(rotated?.history.map((point) => [point.verdict, point.accepted])).toEqual([
+      ['fail', false],
+      ['pass', true],
+      ['pass', true],
+    ]);
     expect(daysAgo(rotated?.history.map((point) => point.checkedAt) ?? [])).toEqual([1, 2, 3]);
     expect(rotated?.changes).toEqual([
       { at: rotated?.history[0]?.checkedAt, changes: [{ kind: 'verdict', from: 'pass', to: 'fail' }, { kind: 'credential-refused' }] },

@@ -95,13 +95,17 @@ describe('manifest.yml', () => {
 
   it('lets the app post to exactly the chat webhooks parseWebhookUrl takes', async () => {
     const egress = new EgressFilteringService(backendEgress(await parsedManifest()));
-    const taken = ['https://hooks.slack.com/services/T0/B0/demo', 'https://prod-00.westeurope.logic.azure.com/workflows/demo', 'https://acme.webhook.office.com/webhookb2/demo'];
+    const taken = [
+      'https://hooks.slack.com/services/T0/B0/demo',
+      'https://prod-00.westeurope.logic.azure.com/workflows/demo',
+      'https://acme.webhook.office.com/webhookb2/demo',
+    ];
     for (const url of taken) expect(egress.isValidUrl(parseWebhookUrl(url).url), url).toBe(true);
     expect(egress.isValidUrl('https://hooks.slack.com.evil.example/services/x')).toBe(false);
     expect(() => parseWebhookUrl('https://example.com/hook')).toThrow();
   });
 
-  it('declares the admin page in the sidebar and as the Configure page, the personal page, one resolver, the hourly trigger and its queue\'s consumer', async () => {
+  it("declares the admin page in the sidebar and as the Configure page, the personal page, one resolver, the hourly trigger and its queue's consumer", async () => {
     const manifest = await parsedManifest();
     const modules = manifest.modules ?? {};
     const page = { resource: 'main', resolver: { function: 'resolver' }, title: 'Scope Doctor' };

@@ -75,13 +75,20 @@ describe('organization API token inventory', () => {
   it('fails a bad key with the fix, on the status alone (the body of that 401 is not recorded)', async () => {
     const report = await inventory('demo-not-a-key');
     expect(report.verdict).toBe('fail');
-    expect(report.results[0]).toMatchObject({ status: 'fail', title: 'The organization API key was refused', fix: `${ADMIN_KEY_FIX}, and set SCOPE_DOCTOR_ADMIN_KEY to it.` });
+    expect(report.results[0]).toMatchObject({
+      status: 'fail',
+      title: 'The organization API key was refused',
+      fix: `${ADMIN_KEY_FIX}, and set SCOPE_DOCTOR_ADMIN_KEY to it.`,
+    });
     expect(JSON.stringify(report)).not.toContain('demo-not-a-key');
   });
 
   it('does not decide on another organization’s key or an unknown organization ID', async () => {
     expect((await inventory(DEMO_OTHER_ORG.adminKey)).results[0]).toMatchObject({ status: 'unknown', evidence: { httpStatus: 403 } });
-    expect((await inventory(DEMO_ORG.adminKey, 'demo-org-00000000-0000-0000-0000-000000000000')).results[0]).toMatchObject({ status: 'unknown', evidence: { httpStatus: 404 } });
+    expect((await inventory(DEMO_ORG.adminKey, 'demo-org-00000000-0000-0000-0000-000000000000')).results[0]).toMatchObject({
+      status: 'unknown',
+      evidence: { httpStatus: 404 },
+    });
   });
 
   it('refuses an organization ID that could leave its path segment, before any request', async () => {
@@ -112,7 +119,12 @@ describe('scope-doctor tokens', () => {
   });
 
   it('refuses the key as an argument and asks for SCOPE_DOCTOR_ADMIN_KEY with no terminal (exit 2)', async () => {
-    const runs = await Promise.all([cli(['--org', DEMO_ORG.id, '--admin-key', 'demo-on-argv']), cli(['--org', DEMO_ORG.id, '--key=demo-on-argv']), cli(['--org', DEMO_ORG.id]), cli(['--org', 'a/b'])]);
+    const runs = await Promise.all([
+      cli(['--org', DEMO_ORG.id, '--admin-key', 'demo-on-argv']),
+      cli(['--org', DEMO_ORG.id, '--key=demo-on-argv']),
+      cli(['--org', DEMO_ORG.id]),
+      cli(['--org', 'a/b']),
+    ]);
     for (const run of runs) {
       expect(run.code).toBe(2);
       expect(run.stderr.trim().split('\n')).toHaveLength(1);

@@ -21,10 +21,20 @@ function stop(child: ChildProcess): void {
 }
 
 /** Starts a long-running command and resolves with the first match of `ready` in its output. */
-function startUntil(args: readonly string[], cwd: string, env: Record<string, string>, ready: RegExp): Promise<{ child: ChildProcess; match: RegExpMatchArray }> {
+function startUntil(
+  args: readonly string[],
+  cwd: string,
+  env: Record<string, string>,
+  ready: RegExp,
+): Promise<{ child: ChildProcess; match: RegExpMatchArray }> {
   return new Promise((resolve, reject) => {
     // Its own process group: npx runs the bin in a child, and stopping it must stop both.
-    const child = spawn('npx', ['--offline', 'scope-doctor', ...args], { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const child = spawn('npx', ['--offline', 'scope-doctor', ...args], {
+      cwd,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
     let output = '';
     const onData = (d: Buffer) => {
       output += d.toString();
@@ -56,11 +66,24 @@ beforeAll(async () => {
   // packages (so nothing needs the registry), installed offline without install scripts.
   consumer = join(work, 'consumer');
   const lock = JSON.parse(await readFile(join(repo, 'package-lock.json'), 'utf8')) as { packages: Record<string, { dev?: boolean }> };
-  const pkg = JSON.parse(await readFile(join(repo, 'package.json'), 'utf8')) as { version: string; license: string; dependencies: object; bin: object; engines: object };
+  const pkg = JSON.parse(await readFile(join(repo, 'package.json'), 'utf8')) as {
+    version: string;
+    license: string;
+    dependencies: object;
+    bin: object;
+    engines: object;
+  };
   const dependency = { 'scope-doctor': `file:../${info!.filename}` };
   const packages: Record<string, unknown> = {
     '': { name: 'consumer', version: '1.0.0', dependencies: dependency },
-    'node_modules/scope-doctor': { version: pkg.version, resolved: `file:../${info!.filename}`, license: pkg.license, dependencies: pkg.dependencies, bin: pkg.bin, engines: pkg.engines },
+    'node_modules/scope-doctor': {
+      version: pkg.version,
+      resolved: `file:../${info!.filename}`,
+      license: pkg.license,
+      dependencies: pkg.dependencies,
+      bin: pkg.bin,
+      engines: pkg.engines,
+    },
   };
   for (const [path, entry] of Object.entries(lock.packages)) if (path && !entry.dev) packages[path] = entry;
   await run('mkdir', ['-p', consumer], work);
@@ -78,7 +101,18 @@ const npx = (args: readonly string[], env: Record<string, string> = {}) => run('
 
 describe('the packed package', () => {
   it('holds the CLI, its sources without tests, the built page, the schema, the profiles and the recorded answers', () => {
-    expect(files).toEqual(expect.arrayContaining(['bin/scope-doctor.js', 'src/local/cli/main.ts', 'static/build/index.html', 'schema/profile.schema.json', 'profiles/kendis-cloud-oauth.json', 'test/fixtures/atlassian/gateway.scope-mismatch.json', 'README.md', 'package.json']));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'bin/scope-doctor.js',
+        'src/local/cli/main.ts',
+        'static/build/index.html',
+        'schema/profile.schema.json',
+        'profiles/kendis-cloud-oauth.json',
+        'test/fixtures/atlassian/gateway.scope-mismatch.json',
+        'README.md',
+        'package.json',
+      ]),
+    );
     expect(files.filter((f) => f.endsWith('.test.ts') || f.startsWith('test/integration/') || f.startsWith('tools/'))).toEqual([]);
     expect(tarball).toMatch(/scope-doctor-\d+\.\d+\.\d+\.tgz$/);
   });
@@ -86,7 +120,10 @@ describe('the packed package', () => {
   it('runs with npx in a clean folder, offline', async () => {
     const version = await npx(['--version']);
     expect(version.stdout.trim(), version.stderr).toMatch(/^scope-doctor \d+\.\d+\.\d+$/);
-    const explained = await npx(['explain', `GET https://api.atlassian.com/ex/jira/${DEMO_SITE.cloudId}/rest/agile/1.0/board/12/sprint?state=active 401 scope does not match`]);
+    const explained = await npx([
+      'explain',
+      `GET https://api.atlassian.com/ex/jira/${DEMO_SITE.cloudId}/rest/agile/1.0/board/12/sprint?state=active 401 scope does not match`,
+    ]);
     expect(explained.code).toBe(1);
     expect(explained.stdout).toContain('✗ 401: refused for a missing scope');
     const validated = await npx(['profiles', 'validate', 'node_modules/scope-doctor/profiles/targetprocess.json']);

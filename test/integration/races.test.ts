@@ -135,7 +135,11 @@ describe.each(MODES)('races in $name', ({ fresh }) => {
       const storage = fresh();
       const { deps, race } = racingDeps(storage, run);
       await call('checkMyToken', check, ana, deps);
-      await race(1 + (run % span), () => recheckToken(ana.accountId, deps), () => call('forgetMyToken', {}, ana, deps));
+      await race(
+        1 + (run % span),
+        () => recheckToken(ana.accountId, deps),
+        () => call('forgetMyToken', {}, ana, deps),
+      );
       if ((await storage.secrets.getSecret(secretKeys.userToken(ana.accountId))) || (await storage.store.get(keys.tokenCheck(ana.accountId)))) kept += 1;
     }
     console.log(`forget vs re-check in flight: ${RUNS} runs over the re-check's ${span} steps, ${kept} kept a token or its results`);
@@ -197,7 +201,9 @@ describe.each(MODES)('races in $name', ({ fresh }) => {
       ];
       if (!listed.ok || listed.data.length > 0 || left.some((value) => value !== undefined)) resurrected += 1;
     }
-    console.log(`delete vs save: ${RUNS} runs over the save's ${span} steps, ${resurrected} resurrected (save first ${outcomes.saved}, save refused with conflict ${outcomes.conflict})`);
+    console.log(
+      `delete vs save: ${RUNS} runs over the save's ${span} steps, ${resurrected} resurrected (save first ${outcomes.saved}, save refused with conflict ${outcomes.conflict})`,
+    );
     expect(resurrected).toBe(0);
   });
 
@@ -206,7 +212,14 @@ describe.each(MODES)('races in $name', ({ fresh }) => {
     const admin = { ...ana, accountId: 'account-admin' };
     const create = async (deps: AppDeps) => {
       await withTestProfile(deps);
-      const connection = { name: 'App', profileId: 'test-oauth', clientId: 'demo-id', callbackUrl: '', scopes: 'read:project:jira', clientSecret: 'demo-client-secret-first-0001' };
+      const connection = {
+        name: 'App',
+        profileId: 'test-oauth',
+        clientId: 'demo-id',
+        callbackUrl: '',
+        scopes: 'read:project:jira',
+        clientSecret: 'demo-client-secret-first-0001',
+      };
       const created = await call('saveConnection', { connection }, admin, deps);
       if (!created.ok) throw new Error(created.error.message);
       return created.data.id;

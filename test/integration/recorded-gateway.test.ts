@@ -129,7 +129,9 @@ describe('the emulator serves the recordings', () => {
   });
 
   it("serves 'site.anonymous-bad-token' headers with serverInfo's own body to a bad token", async () => {
-    const { text } = await expectServed(site('/rest/api/3/serverInfo'), basic(uri.email, DEMO_TOKENS.expiredUri.token), 'site.anonymous-bad-token', { ownBody: true });
+    const { text } = await expectServed(site('/rest/api/3/serverInfo'), basic(uri.email, DEMO_TOKENS.expiredUri.token), 'site.anonymous-bad-token', {
+      ownBody: true,
+    });
     expect(JSON.parse(text)).toMatchObject({ deploymentType: 'Cloud' });
   });
 
@@ -145,6 +147,9 @@ describe('the emulator serves the recordings', () => {
   it('fails an expired token, with the gateway’s auth-mismatch category as evidence', async () => {
     const report = await checkToken(deps, { site: DEMO_SITE.host, email: uri.email, token: DEMO_TOKENS.expiredUri.token });
     expect(report.kind).toBe('invalid');
-    expect(report.results.find((r) => r.id === 'token.accepted')).toMatchObject({ status: 'fail', evidence: { gatewayFailureCategory: AUTH_MISMATCH_FAILURE } });
+    expect(report.results.find((r) => r.id === 'token.accepted')).toMatchObject({
+      status: 'fail',
+      evidence: { gatewayFailureCategory: AUTH_MISMATCH_FAILURE },
+    });
   });
 });

@@ -27,7 +27,10 @@ describe("'admin.api-tokens.page'", () => {
   it('is read in full, its cursor followed as ?cursor=, the key sent as Bearer only to this API', async () => {
     const wire = twoPages();
     const now = new Date('2026-12-01T10:00:00Z');
-    const report = await listOrgTokens({ fetch: wire.fetch, hosts: { auth: '', api: API, site: () => '' }, clock: { now: () => now, sleep: async () => {} } }, { orgId: ORG_ID, adminKey: 'demo-recorded-key' });
+    const report = await listOrgTokens(
+      { fetch: wire.fetch, hosts: { auth: '', api: API, site: () => '' }, clock: { now: () => now, sleep: async () => {} } },
+      { orgId: ORG_ID, adminKey: 'demo-recorded-key' },
+    );
     expect(wire.urls).toEqual([FIRST, `${FIRST}?cursor=ZGVtby1jdXJzb3ItMQ`]);
     expect(wire.headers.every((h) => h?.Authorization === 'Bearer demo-recorded-key')).toBe(true);
     expect(report).toMatchObject({ verdict: 'warn', pages: 2 });
@@ -38,7 +41,9 @@ describe("'admin.api-tokens.page'", () => {
   it('is the shape the emulator serves, token by token', async () => {
     const emulator: Emulator = await startEmulator();
     try {
-      const reply = await fetch(`${emulator.url}/api/admin/api-access/v1/orgs/${DEMO_ORG.id}/api-tokens`, { headers: { Authorization: `Bearer ${DEMO_ORG.adminKey}` } });
+      const reply = await fetch(`${emulator.url}/api/admin/api-access/v1/orgs/${DEMO_ORG.id}/api-tokens`, {
+        headers: { Authorization: `Bearer ${DEMO_ORG.adminKey}` },
+      });
       const served = (await reply.json()) as { data: Record<string, unknown>[]; links: Record<string, unknown> };
       const documented = PAGE.response.json as { data: Record<string, unknown>[]; links: Record<string, unknown> };
       expect(Object.keys(served.data[0]!).sort()).toEqual(Object.keys(documented.data[0]!).sort());

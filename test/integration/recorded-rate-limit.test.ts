@@ -24,7 +24,12 @@ describe('rate limits, as recorded', () => {
     sleeps.length = 0;
     const { fetch, seen } = recordedFetch('rate-limit.429', 'server.503-retry-after', 'rate-limit.429');
     const deps = { fetch, clock, random: () => 0.5, hosts: { auth: '', api: '', site: () => '' } };
-    const outcome = await send(deps, { method: 'GET', url: 'https://acme.atlassian.net/rest/api/3/myself', label: 'GET /rest/api/3/myself', auth: { none: true } });
+    const outcome = await send(deps, {
+      method: 'GET',
+      url: 'https://acme.atlassian.net/rest/api/3/myself',
+      label: 'GET /rest/api/3/myself',
+      auth: { none: true },
+    });
     expect(seen).toHaveLength(3);
     expect(sleeps).toEqual([5000, 3000]);
     expect(outcome.kind).toBe('rate-limited');
@@ -32,8 +37,17 @@ describe('rate limits, as recorded', () => {
 
   it('without Retry-After, waits until X-RateLimit-Reset', () => {
     const { response } = recorded('rate-limit.429');
-    const headers = new Map(Object.entries(response.headers).filter(([name]) => name !== 'Retry-After').map(([k, v]) => [k.toLowerCase(), v]));
-    const outcome = classifyReply('GET /rest/api/3/myself', { status: 429, text: '', header: (n) => headers.get(n.toLowerCase()) ?? null }, 1, Date.parse('2026-12-01T15:04:00Z'));
+    const headers = new Map(
+      Object.entries(response.headers)
+        .filter(([name]) => name !== 'Retry-After')
+        .map(([k, v]) => [k.toLowerCase(), v]),
+    );
+    const outcome = classifyReply(
+      'GET /rest/api/3/myself',
+      { status: 429, text: '', header: (n) => headers.get(n.toLowerCase()) ?? null },
+      1,
+      Date.parse('2026-12-01T15:04:00Z'),
+    );
     expect(outcome).toMatchObject({ kind: 'rate-limited', retryAfterSeconds: 60 });
   });
 });
@@ -54,7 +68,7 @@ describe('the emulator serves these recorded answers', () => {
   });
   afterAll(() => emulator.close());
 
-  it('429: the recorded headers, Retry-After from the fault and X-RateLimit-Reset in Atlassian\'s format', async () => {
+  it("429: the recorded headers, Retry-After from the fault and X-RateLimit-Reset in Atlassian's format", async () => {
     emulator.faults.add({ host: 'site', pathPrefix: '/rest/api/3/myself', kind: '429', retryAfter: 5, times: 1 });
     const response = await fetch(`${emulator.hosts.site(DEMO_SITE.host)}/rest/api/3/myself`);
     const { headers } = recorded('rate-limit.429').response;
@@ -70,7 +84,7 @@ describe('the emulator serves these recorded answers', () => {
     expect(response.headers.get('retry-after')).toBe('3');
   });
 
-  it('tenant_info in the recorded shape, with the site\'s own Cloud ID', async () => {
+  it("tenant_info in the recorded shape, with the site's own Cloud ID", async () => {
     const response = await fetch(`${emulator.hosts.site(DEMO_SITE.host)}/_edge/tenant_info`);
     expect(response.headers.get('content-type')).toBe('application/json');
     expect(await response.json()).toEqual(recorded('edge.tenant-info').response.json);

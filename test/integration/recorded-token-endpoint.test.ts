@@ -46,7 +46,9 @@ describe('the OAuth client check on recorded answers: real secret gets one, the 
     ['token.bogus-code', 'token.bogus-code-older', 'unknown'],
     ['token.refresh-unknown', 'token.bad-client', 'unknown'],
   ])('real secret → %s, control → %s: %s', async (real, control, status) => {
-    const { fetch, seen } = recordedFetchBy(({ body }) => ((JSON.parse(body ?? '{}') as { client_secret?: string }).client_secret === input.clientSecret ? real : control));
+    const { fetch, seen } = recordedFetchBy(({ body }) =>
+      (JSON.parse(body ?? '{}') as { client_secret?: string }).client_secret === input.clientSecret ? real : control,
+    );
     const result = credentialsOf(await checkOAuthClient(fakeDeps(fetch), input));
     expect(result?.status).toBe(status);
     expect(seen).toHaveLength(2);
@@ -78,8 +80,15 @@ describe('the emulator serves the recorded token-endpoint answers byte for byte'
   const post = (body: Record<string, string>) =>
     fetch(`${emulator.hosts.auth}/oauth/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
   const bogusCode = (clientSecret: string) =>
-    post({ grant_type: 'authorization_code', client_id: kendis.clientId, client_secret: clientSecret, code: 'demo-not-a-code', redirect_uri: kendis.callbackUrl });
-  const refresh = (refreshToken: string) => post({ grant_type: 'refresh_token', client_id: kendis.clientId, client_secret: kendis.clientSecret, refresh_token: refreshToken });
+    post({
+      grant_type: 'authorization_code',
+      client_id: kendis.clientId,
+      client_secret: clientSecret,
+      code: 'demo-not-a-code',
+      redirect_uri: kendis.callbackUrl,
+    });
+  const refresh = (refreshToken: string) =>
+    post({ grant_type: 'refresh_token', client_id: kendis.clientId, client_secret: kendis.clientSecret, refresh_token: refreshToken });
 
   const provoke: Record<string, () => Promise<Response>> = {
     'token.bogus-code': () => bogusCode(kendis.clientSecret),

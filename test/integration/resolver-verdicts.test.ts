@@ -71,21 +71,34 @@ describe('Kendis Cloud OAuth (seed 000) through the resolvers', () => {
     expect(view.lastReport?.scopeSource).toMatchObject({ used: 'pasted', pasted: [...kendis.vendorScopes] });
     expect(byId(view, 'oauth.scopes.source')?.title).toBe('Scopes judged from the pasted list (unverified)');
     // The delete-sprint point is a question for Kendis, not a failure.
-    expect(byId(view, 'oauth.coverage.likely.delete-sprints')).toMatchObject({ status: 'warn', fix: expect.stringContaining('Ask Kendis whether it deletes sprints') });
+    expect(byId(view, 'oauth.coverage.likely.delete-sprints')).toMatchObject({
+      status: 'warn',
+      fix: expect.stringContaining('Ask Kendis whether it deletes sprints'),
+    });
     expect(byId(view, 'oauth.callback-url')?.status).toBe('pass');
     expect(warningsWithoutFix(view)).toEqual([]);
   });
 
   it('an app set up per guide, consented: judged from the grant, still not fail', async () => {
     const app = { ...DEMO_OAUTH_APPS.kendis, clientId: 'demo-kendis-per-guide', clientSecret: 'demo-kendis-per-guide-secret' };
-    emulator.state.addOAuthApp({ name: 'Kendis per guide', clientId: app.clientId, clientSecret: app.clientSecret, callbackUrls: [app.callbackUrl], scopes: kendis.vendorScopes });
+    emulator.state.addOAuthApp({
+      name: 'Kendis per guide',
+      clientId: app.clientId,
+      clientSecret: app.clientSecret,
+      callbackUrls: [app.callbackUrl],
+      scopes: kendis.vendorScopes,
+    });
     const checked = await saveAndCheck('Kendis per guide', kendis.id, app, '');
     expect(checked.lastReport?.scopeSource?.used).toBe('none');
     expect(byId(checked, 'oauth.scopes.source')).toMatchObject({ status: 'unknown', fix: expect.stringContaining('consent test') });
     expect(checked.lastReport?.verdict).not.toBe('fail');
 
     const consented = await consent(checked.id);
-    expect(consented.lastReport?.scopeSource).toMatchObject({ used: 'consent', granted: [...kendis.vendorScopes].sort(), readAt: consented.lastConsent?.checkedAt });
+    expect(consented.lastReport?.scopeSource).toMatchObject({
+      used: 'consent',
+      granted: [...kendis.vendorScopes].sort(),
+      readAt: consented.lastConsent?.checkedAt,
+    });
     expect(consented.lastReport?.verdict).toBe('warn');
     expect(warningsWithoutFix(consented)).toEqual([]);
   });
@@ -109,7 +122,14 @@ describe('Kendis Cloud OAuth (seed 000) through the resolvers', () => {
   it('a consent that lands on Atlassian’s page is named, with the redirect_uri sent', async () => {
     const app = DEMO_OAUTH_APPS.kendis;
     const saved = await data('admin', 'saveConnection', {
-      connection: { name: 'Kendis wrong callback', profileId: kendis.id, clientId: app.clientId, callbackUrl: 'https://acme.kendis.io/oauth/jira/callback/', scopes: '', clientSecret: app.clientSecret },
+      connection: {
+        name: 'Kendis wrong callback',
+        profileId: kendis.id,
+        clientId: app.clientId,
+        callbackUrl: 'https://acme.kendis.io/oauth/jira/callback/',
+        scopes: '',
+        clientSecret: app.clientSecret,
+      },
     });
     const started = await data('admin', 'startConsent', { id: saved.id });
     // Atlassian refuses to redirect to a callback the app does not have, and stays on its page.
@@ -162,7 +182,10 @@ describe('Targetprocess (seed 004) through the resolvers', () => {
   });
 
   it('the console list leaves offline_access as information, and the consent test’s refresh token settles it', async () => {
-    const consoleList = forms[2]!.text.split('\n').filter((scope) => scope !== 'offline_access').join('\n');
+    const consoleList = forms[2]!.text
+      .split('\n')
+      .filter((scope) => scope !== 'offline_access')
+      .join('\n');
     const pasted = await saveAndCheck('Targetprocess console list', 'targetprocess', DEMO_OAUTH_APPS.targetprocess, consoleList);
     expect(byId(pasted, 'oauth.scopes.offline-access')?.status).toBe('info');
     const consented = await consent(pasted.id);
@@ -179,8 +202,17 @@ describe('personal page and Tokens tab through the resolvers', () => {
     data(role, 'checkMyToken', { email, token, profileId: 'kendis-user-token', recheck: false, ...(expiresOn ? { expiresOn } : {}) });
 
   it('each check reads only its own expiry date, 1 to 365 days ahead', async () => {
-    const refused = await call('user', 'checkMyToken', { email: DEMO_ACCOUNTS.user.email, token: DEMO_TOKENS.kendisScopedUri.token, profileId: 'kendis-user-token', recheck: false, expiresOn: past });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-input', field: 'expiresOn', message: expect.stringContaining('An API token expires 1 to 365 days after today') } });
+    const refused = await call('user', 'checkMyToken', {
+      email: DEMO_ACCOUNTS.user.email,
+      token: DEMO_TOKENS.kendisScopedUri.token,
+      profileId: 'kendis-user-token',
+      recheck: false,
+      expiresOn: past,
+    });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input', field: 'expiresOn', message: expect.stringContaining('An API token expires 1 to 365 days after today') },
+    });
     const working = await check('user', DEMO_TOKENS.kendisScopedUri.token, DEMO_ACCOUNTS.user.email, soon);
     expect(working.results.find((r) => r.id === 'token.expiry')).toMatchObject({ status: 'warn', title: `Expires in 6 days (${soon})` });
     const expired = await check('user', DEMO_TOKENS.expiredUri.token, DEMO_ACCOUNTS.user.email, future);

@@ -36,7 +36,9 @@ describe('token history', () => {
 
     const summary = await deps.store.get<TokenCheckSummary>(`token-check:${ana.accountId}`);
     expect(summary?.verdict).toBe('fail');
-    expect(summary?.latestChange?.changes).toEqual(expect.arrayContaining([{ kind: 'verdict', from: first.verdict, to: 'fail' }, { kind: 'credential-refused' }]));
+    expect(summary?.latestChange?.changes).toEqual(
+      expect.arrayContaining([{ kind: 'verdict', from: first.verdict, to: 'fail' }, { kind: 'credential-refused' }]),
+    );
     const history = await deps.store.get<TokenHistory>(`token-history:${ana.accountId}`);
     expect(history?.history.map((p) => p.verdict)).toEqual(['fail', first.verdict]);
     expect(JSON.stringify(history)).not.toContain(ana.classicToken);

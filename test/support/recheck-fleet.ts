@@ -89,7 +89,9 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
   };
   await store.set(`profile:${FLEET_PROFILE.id}`, FLEET_PROFILE);
 
-  const sites = Array.from({ length: options.sites }, (_, i) => emulator.state.addSite({ host: `fleet-${i}.atlassian.net`, name: `Fleet ${i}`, cloudId: `fleet-cloud-${i}` }));
+  const sites = Array.from({ length: options.sites }, (_, i) =>
+    emulator.state.addSite({ host: `fleet-${i}.atlassian.net`, name: `Fleet ${i}`, cloudId: `fleet-cloud-${i}` }),
+  );
   const items: string[] = [];
   for (let i = 0; i < options.tokens; i++) {
     const site = sites[i % sites.length]!;
@@ -98,14 +100,29 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
     const token = `fleet-token-${i}-${'x'.repeat(16)}`;
     emulator.state.addAccount({ accountId, displayName: `Person ${i}`, email, isAdmin: false, siteHosts: [site.host] });
     emulator.state.addApiToken({ token, accountId, kind: 'classic', scopes: [] });
-    await store.set(`token-check:${accountId}`, { accountId, displayName: `Person ${i}`, profileId: FLEET_PROFILE.id, kind: 'classic', verdict: 'pass', missing: [], checkedAt: LONG_AGO, recheck: true });
+    await store.set(`token-check:${accountId}`, {
+      accountId,
+      displayName: `Person ${i}`,
+      profileId: FLEET_PROFILE.id,
+      kind: 'classic',
+      verdict: 'pass',
+      missing: [],
+      checkedAt: LONG_AGO,
+      recheck: true,
+    });
     await store.set(`token-report:${accountId}`, { site: site.host, cloudId: site.cloudId, checkedAt: LONG_AGO });
     await secrets.setSecret(`user-token:${accountId}`, JSON.stringify({ email, token }));
     items.push(`token:${accountId}`);
   }
   for (let i = 0; i < options.connections; i++) {
     const id = `fleet-connection-${i}`;
-    const app = { name: `App ${i}`, clientId: `fleet-client-${i}`, clientSecret: `fleet-secret-${i}-${'y'.repeat(16)}`, callbackUrls: ['https://app.fleet.example/callback'], scopes: ['read:jira-user'] };
+    const app = {
+      name: `App ${i}`,
+      clientId: `fleet-client-${i}`,
+      clientSecret: `fleet-secret-${i}-${'y'.repeat(16)}`,
+      callbackUrls: ['https://app.fleet.example/callback'],
+      scopes: ['read:jira-user'],
+    };
     emulator.state.addOAuthApp(app);
     await store.set(`connection:${id}`, {
       id,

@@ -11,7 +11,9 @@ import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const stamp = join(here, 'node_modules', '.installed-lock-sha256');
-const lockHash = createHash('sha256').update(readFileSync(join(here, 'package-lock.json'))).digest('hex');
+const lockHash = createHash('sha256')
+  .update(readFileSync(join(here, 'package-lock.json')))
+  .digest('hex');
 
 if (existsSync(stamp) && readFileSync(stamp, 'utf8') === lockHash) {
   console.log('tools/forge-bundler: up to date');

@@ -62,7 +62,11 @@ describe('parseDataCenterBaseUrl', () => {
 describe('Data Center requests', () => {
   it('posts the token request form-encoded, with no Authorization header', async () => {
     const fetch = fakeFetch(() => ({ status: 400, body: { error: 'invalid_grant' } }));
-    const outcome = await postDataCenterToken(fakeDeps(fetch), 'https://jira.acme.com/jira', { grant_type: 'authorization_code', client_id: 'id', client_secret: 's&cret' });
+    const outcome = await postDataCenterToken(fakeDeps(fetch), 'https://jira.acme.com/jira', {
+      grant_type: 'authorization_code',
+      client_id: 'id',
+      client_secret: 's&cret',
+    });
     const call = fetch.calls[0];
     expect(call?.url).toBe('https://jira.acme.com/jira/rest/oauth2/latest/token');
     expect(call?.init?.headers?.['Content-Type']).toBe('application/x-www-form-urlencoded');
@@ -72,7 +76,10 @@ describe('Data Center requests', () => {
   });
 
   it('sends a personal access token as Bearer and keeps only the first word of the denied reason', async () => {
-    const fetch = fakeFetch(() => ({ status: 403, headers: { 'X-Authentication-Denied-Reason': 'CAPTCHA_CHALLENGE; login-url=https://jira.acme.com/login.jsp' } }));
+    const fetch = fakeFetch(() => ({
+      status: 403,
+      headers: { 'X-Authentication-Denied-Reason': 'CAPTCHA_CHALLENGE; login-url=https://jira.acme.com/login.jsp' },
+    }));
     const outcome = await getDataCenterMyself(fakeDeps(fetch), 'https://jira.acme.com', { bearer: 'demo-pat' });
     expect(fetch.calls[0]?.init?.headers?.Authorization).toBe('Bearer demo-pat');
     expect(outcome).toMatchObject({ kind: 'forbidden', authDeniedReason: 'CAPTCHA_CHALLENGE' });

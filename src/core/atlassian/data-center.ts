@@ -30,7 +30,8 @@ export function parseDataCenterBaseUrl(input: string): string {
   if (!text) refuse('Enter the Jira Data Center base URL, e.g. https://jira.acme.com');
   if (text.length > MAX_URL_LENGTH) refuse('That base URL is too long');
   if (/[\u0000-\u001f\u007f\s]/.test(text)) refuse('The base URL contains spaces or control characters');
-  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) refuse(`"${preview(text)}" is not a URL: use https://your-jira-host (the Base URL under Administration → System → General configuration)`);
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(text))
+    refuse(`"${preview(text)}" is not a URL: use https://your-jira-host (the Base URL under Administration → System → General configuration)`);
   let url: URL;
   try {
     url = new URL(text);

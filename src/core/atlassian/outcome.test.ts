@@ -36,17 +36,26 @@ describe('classifyReply', () => {
     expect(classify(401, SCOPE_BODY, { 'X-Failure-Category': AUTH_MISMATCH_FAILURE }).kind).toBe('invalid-credentials');
   });
   it('reads any other 401 as bad credentials', () => {
-    expect(classify(401, { error: 'access_denied', error_description: 'Unauthorized' })).toMatchObject({ kind: 'invalid-credentials', errorCode: 'access_denied' });
+    expect(classify(401, { error: 'access_denied', error_description: 'Unauthorized' })).toMatchObject({
+      kind: 'invalid-credentials',
+      errorCode: 'access_denied',
+    });
     expect(classify(401, 'Client must be authenticated to access this resource.').kind).toBe('invalid-credentials');
   });
   it('reads OAuth error bodies on 403', () => {
-    expect(classify(403, { error: 'invalid_grant', error_description: 'Invalid authorization code' })).toMatchObject({ kind: 'forbidden', errorCode: 'invalid_grant' });
+    expect(classify(403, { error: 'invalid_grant', error_description: 'Invalid authorization code' })).toMatchObject({
+      kind: 'forbidden',
+      errorCode: 'invalid_grant',
+    });
     expect(classify(403, { error: 'invalid_grant', error_description: 'Unknown or invalid refresh token.' }).kind).toBe('expired');
     expect(classify(403, { error: 'unauthorized_client' }).kind).toBe('expired');
   });
   it('tells Jira’s own error JSON from any other body', () => {
     // The recorded answer for an issue that does not exist.
-    expect(classify(404, { errorMessages: ['Issue does not exist or you do not have permission to see it.'], errors: {} })).toMatchObject({ kind: 'not-found', jiraErrorShape: true });
+    expect(classify(404, { errorMessages: ['Issue does not exist or you do not have permission to see it.'], errors: {} })).toMatchObject({
+      kind: 'not-found',
+      jiraErrorShape: true,
+    });
     expect(classify(400, { errorMessages: [], errors: { jql: 'The JQL query is required.' } })).toMatchObject({ jiraErrorShape: true });
     expect(classify(404)).toMatchObject({ jiraErrorShape: false });
     expect(classify(404, { message: 'Not Found' })).toMatchObject({ jiraErrorShape: false });

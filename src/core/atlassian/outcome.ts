@@ -19,13 +19,7 @@ export const AUTH_DENIED_REASON_HEADER = 'X-Authentication-Denied-Reason';
 const RATE_LIMIT_RESET_HEADER = 'X-RateLimit-Reset';
 
 /** Replies that came back and say something definite. */
-export type AnsweredKind =
-  | 'bad-request'
-  | 'invalid-credentials'
-  | 'scope-mismatch'
-  | 'expired'
-  | 'forbidden'
-  | 'not-found';
+export type AnsweredKind = 'bad-request' | 'invalid-credentials' | 'scope-mismatch' | 'expired' | 'forbidden' | 'not-found';
 
 /** Replies (or their absence) that say nothing about the credentials: a check reading them reports unknown. */
 export type InconclusiveKind = 'rate-limited' | 'server-error' | 'timeout' | 'network-error' | 'malformed' | 'unexpected';
@@ -190,12 +184,7 @@ function errorFields(body: unknown): { errorCode?: string; errorMessage?: string
   if (!isRecord(body)) return {};
   const errorCode = typeof body.error === 'string' ? body.error : undefined;
   const messages = Array.isArray(body.errorMessages) ? body.errorMessages.filter((m) => typeof m === 'string') : [];
-  const errorMessage =
-    typeof body.error_description === 'string'
-      ? body.error_description
-      : typeof body.message === 'string'
-        ? body.message
-        : messages[0];
+  const errorMessage = typeof body.error_description === 'string' ? body.error_description : typeof body.message === 'string' ? body.message : messages[0];
   return { errorCode, errorMessage: errorMessage?.slice(0, 200) };
 }
 

@@ -1,15 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  allOperations,
-  allScopes,
-  findOperation,
-  getScope,
-  operationsForScope,
-  probesForScope,
-  scopeKind,
-  scopeSetsFor,
-  scopesForLabel,
-} from './index';
+import { allOperations, allScopes, findOperation, getScope, operationsForScope, probesForScope, scopeKind, scopeSetsFor, scopesForLabel } from './index';
 
 describe('scope catalog', () => {
   it('holds every operation and scope of the specs', () => {
@@ -36,9 +26,7 @@ describe('scope catalog', () => {
   });
 
   it('keeps all-of sets: the board list needs board scope and project scope together', () => {
-    expect(scopeSetsFor('GET', '/rest/agile/1.0/board')).toEqual([
-      { kind: 'granular', scopes: ['read:board-scope:jira-software', 'read:project:jira'] },
-    ]);
+    expect(scopeSetsFor('GET', '/rest/agile/1.0/board')).toEqual([{ kind: 'granular', scopes: ['read:board-scope:jira-software', 'read:project:jira'] }]);
   });
 
   it('maps console titles and spec descriptions to scopes, ignoring case and punctuation', () => {

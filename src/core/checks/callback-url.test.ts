@@ -42,10 +42,13 @@ describe('checkCallbackUrl against a per-customer pattern', () => {
     const result = checkCallbackUrl('https://acme.kendis.io/oauth/jira/callback', kendis);
     expect(result).toMatchObject({ status: 'pass', detail: expect.stringContaining('https://{your-kendis}.kendis.io/…') });
   });
-  it.each(['https://acme.kendis.com/oauth/jira/callback', 'https://kendis.io/oauth', 'https://acme.example.com/cb'])('warns on %s, with where Kendis shows its URL', (url) => {
-    const result = checkCallbackUrl(url, kendis);
-    expect(result).toMatchObject({ status: 'warn', fix: expect.stringContaining('ALM Account') });
-  });
+  it.each(['https://acme.kendis.com/oauth/jira/callback', 'https://kendis.io/oauth', 'https://acme.example.com/cb'])(
+    'warns on %s, with where Kendis shows its URL',
+    (url) => {
+      const result = checkCallbackUrl(url, kendis);
+      expect(result).toMatchObject({ status: 'warn', fix: expect.stringContaining('ALM Account') });
+    },
+  );
   it('still fails what Atlassian refuses', () => {
     expect(checkCallbackUrl('http://acme.kendis.io/cb', kendis).status).toBe('fail');
   });

@@ -32,7 +32,14 @@ export function checkCallbackUrl(callbackUrl: string | undefined, profile: Profi
     return { id: ID, title: TITLE, status: 'fail', detail: `"${given.slice(0, 80)}" is not a URL.`, ...fixFor(expected) };
   }
   if (expected.includes(given)) {
-    return (profile && regionMismatch(given, profile, connectionName)) ?? { id: ID, title: TITLE, status: 'pass', detail: `${given} matches ${vendor}'s callback URL exactly.` };
+    return (
+      (profile && regionMismatch(given, profile, connectionName)) ?? {
+        id: ID,
+        title: TITLE,
+        status: 'pass',
+        detail: `${given} matches ${vendor}'s callback URL exactly.`,
+      }
+    );
   }
   if (expected.length) {
     const closest = expected
@@ -108,7 +115,12 @@ function regionMismatch(given: string, profile: Profile, connectionName: string 
     { what: `the profile is "${profile.name}"`, text: profile.name },
   ];
   for (const source of sources) {
-    const words = new Set(source.text.toLowerCase().split(/[^a-z0-9-]+/).filter(Boolean));
+    const words = new Set(
+      source.text
+        .toLowerCase()
+        .split(/[^a-z0-9-]+/)
+        .filter(Boolean),
+    );
     const named = others.find((candidate) => words.has(candidate.toLowerCase()));
     if (!named) continue;
     const theirs = Object.entries(regions).find(([, candidate]) => candidate === named)?.[0];

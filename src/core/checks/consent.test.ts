@@ -34,7 +34,11 @@ describe('finishConsent code exchange', () => {
 
   it('says the client ID or secret is wrong on 401 access_denied', async () => {
     const { report } = await finish({ status: 401, body: { error: 'access_denied', error_description: 'Unauthorized' } });
-    expect(exchangeOf(report)).toMatchObject({ status: 'fail', detail: expect.stringContaining('client ID or secret'), fix: expect.stringContaining('Settings') });
+    expect(exchangeOf(report)).toMatchObject({
+      status: 'fail',
+      detail: expect.stringContaining('client ID or secret'),
+      fix: expect.stringContaining('Settings'),
+    });
   });
 
   it.each<[string, FakeReply]>([
@@ -121,7 +125,13 @@ describe('startConsent', () => {
     const start = startConsent(deps, { clientId: 'demo-client', callbackUrl: base.callbackUrl, scopes: ['read:jira-work', 'offline_access'] });
     const url = new URL(start.authorizeUrl);
     expect(url.origin + url.pathname).toBe('https://auth.atlassian.com/authorize');
-    expect(Object.fromEntries(url.searchParams)).toMatchObject({ client_id: 'demo-client', redirect_uri: base.callbackUrl, response_type: 'code', prompt: 'consent', state: start.state });
+    expect(Object.fromEntries(url.searchParams)).toMatchObject({
+      client_id: 'demo-client',
+      redirect_uri: base.callbackUrl,
+      response_type: 'code',
+      prompt: 'consent',
+      state: start.state,
+    });
     expect(start.state).toMatch(/^[0-9a-f]{32}$/);
   });
 });

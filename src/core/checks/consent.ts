@@ -61,7 +61,13 @@ export async function finishConsent(deps: CheckDeps, input: ConsentFinishInput):
   if (error) return failed(redirectedWithError(error, params.get('error_description'), landed, callbackUrl));
   const code = params.get('code') ?? '';
 
-  const exchange = await postToken(deps, { grant_type: 'authorization_code', client_id: clientId, client_secret: clientSecret, code, redirect_uri: callbackUrl });
+  const exchange = await postToken(deps, {
+    grant_type: 'authorization_code',
+    client_id: clientId,
+    client_secret: clientSecret,
+    code,
+    redirect_uri: callbackUrl,
+  });
   const tokens = tokensOf(exchange);
   if (!tokens) return failed(exchangeFailed(exchange));
 
@@ -69,7 +75,13 @@ export async function finishConsent(deps: CheckDeps, input: ConsentFinishInput):
   const resources = resourcesOf(listing);
   if (!resources) {
     const why = listing.kind === 'ok' ? 'the reply was not a list of sites' : listing.reason;
-    const result: CheckResult = { id: 'consent.resources', title: 'Granted sites and scopes', status: 'unknown', detail: `Could not read them: ${why}.`, evidence: evidenceOf(listing) };
+    const result: CheckResult = {
+      id: 'consent.resources',
+      title: 'Granted sites and scopes',
+      status: 'unknown',
+      detail: `Could not read them: ${why}.`,
+      evidence: evidenceOf(listing),
+    };
     return failed(result);
   }
 
@@ -90,8 +102,11 @@ export async function finishConsent(deps: CheckDeps, input: ConsentFinishInput):
   const coverage = input.profile ? analyzeCoverage(input.profile, granted) : undefined;
   if (coverage) {
     results.push(
-      ...coverageResults('consent.coverage', coverage, (missing) =>
-        `Add ${missing.join(', ')} in developer.atlassian.com → your app → Permissions, make sure the integration requests them, and consent again.`,
+      ...coverageResults(
+        'consent.coverage',
+        coverage,
+        (missing) =>
+          `Add ${missing.join(', ')} in developer.atlassian.com → your app → Permissions, make sure the integration requests them, and consent again.`,
       ),
     );
   }

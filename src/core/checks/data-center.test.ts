@@ -65,7 +65,10 @@ describe('checkDataCenter: client credentials', () => {
 
 describe('checkDataCenter: personal access token', () => {
   it('passes on 200 with the user name and fails on 401', async () => {
-    expect(await token({ status: 200, body: { name: 'ana', displayName: 'Ana Admin' } })).toMatchObject({ status: 'pass', title: 'Token accepted for ana (Ana Admin)' });
+    expect(await token({ status: 200, body: { name: 'ana', displayName: 'Ana Admin' } })).toMatchObject({
+      status: 'pass',
+      title: 'Token accepted for ana (Ana Admin)',
+    });
     expect(await token({ status: 401, body: { errorMessages: ['You are not authenticated.'] } })).toMatchObject({
       status: 'fail',
       fix: expect.stringContaining('Personal Access Tokens'),
@@ -73,12 +76,21 @@ describe('checkDataCenter: personal access token', () => {
   });
 
   it('reports a CAPTCHA challenge, other 403s, 404, 5xx and timeouts as unknown', async () => {
-    const captcha = await token({ status: 403, headers: { 'X-Authentication-Denied-Reason': 'CAPTCHA_CHALLENGE; login-url=https://jira.acme.com/jira/login.jsp' } });
-    expect(captcha).toMatchObject({ status: 'unknown', fix: expect.stringContaining('CAPTCHA'), evidence: expect.objectContaining({ authDeniedReason: 'CAPTCHA_CHALLENGE' }) });
+    const captcha = await token({
+      status: 403,
+      headers: { 'X-Authentication-Denied-Reason': 'CAPTCHA_CHALLENGE; login-url=https://jira.acme.com/jira/login.jsp' },
+    });
+    expect(captcha).toMatchObject({
+      status: 'unknown',
+      fix: expect.stringContaining('CAPTCHA'),
+      evidence: expect.objectContaining({ authDeniedReason: 'CAPTCHA_CHALLENGE' }),
+    });
     for (const reply of [{ status: 403 }, { status: 404 }, { status: 502 }, { status: 200, body: '<html>login</html>' }]) {
       expect((await token(reply))?.status).toBe('unknown');
     }
-    const hang = fakeFetch((_url, init) => new Promise<FakeReply>((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(new Error('aborted')))));
+    const hang = fakeFetch(
+      (_url, init) => new Promise<FakeReply>((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(new Error('aborted')))),
+    );
     const report = await checkDataCenter(fakeDeps(hang, { timeoutMs: 20 }), { baseUrl: BASE, token: PAT });
     expect(report.results[0]).toMatchObject({ status: 'unknown', evidence: expect.objectContaining({ outcome: 'timeout' }) });
   });
@@ -116,7 +128,11 @@ describe('checkDataCenter: permission and callback', () => {
   it('checks the callback URL for shape only and says it must match the Redirect URL', async () => {
     const fetch = fakeFetch(() => ({ status: 500 }));
     const check = (callbackUrl: string) => checkDataCenter(fakeDeps(fetch), { baseUrl: BASE, callbackUrl }).then((r) => r.results[0]);
-    expect(await check('https://acme.kendis.io/oauth/jira/callback')).toMatchObject({ id: 'dc.callback-url', status: 'pass', detail: expect.stringContaining('Redirect URL') });
+    expect(await check('https://acme.kendis.io/oauth/jira/callback')).toMatchObject({
+      id: 'dc.callback-url',
+      status: 'pass',
+      detail: expect.stringContaining('Redirect URL'),
+    });
     expect((await check('http://acme.kendis.io/cb'))?.status).toBe('fail');
     expect((await check('https://acme.kendis.io/cb/'))?.status).toBe('warn');
     expect((await check('not a url'))?.status).toBe('fail');

@@ -8,7 +8,16 @@ import { InputError, makeReport, type CheckResult } from '../model';
 import { systemClock, type CheckDeps } from '../ports';
 import type { Profile } from '../profiles/types';
 import { profileScopes } from '../profiles/token-scopes';
-import { highestPermission, isDataCenterScope, parseScopeList, permissionRank, PERMISSION_LABELS, PERMISSION_MEANING, type DataCenterScope, type ScopeFinding } from '../scopes';
+import {
+  highestPermission,
+  isDataCenterScope,
+  parseScopeList,
+  permissionRank,
+  PERMISSION_LABELS,
+  PERMISSION_MEANING,
+  type DataCenterScope,
+  type ScopeFinding,
+} from '../scopes';
 import { checkCallbackUrl } from './callback-url';
 import { requireDataCenterProfile, requireLine, requireSecret } from './input';
 import { INVALID_AUTHORIZATION_CODE } from './oauth-client';
@@ -55,7 +64,13 @@ export async function checkDataCenter(deps: CheckDeps, input: DataCenterInput): 
  * answers with RFC 6749 error codes: `invalid_client` when the client did not authenticate, `invalid_grant`
  * once it did and only the code was refused.
  */
-async function credentialsResult(deps: CheckDeps, baseUrl: string, clientId: string, secret: string | undefined, callbackUrl: string | undefined): Promise<CheckResult> {
+async function credentialsResult(
+  deps: CheckDeps,
+  baseUrl: string,
+  clientId: string,
+  secret: string | undefined,
+  callbackUrl: string | undefined,
+): Promise<CheckResult> {
   const base = { id: 'dc.credentials', title: 'Client ID and secret' } satisfies Partial<CheckResult>;
   const linkFix = `Copy the Client ID and Client secret again from ${APP_LINKS} → the incoming link (Edit → Credentials), and paste them into the integration.`;
   if (!secret) {
@@ -170,7 +185,12 @@ function callbackResult(callbackUrl: string, vendor: string): CheckResult {
   if (shape.status !== 'pass') return { ...base, status: shape.status, detail: shape.detail, fix };
   const { pathname } = new URL(callbackUrl);
   if (pathname.endsWith('/') && pathname !== '/') {
-    return { ...base, status: 'warn', detail: `${callbackUrl} ends with a slash. ${mustMatch}`, fix: `Make sure the link's Redirect URL ends with the same slash. ${fix}` };
+    return {
+      ...base,
+      status: 'warn',
+      detail: `${callbackUrl} ends with a slash. ${mustMatch}`,
+      fix: `Make sure the link's Redirect URL ends with the same slash. ${fix}`,
+    };
   }
   return { ...base, status: 'pass', detail: `${callbackUrl} is a well-formed https URL. ${mustMatch}` };
 }
@@ -191,7 +211,8 @@ export function permissionResults(text: string, profile: Profile | undefined): C
   // The highest permission the profile names, in its vendor list or a capability.
   const required = profile ? highestPermission(profileScopes(profile).filter(isDataCenterScope)) : undefined;
   const vendor = profile?.vendor ?? 'the integration';
-  const setPermission = (scope: DataCenterScope) => `Edit the application link → Permission → ${PERMISSION_LABELS[scope]} (${APP_LINKS}), save, then authorize ${vendor} again.`;
+  const setPermission = (scope: DataCenterScope) =>
+    `Edit the application link → Permission → ${PERMISSION_LABELS[scope]} (${APP_LINKS}), save, then authorize ${vendor} again.`;
 
   if (cloud.length) {
     results.push({
@@ -199,7 +220,9 @@ export function permissionResults(text: string, profile: Profile | undefined): C
       title: `${pluralise(cloud.length, 'Jira Cloud scope')} in a Data Center list`,
       status: granted ? 'warn' : 'fail',
       detail: `${sample(cloud)} ${cloud.length === 1 ? 'is a Jira Cloud scope' : 'are Jira Cloud scopes'}: a Data Center application link has none of them, only one permission (READ, WRITE, ADMIN or SYSTEM_ADMIN).`,
-      fix: required ? setPermission(required) : 'Use the permission of the incoming application link (READ, WRITE, ADMIN or SYSTEM_ADMIN) instead of Cloud scopes.',
+      fix: required
+        ? setPermission(required)
+        : 'Use the permission of the incoming application link (READ, WRITE, ADMIN or SYSTEM_ADMIN) instead of Cloud scopes.',
       evidence: { cloudScopes: cloud },
     });
   }

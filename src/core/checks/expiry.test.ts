@@ -11,7 +11,11 @@ describe('expiry', () => {
   });
   it('reads a past date against what the token did', () => {
     expect(expiryResult('2026-11-20', -4, 'invalid')).toMatchObject({ status: 'fail', title: 'Expired on 2026-11-20' });
-    expect(expiryResult('2026-11-20', -4, 'scoped')).toMatchObject({ status: 'warn', title: 'The expiry date you entered seems wrong', fix: expect.stringContaining('id.atlassian.com') });
+    expect(expiryResult('2026-11-20', -4, 'scoped')).toMatchObject({
+      status: 'warn',
+      title: 'The expiry date you entered seems wrong',
+      fix: expect.stringContaining('id.atlassian.com'),
+    });
     // Not knowing whether the token works never fails on the date alone.
     expect(expiryResult('2026-11-20', -4, 'unknown')?.status).toBe('warn');
   });

@@ -27,15 +27,41 @@ export function expiryResult(expiresOn: string, days: number, kind: TokenKindDet
       };
     }
     if (kind === 'invalid') {
-      return { ...base, title: `Expired on ${expiresOn}`, status: 'fail', detail: `Jira refused the token, and it expired ${ago}.`, fix: renew, urls: [TOKENS_PAGE] };
+      return {
+        ...base,
+        title: `Expired on ${expiresOn}`,
+        status: 'fail',
+        detail: `Jira refused the token, and it expired ${ago}.`,
+        fix: renew,
+        urls: [TOKENS_PAGE],
+      };
     }
     // Whether the token works is not known here, so the date alone cannot fail the check.
-    return { ...base, title: `Expired on ${expiresOn}, by the date you entered`, status: 'warn', detail: `By that date it expired ${ago}.`, fix: renew, urls: [TOKENS_PAGE] };
+    return {
+      ...base,
+      title: `Expired on ${expiresOn}, by the date you entered`,
+      status: 'warn',
+      detail: `By that date it expired ${ago}.`,
+      fix: renew,
+      urls: [TOKENS_PAGE],
+    };
   }
   if (kind === 'invalid') return undefined;
   // Atlassian's own reminder comes a day before, to the owner only: warn from the first reminder threshold on.
   if (expiryState(days) !== 'ok') {
-    return { ...base, title: `Expires ${countdown(days)} (${expiresOn})`, status: 'warn', detail: 'The integration stops working when it expires.', fix: `Before then: ${renew}`, urls: [TOKENS_PAGE] };
+    return {
+      ...base,
+      title: `Expires ${countdown(days)} (${expiresOn})`,
+      status: 'warn',
+      detail: 'The integration stops working when it expires.',
+      fix: `Before then: ${renew}`,
+      urls: [TOKENS_PAGE],
+    };
   }
-  return { ...base, title: `Expires in ${days} days (${expiresOn})`, status: 'pass', detail: 'Atlassian cannot be asked for the expiry; this is the date you entered.' };
+  return {
+    ...base,
+    title: `Expires in ${days} days (${expiresOn})`,
+    status: 'pass',
+    detail: 'Atlassian cannot be asked for the expiry; this is the date you entered.',
+  };
 }

@@ -64,7 +64,9 @@ describe('checkOAuthClient credentials, decided by difference', () => {
   });
 
   it('says unknown when a request times out', async () => {
-    const hang = fakeFetch((_url, init) => new Promise<FakeReply>((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(new Error('aborted')))));
+    const hang = fakeFetch(
+      (_url, init) => new Promise<FakeReply>((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(new Error('aborted')))),
+    );
     const report = await checkOAuthClient(fakeDeps(hang, { timeoutMs: 20 }), input);
     expect(report.results.find((r) => r.id === 'oauth.credentials')).toMatchObject({ status: 'unknown', detail: expect.stringContaining('no answer') });
   });
@@ -91,7 +93,11 @@ describe('checkOAuthClient credentials, decided by difference', () => {
     const skipped = await checkOAuthClient(fakeDeps(fetch), { ...input, clientSecret: undefined });
     expect(skipped.results[0]?.status).toBe('unknown');
     expect(fetch.calls).toHaveLength(0);
-    for (const [real, control] of [[BAD_CODE, BAD_CLIENT], [BAD_CLIENT, BAD_CLIENT], [BAD_CODE, BAD_CODE]] as const) {
+    for (const [real, control] of [
+      [BAD_CODE, BAD_CLIENT],
+      [BAD_CLIENT, BAD_CLIENT],
+      [BAD_CODE, BAD_CODE],
+    ] as const) {
       const report = await checkOAuthClient(fakeDeps(byClientSecret(real, control)), input);
       expect(JSON.stringify(report)).not.toContain('demo-secret-value');
     }

@@ -13,10 +13,8 @@ import type { OAuthClientInput, OAuthClientReport } from './types';
 export const INVALID_AUTHORIZATION_CODE = 'scope-doctor-deliberately-invalid-code';
 /** The control's secret: fixed and plainly made up, so it cannot be anyone's, and never derived from theirs. */
 export const CONTROL_CLIENT_SECRET = 'scope-doctor-control-secret-certainly-wrong';
-const CONSOLE_SETTINGS_FIX =
-  'Copy the Client ID and Secret again from developer.atlassian.com → your app → Settings, and paste them into the integration.';
-const CONSENT_TEST_FIX =
-  'Run the live consent test (admin page → the connection → Start consent test): exchanging a real code shows whether the secret works.';
+const CONSOLE_SETTINGS_FIX = 'Copy the Client ID and Secret again from developer.atlassian.com → your app → Settings, and paste them into the integration.';
+const CONSENT_TEST_FIX = 'Run the live consent test (admin page → the connection → Start consent test): exchanging a real code shows whether the secret works.';
 
 /**
  * Checks an OAuth 2.0 (3LO) app's credentials, callback URL and scopes — judged from the consented grant when
@@ -93,8 +91,7 @@ async function credentialsResult(deps: CheckDeps, clientId: string, clientSecret
     };
   }
   const why =
-    [real, control].find(isInconclusive)?.reason ??
-    `with this secret it answered ${answer(real)}, with a made-up one ${answer(control)}, which does not tell`;
+    [real, control].find(isInconclusive)?.reason ?? `with this secret it answered ${answer(real)}, with a made-up one ${answer(control)}, which does not tell`;
   return { ...base, status: 'unknown', detail: `Could not tell whether the client ID and secret are right: ${why}.`, evidence };
 }
 

@@ -91,7 +91,16 @@ export async function listOrgTokens(deps: CheckDeps, input: OrgTokensInput): Pro
     const outcome: Outcome = await send(deps, { method: 'GET', url, label: LABEL, auth: { bearer: adminKey } });
     if (outcome.kind !== 'ok') return finish([failureResult(outcome, pages, input.newKeyStep ?? 'set SCOPE_DOCTOR_ADMIN_KEY to it')]);
     const page = pageSchema.safeParse(outcome.body);
-    if (!page.success) return finish([{ id: 'tokens.list', title: 'API tokens', status: 'unknown', detail: `Page ${pages + 1} is not the documented {data, links} shape.`, evidence: evidenceOf(outcome) }]);
+    if (!page.success)
+      return finish([
+        {
+          id: 'tokens.list',
+          title: 'API tokens',
+          status: 'unknown',
+          detail: `Page ${pages + 1} is not the documented {data, links} shape.`,
+          evidence: evidenceOf(outcome),
+        },
+      ]);
     pages++;
     tokens.push(...page.data.data.map((token) => inventoryToken(token, now)));
     const next = page.data.links?.next?.trim();
@@ -130,7 +139,11 @@ function inventoryToken(token: z.infer<typeof tokenSchema>, now: Date): Inventor
     ...(token.createdAt ? { createdAt: token.createdAt } : {}),
     ...(token.expiresAt ? { expiresAt: token.expiresAt } : {}),
     ...(token.lastActiveAt ? { lastActiveAt: token.lastActiveAt } : {}),
-    user: { ...(token.user?.id ? { id: token.user.id } : {}), ...(token.user?.name ? { name: token.user.name } : {}), ...(token.user?.email ? { email: token.user.email } : {}) },
+    user: {
+      ...(token.user?.id ? { id: token.user.id } : {}),
+      ...(token.user?.name ? { name: token.user.name } : {}),
+      ...(token.user?.email ? { email: token.user.email } : {}),
+    },
     ...(daysToExpiry !== undefined ? { daysToExpiry } : {}),
     ...(lastUse !== undefined ? { daysIdle: lastUse } : {}),
     flags,
@@ -156,7 +169,8 @@ function inventoryResults(tokens: readonly InventoryToken[], pages: number): Che
       evidence: { tokens: tokens.length, pages },
     },
   ];
-  const renew = 'Its owner creates a new token (https://id.atlassian.com/manage-profile/security/api-tokens) and puts it in the integration before this one stops';
+  const renew =
+    'Its owner creates a new token (https://id.atlassian.com/manage-profile/security/api-tokens) and puts it in the integration before this one stops';
   const flagged = (flag: TokenFlag) => tokens.filter((t) => t.flags.includes(flag));
   const expired = flagged('expired');
   if (expired.length) {
@@ -176,7 +190,11 @@ function inventoryResults(tokens: readonly InventoryToken[], pages: number): Che
       title: `${soon.length} expire${soon.length === 1 ? 's' : ''} within ${pluralise(tier, 'day')}`,
       // A month ahead is notice; a week is a warning (Atlassian's own email comes a day before, to the owner only).
       status: tier === 30 ? 'info' : 'warn',
-      detail: soon.map((t) => `${describe(t)}: expires ${t.expiresAt?.slice(0, 10)} (${t.daysToExpiry ? `in ${pluralise(t.daysToExpiry, 'day')}` : 'in less than a day'})`).join('\n'),
+      detail: soon
+        .map(
+          (t) => `${describe(t)}: expires ${t.expiresAt?.slice(0, 10)} (${t.daysToExpiry ? `in ${pluralise(t.daysToExpiry, 'day')}` : 'in less than a day'})`,
+        )
+        .join('\n'),
       ...(tier === 30 ? {} : { fix: `${renew}.` }),
     });
   }
@@ -186,7 +204,9 @@ function inventoryResults(tokens: readonly InventoryToken[], pages: number): Che
       id: 'tokens.unused',
       title: `${unused.length} unused for ${UNUSED_DAYS} days or more`,
       status: 'warn',
-      detail: unused.map((t) => `${describe(t)}: ${t.lastActiveAt ? `last used ${t.lastActiveAt.slice(0, 10)}` : `never used since ${t.createdAt?.slice(0, 10)}`}`).join('\n'),
+      detail: unused
+        .map((t) => `${describe(t)}: ${t.lastActiveAt ? `last used ${t.lastActiveAt.slice(0, 10)}` : `never used since ${t.createdAt?.slice(0, 10)}`}`)
+        .join('\n'),
       fix: 'Ask each owner whether anything still uses it; if not, revoke it (Atlassian Administration → Insights → API token activity).',
     });
   }
@@ -203,19 +223,39 @@ function failureResult(outcome: Exclude<Outcome, { kind: 'ok' }>, pages: number,
   const base = { id: 'tokens.list', title: 'API tokens', evidence: evidenceOf(outcome) } satisfies Partial<CheckResult>;
   const after = pages ? ` after ${pluralise(pages, 'page')}` : '';
   if (outcome.status === 401) {
-    return { ...base, title: 'The organization API key was refused', status: 'fail', detail: `Atlassian did not accept the key (401)${after}.`, fix: `${ADMIN_KEY_FIX}, and ${newKeyStep}.` };
+    return {
+      ...base,
+      title: 'The organization API key was refused',
+      status: 'fail',
+      detail: `Atlassian did not accept the key (401)${after}.`,
+      fix: `${ADMIN_KEY_FIX}, and ${newKeyStep}.`,
+    };
   }
   if (outcome.status === 403) {
-    return { ...base, status: 'unknown', detail: `The key was refused for this organization (403)${after}.`, fix: 'Check the organization ID, and that the key is this organization’s (with read:tokens:admin, if it has scopes).' };
+    return {
+      ...base,
+      status: 'unknown',
+      detail: `The key was refused for this organization (403)${after}.`,
+      fix: 'Check the organization ID, and that the key is this organization’s (with read:tokens:admin, if it has scopes).',
+    };
   }
   if (outcome.status === 404) {
-    return { ...base, status: 'unknown', detail: `Nothing answers for this organization ID (404)${after}.`, fix: 'Check the organization ID: it is in admin.atlassian.com/o/{orgId}/… and shown with the API key.' };
+    return {
+      ...base,
+      status: 'unknown',
+      detail: `Nothing answers for this organization ID (404)${after}.`,
+      fix: 'Check the organization ID: it is in admin.atlassian.com/o/{orgId}/… and shown with the API key.',
+    };
   }
   const reason = isInconclusive(outcome) ? outcome.reason : `${outcome.request} answered ${outcome.status ?? 'nothing'}`;
-  return { ...base, status: 'unknown', detail: `Could not read the tokens${after}: ${reason}.`, fix: outcome.kind === 'rate-limited' ? 'Try again in a minute.' : 'Try again later.' };
+  return {
+    ...base,
+    status: 'unknown',
+    detail: `Could not read the tokens${after}: ${reason}.`,
+    fix: outcome.kind === 'rate-limited' ? 'Try again in a minute.' : 'Try again later.',
+  };
 }
 
 function pagingResult(pages: number, why: string): CheckResult {
   return { id: 'tokens.list', title: 'API tokens', status: 'unknown', detail: `Stopped after ${pluralise(pages, 'page')}: ${why}.` };
 }
-

@@ -39,7 +39,11 @@ function myselfBeside(held: readonly string[]): Alongside {
 
 async function probe(profile: Profile, held: readonly string[], scopes = profileTokenScopes(profile)) {
   const { fetch } = gateway(held);
-  const run = await probeScopes(fakeDeps(fetch), { cloudId: 'cloud-1', auth: { basic: { email: 'ana@acme.example', token: 'demo-t' } }, profile, scopes }, myselfBeside(held));
+  const run = await probeScopes(
+    fakeDeps(fetch),
+    { cloudId: 'cloud-1', auth: { basic: { email: 'ana@acme.example', token: 'demo-t' } }, profile, scopes },
+    myselfBeside(held),
+  );
   const status = (scope: string) => run.probes.find((p) => p.scope === scope);
   return { run, fetch, status };
 }
@@ -55,7 +59,10 @@ describe('probeScopes', () => {
     expect(run.probes.filter((p) => p.status === 'held')).toHaveLength(10);
     // write:jira-work (held) allows every safe request that needs these.
     for (const scope of ['delete:async-task:jira', 'delete:attachment:jira', 'delete:comment:jira']) {
-      expect(status(scope)).toMatchObject({ status: 'unknown', evidence: { undecided: 'undecidable', reason: expect.stringContaining('also allowed by write:jira-work, which the token holds') } });
+      expect(status(scope)).toMatchObject({
+        status: 'unknown',
+        evidence: { undecided: 'undecidable', reason: expect.stringContaining('also allowed by write:jira-work, which the token holds') },
+      });
     }
     // Jira Service Management scopes, and build deletion keyed by the build tool's own ids.
     for (const scope of ['delete:cmdb-object:jira', 'delete:build-info:jira']) expect(status(scope)?.evidence?.undecided).toBe('unprobeable');
@@ -68,7 +75,11 @@ describe('probeScopes', () => {
     const readonly = requireProfile('oneconnect-oauth-readonly');
     const held = ['read:jira-work', 'read:project:jira', 'read:user:jira', 'read:group:jira', 'read:avatar:jira', 'read:application-role:jira'];
     // The app's own (granular) list, not the classic list its API token holds.
-    const { run } = await probe(readonly, held, readonly.vendorScopes.filter((s) => s !== 'offline_access'));
+    const { run } = await probe(
+      readonly,
+      held,
+      readonly.vendorScopes.filter((s) => s !== 'offline_access'),
+    );
     expect(run.rounds).toBe(MAX_PROBE_ROUNDS);
     for (const p of run.probes) if (p.status !== 'unknown') expect(p.status === 'held').toBe(held.includes(p.scope));
     const decided = run.probes.filter((p) => p.status !== 'unknown').map((p) => p.scope);
@@ -111,7 +122,12 @@ describe('probeScopes', () => {
     const catalog = allScopes().map((s) => s.scope);
     for (const profile of ['kendis-cloud-oauth', 'kendis-user-token', 'oneconnect-oauth-full', 'targetprocess'].map(requireProfile)) {
       const scopes = profileTokenScopes(profile);
-      for (const held of [[], scopes, scopes.filter((_, i) => i % 2 === 0), [...scopes.filter((_, i) => i % 3 === 1), ...catalog.filter((_, i) => i % 17 === 0)]]) {
+      for (const held of [
+        [],
+        scopes,
+        scopes.filter((_, i) => i % 2 === 0),
+        [...scopes.filter((_, i) => i % 3 === 1), ...catalog.filter((_, i) => i % 17 === 0)],
+      ]) {
         const { run } = await probe(profile, held);
         expect(run.rounds).toBeLessThanOrEqual(MAX_PROBE_ROUNDS);
         expect(run.requests).toBeLessThanOrEqual(MAX_PROBE_ROUNDS * DEFAULT_CONCURRENCY);
@@ -126,7 +142,13 @@ describe('probeScopes', () => {
   it('plans each catalog write scope, and all of them at once, with bodyless requests that change only ids no object has', async () => {
     const catalog = allScopes().map((s) => s.scope);
     const writes = catalog.filter((s) => !s.startsWith('read:'));
-    const runs = [...writes.flatMap((scope) => [[[scope], [scope]], [[scope], []]]), [catalog, []]] as const;
+    const runs = [
+      ...writes.flatMap((scope) => [
+        [[scope], [scope]],
+        [[scope], []],
+      ]),
+      [catalog, []],
+    ] as const;
     let writeProbes = 0;
     for (const [scopes, held] of runs) {
       const { fetch, run } = await probe(kendis, held, scopes);
@@ -152,27 +174,46 @@ describe('probeScopes', () => {
 
   it('keeps each round within the concurrency limit', async () => {
     const { fetch } = gateway(anaHolds);
-    const run = await probeScopes(fakeDeps(fetch, { concurrency: 5 }), { cloudId: 'c', auth: { none: true }, profile: kendis, scopes: profileTokenScopes(kendis) }, myselfBeside(anaHolds));
+    const run = await probeScopes(
+      fakeDeps(fetch, { concurrency: 5 }),
+      { cloudId: 'c', auth: { none: true }, profile: kendis, scopes: profileTokenScopes(kendis) },
+      myselfBeside(anaHolds),
+    );
     expect(run.requests).toBeLessThanOrEqual(5 * run.rounds);
     expect(fetch.calls).toHaveLength(run.requests);
   });
 
-  it.each([{ status: 404 }, { status: 404, body: { message: 'Not Found' } }])('counts a 404 that is not Jira’s (%o, a path the gateway does not route) as nothing held', async (reply) => {
-    const { fetch } = gateway(profileTokenScopes(kendis), reply);
-    const run = await probeScopes(fakeDeps(fetch), { cloudId: 'c', auth: { none: true }, profile: kendis, scopes: profileTokenScopes(kendis) }, { requests: [], answers: Promise.resolve([]) });
-    expect(run.probes.filter((p) => p.status !== 'unknown')).toEqual([]);
-  });
+  it.each([{ status: 404 }, { status: 404, body: { message: 'Not Found' } }])(
+    'counts a 404 that is not Jira’s (%o, a path the gateway does not route) as nothing held',
+    async (reply) => {
+      const { fetch } = gateway(profileTokenScopes(kendis), reply);
+      const run = await probeScopes(
+        fakeDeps(fetch),
+        { cloudId: 'c', auth: { none: true }, profile: kendis, scopes: profileTokenScopes(kendis) },
+        { requests: [], answers: Promise.resolve([]) },
+      );
+      expect(run.probes.filter((p) => p.status !== 'unknown')).toEqual([]);
+    },
+  );
 
   it('sends no second round when the token turns out not to be a scoped one', async () => {
     const { fetch } = gateway([]);
-    const run = await probeScopes(fakeDeps(fetch), { cloudId: 'c', auth: { none: true }, profile: kendis, scopes: profileTokenScopes(kendis) }, { requests: [], answers: Promise.resolve(undefined) });
+    const run = await probeScopes(
+      fakeDeps(fetch),
+      { cloudId: 'c', auth: { none: true }, profile: kendis, scopes: profileTokenScopes(kendis) },
+      { requests: [], answers: Promise.resolve(undefined) },
+    );
     expect(run).toMatchObject({ probes: [], rounds: 1 });
     expect(fetch.calls).toHaveLength(run.requests);
   });
 
   it('says unknown, never missing, for a scope whose requests got no answer', async () => {
     const fetch = fakeFetch(() => ({ status: 503 }));
-    const run = await probeScopes(fakeDeps(fetch, { maxRetries: 0 }), { cloudId: 'c', auth: { none: true }, profile: kendis, scopes: profileTokenScopes(kendis) }, { requests: [], answers: Promise.resolve([]) });
+    const run = await probeScopes(
+      fakeDeps(fetch, { maxRetries: 0 }),
+      { cloudId: 'c', auth: { none: true }, profile: kendis, scopes: profileTokenScopes(kendis) },
+      { requests: [], answers: Promise.resolve([]) },
+    );
     expect(run.probes.some((p) => p.status !== 'unknown')).toBe(false);
     const results = probeResults(run.probes);
     expect(results.find((r) => r.id === 'token.scopes.unanswered')?.status).toBe('unknown');

@@ -5,7 +5,17 @@ import type { CheckResult } from '../model';
 import type { ResultId } from './result-ids';
 import type { Profile } from '../profiles/types';
 import { neededForLines } from './coverage-results';
-import { inferScopes, probeForOperation, probesFor, verdictOf, type Knowledge, type Observation, type OperationRequest, type ProbeRequest, type ProbeVerdict } from './scope-probes';
+import {
+  inferScopes,
+  probeForOperation,
+  probesFor,
+  verdictOf,
+  type Knowledge,
+  type Observation,
+  type OperationRequest,
+  type ProbeRequest,
+  type ProbeVerdict,
+} from './scope-probes';
 import type { ScopeProbeResult } from './types';
 import { pluralise } from '../text';
 
@@ -63,7 +73,7 @@ export async function probeScopes(deps: CheckDeps, input: ScopeProbeInput, along
   // How long round 1 took, the requests beside it included: what round 2 is expected to take.
   let roundMs = 0;
   let outOfTime = false;
-  for (let waited = false; rounds < MAX_PROBE_ROUNDS; ) {
+  for (let waited = false; rounds < MAX_PROBE_ROUNDS;) {
     const batch = planRound(input.scopes, knowledgeFrom(answers), sent, budget);
     if (batch.length === 0 && waited) break;
     if (batch.length > 0) {
@@ -199,7 +209,10 @@ function planRound(scopes: readonly string[], k: Knowledge, sent: ReadonlyMap<Pr
   const directFor = (scope: string) => {
     let found = direct.get(scope);
     if (!found) {
-      const probe = bestBy(probesFor(scope).filter((p) => !sent.has(p)), (p) => -chance(p, scope, k, prior));
+      const probe = bestBy(
+        probesFor(scope).filter((p) => !sent.has(p)),
+        (p) => -chance(p, scope, k, prior),
+      );
       found = probe ? { probe, chance: chance(probe, scope, k, prior) } : { chance: 0 };
       direct.set(scope, found);
     }
@@ -231,7 +244,7 @@ function planRound(scopes: readonly string[], k: Knowledge, sent: ReadonlyMap<Pr
 
   const chosen = new Set<ProbeRequest>();
   const undecided = new Map(scopes.map((s) => [s, 1]));
-  for (let remaining = bundles; remaining.length > 0; ) {
+  for (let remaining = bundles; remaining.length > 0;) {
     const value = (b: Bundle) => ((undecided.get(b.scope) ?? 0) * b.chance) / Math.max(1, b.requests.filter((p) => !chosen.has(p)).length);
     const best = bestBy(remaining, (b) => -value(b));
     if (!best || value(best) < MIN_GAIN) break;
@@ -253,7 +266,10 @@ function dependsOn(probe: ProbeRequest, scope: string, k: Knowledge, prior: Prio
   const open = openSets(probe, k);
   const unknown = (set: readonly string[]) => set.filter((s) => s !== scope && !isDecided(k, s));
   const refute = answer === 'denied' ? [] : open.filter((set) => !set.includes(scope)).flatMap((set) => bestBy(unknown(set), prior) ?? []);
-  const own = bestBy(open.filter((set) => set.includes(scope)), (set) => -unknown(set).reduce((p, s) => p * prior(s), 1));
+  const own = bestBy(
+    open.filter((set) => set.includes(scope)),
+    (set) => -unknown(set).reduce((p, s) => p * prior(s), 1),
+  );
   return [...new Set([...refute, ...(answer === 'allowed' ? [] : unknown(own ?? []))])];
 }
 
@@ -291,8 +307,13 @@ function readScopes(input: ScopeProbeInput, answers: readonly ProbeAnswer[], out
       const reason = fault.outcome.kind === 'ok' ? 'no answer' : fault.outcome.reason;
       return { ...base, status: 'unknown', evidence: { ...evidenceOf(fault.outcome), undecided: 'fault', reason } };
     }
-    if (outOfTime) return { ...base, status: 'unknown', evidence: { undecided: 'out-of-time', reason: `${OUT_OF_TIME} before a second round of probes could tell` } };
-    return { ...base, status: 'unknown', evidence: { undecided: 'ambiguous', reason: 'other scopes the token may hold could have allowed every request sent for it' } };
+    if (outOfTime)
+      return { ...base, status: 'unknown', evidence: { undecided: 'out-of-time', reason: `${OUT_OF_TIME} before a second round of probes could tell` } };
+    return {
+      ...base,
+      status: 'unknown',
+      evidence: { undecided: 'ambiguous', reason: 'other scopes the token may hold could have allowed every request sent for it' },
+    };
   });
 }
 

@@ -24,7 +24,10 @@ describe('scopeListResults', () => {
 
   it('asks for the scope string of an ambiguous title, and passes plain titles', () => {
     expect(results('View issues', true)).toEqual([
-      expect.objectContaining({ status: 'warn', fix: 'Paste the scope string the console shows under the title instead: read:issue:jira or read:issue:jira-software.' }),
+      expect.objectContaining({
+        status: 'warn',
+        fix: 'Paste the scope string the console shows under the title instead: read:issue:jira or read:issue:jira-software.',
+      }),
     ]);
     expect(results('View sprints', true).map((r) => r.status)).toEqual(['pass']);
   });
@@ -38,7 +41,10 @@ describe('scopeListResults', () => {
 
 describe('offlineAccessResult', () => {
   it('is information for a console list without it, a failure when a consent returned no refresh token', () => {
-    expect(offlineAccessResult('oauth.scopes', ['read:jira-work'], true, 'info')).toMatchObject({ status: 'info', detail: expect.stringContaining('consent test') });
+    expect(offlineAccessResult('oauth.scopes', ['read:jira-work'], true, 'info')).toMatchObject({
+      status: 'info',
+      detail: expect.stringContaining('consent test'),
+    });
     expect(offlineAccessResult('oauth.scopes', ['read:jira-work'], true, 'info')?.fix).toBeUndefined();
     expect(offlineAccessResult('consent', [], true, 'fail')).toMatchObject({ status: 'fail', fix: expect.stringContaining('offline_access') });
     expect(offlineAccessResult('oauth.scopes', ['offline_access'], true, 'info')?.status).toBe('pass');

@@ -55,7 +55,9 @@ describe('safe requests', () => {
       `/rest/agile/1.0/board/${IMPOSSIBLE_ID}/properties/${NOT_AN_ID}`,
     );
     // Permission scheme 0 is Jira's Default Permission Scheme.
-    expect(probeForOperation({ method: 'POST', template: '/rest/api/3/permissionscheme/{schemeId}/permission' })?.path).toBe(`/rest/api/3/permissionscheme/${IMPOSSIBLE_ID}/permission`);
+    expect(probeForOperation({ method: 'POST', template: '/rest/api/3/permissionscheme/{schemeId}/permission' })?.path).toBe(
+      `/rest/api/3/permissionscheme/${IMPOSSIBLE_ID}/permission`,
+    );
   });
 
   it('sends the catalog’s read-only POSTs as reads, and never an empty-set or app-only operation', () => {
@@ -103,7 +105,9 @@ describe('verdictOf', () => {
   });
 
   it('reads a scope mismatch as denied and a fault as nothing', () => {
-    expect(verdictOf(reply(401, { code: 401, message: 'Unauthorized; scope does not match' }, { 'X-Failure-Category': 'FAILURE_CLIENT_SCOPE_CHECK' }))).toBe('denied');
+    expect(verdictOf(reply(401, { code: 401, message: 'Unauthorized; scope does not match' }, { 'X-Failure-Category': 'FAILURE_CLIENT_SCOPE_CHECK' }))).toBe(
+      'denied',
+    );
     expect(verdictOf(reply(401, { code: 401, message: 'Unauthorized' }))).toBe('inconclusive');
     expect(verdictOf(reply(503, undefined))).toBe('inconclusive');
   });
@@ -133,7 +137,13 @@ describe('inferScopes', () => {
     expect(missing.has('other')).toBe(true);
   });
   it('holds what every open set of an allowed request shares, and names what decided each scope', () => {
-    const allowed = { sets: [['a', 'b'], ['a', 'c']], verdict: 'allowed' as const };
+    const allowed = {
+      sets: [
+        ['a', 'b'],
+        ['a', 'c'],
+      ],
+      verdict: 'allowed' as const,
+    };
     const { held, decidedBy } = inferScopes([allowed]);
     expect([...held]).toEqual(['a']);
     expect(decidedBy.get('a')).toBe(allowed);

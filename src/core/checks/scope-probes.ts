@@ -46,7 +46,11 @@ const KEY_NAMED_ID = '/rest/api/3/application-properties/{id}';
 
 /** POSTs that only read, as the catalog lists them among its probe candidates (search, match, evaluate…). */
 const READ_ONLY_POSTS: ReadonlySet<string> = new Set(
-  allScopes().flatMap(({ scope }) => probesForScope(scope).filter((p) => p.method === 'POST' && !p.appOnly).map((p) => p.path)),
+  allScopes().flatMap(({ scope }) =>
+    probesForScope(scope)
+      .filter((p) => p.method === 'POST' && !p.appOnly)
+      .map((p) => p.path),
+  ),
 );
 
 export function fillPath(template: string): string {
@@ -69,7 +73,14 @@ function probeOf(op: OperationRecord): ProbeRequest | undefined {
   if (op.scopeSets.length === 0 || op.scopeSets.some((set) => set.scopes.length === 0)) return undefined;
   const reads = op.method === 'GET' || (op.method === 'POST' && READ_ONLY_POSTS.has(op.path));
   if (!reads && !paramsOf(op.path).some((param) => namesNothing(op.path, param))) return undefined;
-  return { method: op.method, template: op.path, path: fillPath(op.path), sets: op.scopeSets.map((set) => set.scopes), write: !reads, deprecated: op.deprecated };
+  return {
+    method: op.method,
+    template: op.path,
+    path: fillPath(op.path),
+    sets: op.scopeSets.map((set) => set.scopes),
+    write: !reads,
+    deprecated: op.deprecated,
+  };
 }
 
 // One object per operation, so a request can key a map.
@@ -139,7 +150,7 @@ export function inferScopes<O extends Observation>(observations: readonly O[]): 
   const held = new Set<string>();
   const missing = new Set<string>();
   const decidedBy = new Map<string, O>();
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     const mark = (target: Set<string>, scope: string, by: O) => {
       if (!target.has(scope)) {

@@ -65,11 +65,17 @@ describe('scopeSourceResults', () => {
       status: 'pass',
       title: 'offline_access granted',
     });
-    expect(byId(scopeSourceResults({ pasted, profile: targetprocess, grant: grant(console, false) }).results, 'oauth.scopes.offline-access')?.status).toBe('fail');
+    expect(byId(scopeSourceResults({ pasted, profile: targetprocess, grant: grant(console, false) }).results, 'oauth.scopes.offline-access')?.status).toBe(
+      'fail',
+    );
   });
 
   it('says when the two lists agree', () => {
-    const outcome = scopeSourceResults({ pasted: parseScopeList(kendis.vendorScopes.join(',')), profile: kendis, grant: grant([...kendis.vendorScopes, 'offline_access']) });
+    const outcome = scopeSourceResults({
+      pasted: parseScopeList(kendis.vendorScopes.join(',')),
+      profile: kendis,
+      grant: grant([...kendis.vendorScopes, 'offline_access']),
+    });
     expect(byId(outcome.results, 'oauth.scopes.difference')).toMatchObject({ status: 'pass', title: 'The pasted list matches the consented grant' });
   });
 });
@@ -88,7 +94,11 @@ describe('grantFromConsent', () => {
     refreshTokenIssued: true,
   };
   it('takes the union of the sites’ scopes and when they were read', () => {
-    expect(grantFromConsent(consent, 'demo-client')).toEqual({ scopes: ['read:project:jira', 'read:sprint:jira-software'], readAt: READ_AT, refreshTokenIssued: true });
+    expect(grantFromConsent(consent, 'demo-client')).toEqual({
+      scopes: ['read:project:jira', 'read:sprint:jira-software'],
+      readAt: READ_AT,
+      refreshTokenIssued: true,
+    });
   });
   it('has none for another app, a consent that read no site, or none at all', () => {
     expect(grantFromConsent(consent, 'another-client')).toBeUndefined();

@@ -43,10 +43,14 @@ export async function checkToken(deps: CheckDeps, input: TokenCheckInput): Promi
   const myself = Promise.all([siteRequest(deps, site, 'GET', MYSELF, auth), gatewayRequest(deps, cloudId, 'GET', MYSELF, auth)]);
   const probing =
     input.profile && scopes.length
-      ? probeScopes(deps, { cloudId, auth, profile: input.profile, scopes }, {
-          requests: [{ method: 'GET', template: MYSELF }],
-          answers: myself.then(([siteAnswer, gatewayAnswer]) => (kindOf(siteAnswer, gatewayAnswer).kind === 'scoped' ? [gatewayAnswer] : undefined)),
-        })
+      ? probeScopes(
+          deps,
+          { cloudId, auth, profile: input.profile, scopes },
+          {
+            requests: [{ method: 'GET', template: MYSELF }],
+            answers: myself.then(([siteAnswer, gatewayAnswer]) => (kindOf(siteAnswer, gatewayAnswer).kind === 'scoped' ? [gatewayAnswer] : undefined)),
+          },
+        )
       : undefined;
   const [[onSite, onGateway], run] = await Promise.all([myself, probing]);
 
@@ -65,7 +69,10 @@ export async function checkToken(deps: CheckDeps, input: TokenCheckInput): Promi
   if (kind === 'scoped' && input.profile && run) {
     probes = run.probes;
     // Scopes that could not be probed are not counted as missing: only what a probe disproved is.
-    coverage = analyzeCoverage(tokenView(input.profile), probes.filter((p) => p.status !== 'missing').map((p) => p.scope));
+    coverage = analyzeCoverage(
+      tokenView(input.profile),
+      probes.filter((p) => p.status !== 'missing').map((p) => p.scope),
+    );
     results.push(...probeResults(probes));
   } else if (kind === 'classic' && input.profile) {
     results.push({
@@ -109,7 +116,9 @@ function tokenKindResult(kind: TokenKindDetected, site: string, cloudId: string,
       title: `Scoped API token: it works only through ${gateway}`,
       status: 'warn',
       detail: `On https://${site} Jira refuses it (401); the gateway recognises it.`,
-      fix: vendorFix(profile, 'scopedTokenBaseUrl', { gatewayUrl: gateway, cloudId, site }) ?? `In ${integration}'s settings, use ${gateway} instead of https://${site}`,
+      fix:
+        vendorFix(profile, 'scopedTokenBaseUrl', { gatewayUrl: gateway, cloudId, site }) ??
+        `In ${integration}'s settings, use ${gateway} instead of https://${site}`,
       urls: [gateway],
       evidence: { gatewayUrl: gateway },
     };
@@ -121,7 +130,9 @@ function tokenKindResult(kind: TokenKindDetected, site: string, cloudId: string,
       title: wantsScoped ? `Classic API token, where ${integration} asks for a scoped one` : 'Classic API token',
       status: wantsScoped ? 'warn' : 'pass',
       detail: `Works on https://${site} with your full access.`,
-      ...(wantsScoped ? { fix: `For least privilege, create a token with scopes at ${NEW_TOKEN_URL} (the ${integration} guide asks for one).`, urls: [NEW_TOKEN_URL] } : {}),
+      ...(wantsScoped
+        ? { fix: `For least privilege, create a token with scopes at ${NEW_TOKEN_URL} (the ${integration} guide asks for one).`, urls: [NEW_TOKEN_URL] }
+        : {}),
     };
   }
   return undefined;

@@ -33,7 +33,8 @@ export interface WebhookTarget {
   url: string;
 }
 
-const REFUSED = 'Use a Slack incoming webhook (https://hooks.slack.com/services/…) or a Microsoft Teams one (a Workflows URL on …logic.azure.com, or …webhook.office.com): the app may post nowhere else';
+const REFUSED =
+  'Use a Slack incoming webhook (https://hooks.slack.com/services/…) or a Microsoft Teams one (a Workflows URL on …logic.azure.com, or …webhook.office.com): the app may post nowhere else';
 
 /** The URL as the admin pasted it, or an InputError that never quotes it back (it is a credential). */
 export function parseWebhookUrl(text: string): WebhookTarget {

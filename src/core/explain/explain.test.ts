@@ -33,7 +33,9 @@ describe('explain: the issue’s log line', () => {
       verdict: 'fail',
     });
     expect(result(explanation, 'explain.operation')?.detail).toContain('Query string ignored');
-    expect(result(explanation, 'explain.scopes')?.detail).toContain('classic scopes (read:jira-work, write:jira-work…) do not allow Jira Software (agile) endpoints');
+    expect(result(explanation, 'explain.scopes')?.detail).toContain(
+      'classic scopes (read:jira-work, write:jira-work…) do not allow Jira Software (agile) endpoints',
+    );
     expect(result(explanation, 'explain.reply')).toMatchObject({ status: 'fail', title: '401: refused for a missing scope' });
     expect(result(explanation, 'explain.reply')?.fix).toContain('read:sprint:jira-software');
     expect(result(explanation, 'explain.cloud-id')).toMatchObject({ status: 'pass' });
@@ -51,7 +53,9 @@ describe('explain: the issue’s log line', () => {
   });
 
   it('with a granted list that covers it, says so', () => {
-    const explanation = one(`GET ${GATEWAY}/rest/agile/1.0/board`, { granted: { scopes: ['read:board-scope:jira-software', 'read:project:jira'], source: 'the grant' } });
+    const explanation = one(`GET ${GATEWAY}/rest/agile/1.0/board`, {
+      granted: { scopes: ['read:board-scope:jira-software', 'read:project:jira'], source: 'the grant' },
+    });
     expect(result(explanation, 'explain.grant')).toMatchObject({ status: 'pass', title: 'Allowed by the grant' });
     expect(explanation.verdict).toBe('pass');
   });
@@ -60,14 +64,19 @@ describe('explain: the issue’s log line', () => {
     const explanation = one(`GET ${GATEWAY}/rest/agile/1.0/board/12/sprint/7/issue`, { profile: requireProfile('kendis-user-token') });
     expect(explanation.missing).toEqual(['read:issue-details:jira', 'read:jql:jira']);
     expect(result(explanation, 'explain.grant')).toMatchObject({ status: 'warn' });
-    expect(result(explanation, 'explain.grant')?.fix).toMatch(/^Create a new API token with read:issue-details:jira, read:jql:jira added .*Ask Kendis whether its guide should list them\.$/);
+    expect(result(explanation, 'explain.grant')?.fix).toMatch(
+      /^Create a new API token with read:issue-details:jira, read:jql:jira added .*Ask Kendis whether its guide should list them\.$/,
+    );
   });
 });
 
 describe('explain: what the status and headers say', () => {
   it('bad credentials on the gateway: the auth-mismatch category, not a scope', () => {
     const explanation = one([`GET ${GATEWAY}/rest/api/3/myself`, 'HTTP/2 401', 'x-failure-category: FAILURE_CLIENT_AUTH_MISMATCH'].join('\n'));
-    expect(result(explanation, 'explain.reply')).toMatchObject({ status: 'fail', title: '401: the credentials were not accepted (X-Failure-Category: FAILURE_CLIENT_AUTH_MISMATCH)' });
+    expect(result(explanation, 'explain.reply')).toMatchObject({
+      status: 'fail',
+      title: '401: the credentials were not accepted (X-Failure-Category: FAILURE_CLIENT_AUTH_MISMATCH)',
+    });
     expect(result(explanation, 'explain.reply')?.detail).toContain('Whether it accepts classic (unscoped) API tokens is not known');
   });
 
@@ -77,7 +86,10 @@ describe('explain: what the status and headers say', () => {
   });
 
   it('a scoped token on the site URL: 401 says use the gateway, with this site’s Cloud ID', () => {
-    const explanation = one(`curl -u ana@acme.example:demo https://acme.atlassian.net/rest/api/3/myself\nHTTP/1.1 401\nClient must be authenticated to access this resource.`, { site: SITE });
+    const explanation = one(
+      `curl -u ana@acme.example:demo https://acme.atlassian.net/rest/api/3/myself\nHTTP/1.1 401\nClient must be authenticated to access this resource.`,
+      { site: SITE },
+    );
     expect(result(explanation, 'explain.reply')).toMatchObject({ status: 'fail', title: '401: a scoped API token on the site URL, or wrong credentials' });
     expect(result(explanation, 'explain.reply')?.fix).toContain(`${GATEWAY}/rest/api/3/myself`);
   });
@@ -150,12 +162,20 @@ describe('explain: unknown endpoints and methods', () => {
   it('offers did-you-mean over templates', () => {
     const explanation = one('GET https://acme.atlassian.net/rest/api/3/isue/ACME-1');
     expect(explanation.suggestions[0]).toBe('GET /rest/api/3/issue/{issueIdOrKey}');
-    expect(result(explanation, 'explain.operation')).toMatchObject({ status: 'unknown', fix: expect.stringContaining('Did you mean GET /rest/api/3/issue/{issueIdOrKey}') });
+    expect(result(explanation, 'explain.operation')).toMatchObject({
+      status: 'unknown',
+      fix: expect.stringContaining('Did you mean GET /rest/api/3/issue/{issueIdOrKey}'),
+    });
   });
 
   it('reads a bare URL as GET and says so; names the methods a path has for a wrong one', () => {
-    expect(result(one(`${GATEWAY}/rest/api/3/issue/ACME-1`), 'explain.operation')?.detail).toContain('No method given: read as GET (the path also has PUT, DELETE)');
-    expect(result(one(`PATCH ${GATEWAY}/rest/agile/1.0/board`), 'explain.operation')).toMatchObject({ status: 'unknown', detail: 'Jira has GET, POST for this path.' });
+    expect(result(one(`${GATEWAY}/rest/api/3/issue/ACME-1`), 'explain.operation')?.detail).toContain(
+      'No method given: read as GET (the path also has PUT, DELETE)',
+    );
+    expect(result(one(`PATCH ${GATEWAY}/rest/agile/1.0/board`), 'explain.operation')).toMatchObject({
+      status: 'unknown',
+      detail: 'Jira has GET, POST for this path.',
+    });
   });
 
   it('an apps-only endpoint warns: no scope allows it', () => {

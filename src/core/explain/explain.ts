@@ -76,7 +76,15 @@ export function explainText(text: string, context: ExplainContext, now: Date): E
   }
   const groups = new Map<string, { request: ObservedRequest; at: number[] }>();
   for (const request of parsed.requests) {
-    const key = JSON.stringify([request.method, request.origin, request.path, request.status, request.failureCategory, request.credential, scopeWords(request)]);
+    const key = JSON.stringify([
+      request.method,
+      request.origin,
+      request.path,
+      request.status,
+      request.failureCategory,
+      request.credential,
+      scopeWords(request),
+    ]);
     const group = groups.get(key);
     if (group) group.at.push(request.at);
     else groups.set(key, { request, at: [request.at] });
@@ -139,7 +147,12 @@ function explainRequest(observed: ObservedRequest, context: ExplainContext, now:
     results: [],
   };
   const results: CheckResult[] = [];
-  const finish = (extra: Partial<RequestExplanation> = {}): RequestExplanation => ({ ...base, ...extra, results, verdict: worstStatus(results.map((r) => r.status)) });
+  const finish = (extra: Partial<RequestExplanation> = {}): RequestExplanation => ({
+    ...base,
+    ...extra,
+    results,
+    verdict: worstStatus(results.map((r) => r.status)),
+  });
 
   if (entry.kind === 'gateway-other-product') {
     results.push({
@@ -219,7 +232,9 @@ function operationResult(
     };
   }
   const notes = [
-    match.assumedMethod ? `No method given: read as ${match.assumedMethod}${match.otherMethods.length ? ` (the path also has ${match.otherMethods.join(', ')})` : ''}.` : '',
+    match.assumedMethod
+      ? `No method given: read as ${match.assumedMethod}${match.otherMethods.length ? ` (the path also has ${match.otherMethods.join(', ')})` : ''}.`
+      : '',
     normalised.note ? `Path ${normalised.note}.` : '',
     observed.hadQuery ? 'Query string ignored: the scopes an endpoint needs do not depend on it.' : '',
     operation.deprecated ? 'Atlassian marks this operation deprecated.' : '',
@@ -255,7 +270,8 @@ function scopeSetsResult(operation: OperationRecord, usable: readonly ScopeSet[]
         : 'Granular scopes only: no classic scope allows it.',
     );
   } else if (classicOnly) lines.push('Classic scopes only: no granular scope allows it.');
-  if (operation.scopeSets.some((set) => set.scopes.length === 0)) lines.push('The spec also lists a set with no scope, which only apps can use; it is left out.');
+  if (operation.scopeSets.some((set) => set.scopes.length === 0))
+    lines.push('The spec also lists a set with no scope, which only apps can use; it is left out.');
   const title =
     usable.length === 1
       ? `Needs ${usable[0]!.scopes.join(' and ')}${granularOnly ? ' (granular only)' : classicOnly ? ' (classic)' : ''}`
@@ -292,7 +308,9 @@ function entryResults(entry: Entry, observed: ObservedRequest, context: ExplainC
       id: 'explain.cloud-id',
       title: same ? `Cloud ID is ${context.site?.host ?? 'this site'}’s` : `Cloud ID ${entry.cloudId} is not ${context.site?.host ?? 'this site'}’s`,
       status: same ? 'pass' : 'fail',
-      detail: same ? `${entry.cloudId} is the Cloud ID of ${context.site?.host ?? 'this site'}.` : `${context.site?.host ?? 'This site'} has Cloud ID ${expected}: the request went to another site, or to none.`,
+      detail: same
+        ? `${entry.cloudId} is the Cloud ID of ${context.site?.host ?? 'this site'}.`
+        : `${context.site?.host ?? 'This site'} has Cloud ID ${expected}: the request went to another site, or to none.`,
       ...(same ? {} : { fix: `Use ${gatewayUrl(expected, jiraPath)}.`, urls: [gatewayUrl(expected, jiraPath)] }),
       evidence: { cloudId: entry.cloudId, expectedCloudId: expected },
     });
@@ -356,7 +374,12 @@ function replyKind(observed: ObservedRequest, now: Date): ReplyReading | undefin
   const { status, failureCategory } = observed;
   if (status === undefined) return undefined;
   const text = observed.replyText ?? '';
-  const outcome = classifyReply('request', { status, text: jsonIn(text), header: (name) => (name.toLowerCase() === 'x-failure-category' ? (failureCategory ?? null) : null) }, 1, now.getTime());
+  const outcome = classifyReply(
+    'request',
+    { status, text: jsonIn(text), header: (name) => (name.toLowerCase() === 'x-failure-category' ? (failureCategory ?? null) : null) },
+    1,
+    now.getTime(),
+  );
   let kind = outcome.kind;
   // A log line carries the gateway's words outside any JSON; they prove a scope failure just the same.
   if (kind === 'invalid-credentials' && failureCategory !== AUTH_MISMATCH_FAILURE && scopeWords(observed)) kind = 'scope-mismatch';
@@ -370,10 +393,24 @@ function replyKind(observed: ObservedRequest, now: Date): ReplyReading | undefin
   };
 }
 
-function replyResult(reply: ReplyReading, observed: ObservedRequest, entry: Entry, context: ExplainContext, usable: readonly ScopeSet[], jiraPath: string): CheckResult {
+function replyResult(
+  reply: ReplyReading,
+  observed: ObservedRequest,
+  entry: Entry,
+  context: ExplainContext,
+  usable: readonly ScopeSet[],
+  jiraPath: string,
+): CheckResult {
   const { status } = reply;
   const evidence: Evidence = { httpStatus: status, outcome: reply.kind, ...(observed.failureCategory ? { failureCategory: observed.failureCategory } : {}) };
-  const result = (title: string, value: Status, detail: string, fix?: string): CheckResult => ({ id: 'explain.reply', title, status: value, detail, ...(fix ? { fix } : {}), evidence });
+  const result = (title: string, value: Status, detail: string, fix?: string): CheckResult => ({
+    id: 'explain.reply',
+    title,
+    status: value,
+    detail,
+    ...(fix ? { fix } : {}),
+    evidence,
+  });
   const cloudId = context.site?.cloudId;
   const siteHost = entry.kind === 'site' ? entry.host : context.site?.host;
   const scopedOnSite = `A scoped API token works only through the gateway: use ${gatewayUrl(cloudId, jiraPath)}${cloudId || !siteHost ? '' : ` (scope-doctor cloud-id ${siteHost} prints the Cloud ID)`}.`;
@@ -393,7 +430,12 @@ function replyResult(reply: ReplyReading, observed: ObservedRequest, entry: Entr
     }
     case 'invalid-credentials': {
       if (observed.credential === 'bearer' && entry.kind === 'site') {
-        return result(`${status}: an OAuth 2.0 access token on the site URL`, 'fail', 'OAuth 2.0 access tokens work only through the gateway.', `Use ${gatewayUrl(cloudId, jiraPath)}.`);
+        return result(
+          `${status}: an OAuth 2.0 access token on the site URL`,
+          'fail',
+          'OAuth 2.0 access tokens work only through the gateway.',
+          `Use ${gatewayUrl(cloudId, jiraPath)}.`,
+        );
       }
       const checkToken = `check that the email is the token owner’s and that the token is not expired or revoked (${API_TOKENS_PAGE})`;
       if (entry.kind === 'site') {
@@ -439,7 +481,8 @@ function replyResult(reply: ReplyReading, observed: ObservedRequest, entry: Entr
           `Check the Cloud ID${cloudId ? ` (this site’s is ${cloudId})` : ' (scope-doctor cloud-id your-site)'} and the path.`,
         );
       }
-      const onSite = entry.kind === 'site' && observed.credential !== 'bearer' ? '\nA scoped API token used on the site URL also gets 404 on issue and project reads.' : '';
+      const onSite =
+        entry.kind === 'site' && observed.credential !== 'bearer' ? '\nA scoped API token used on the site URL also gets 404 on issue and project reads.' : '';
       return result(
         reply.jiraShaped ? `${status} from Jira: missing, or not visible to this account` : `${status}: missing, or not visible to this account`,
         'warn',
@@ -452,10 +495,17 @@ function replyResult(reply: ReplyReading, observed: ObservedRequest, entry: Entr
         `${status}: rate limited`,
         'unknown',
         'Atlassian asked the caller to slow down; this says nothing about scopes or credentials.',
-        reply.retryAfterSeconds !== undefined ? `Wait ${reply.retryAfterSeconds} s (Retry-After) and try again; spread the requests out.` : 'Wait and try again; spread the requests out.',
+        reply.retryAfterSeconds !== undefined
+          ? `Wait ${reply.retryAfterSeconds} s (Retry-After) and try again; spread the requests out.`
+          : 'Wait and try again; spread the requests out.',
       );
     case 'server-error':
-      return result(`${status}: failed on Atlassian’s side`, 'unknown', 'A server error says nothing about scopes or credentials.', 'Try again later; check https://jira-software.status.atlassian.com.');
+      return result(
+        `${status}: failed on Atlassian’s side`,
+        'unknown',
+        'A server error says nothing about scopes or credentials.',
+        'Try again later; check https://jira-software.status.atlassian.com.',
+      );
     case 'bad-request':
       return result(
         `${status}: the request itself was refused`,
@@ -490,7 +540,14 @@ function grantOf(context: ExplainContext): Grant | undefined {
   return { scopes, source: `the ${profile.vendor} guide’s list`, fromProfile: true };
 }
 
-function grantResult(grant: Grant, holding: ScopeSet | undefined, missing: readonly string[], reply: ReplyReading | undefined, observed: ObservedRequest, profile: Profile | undefined): CheckResult {
+function grantResult(
+  grant: Grant,
+  holding: ScopeSet | undefined,
+  missing: readonly string[],
+  reply: ReplyReading | undefined,
+  observed: ObservedRequest,
+  profile: Profile | undefined,
+): CheckResult {
   if (holding) {
     const refused = reply?.kind === 'scope-mismatch';
     return {
@@ -498,7 +555,11 @@ function grantResult(grant: Grant, holding: ScopeSet | undefined, missing: reado
       title: refused ? `${capitalise(grant.source)} allows it, yet the gateway refused a scope` : `Allowed by ${grant.source}`,
       status: refused ? 'warn' : 'pass',
       detail: `It holds every scope of the ${holding.kind} set: ${holding.scopes.join(', ')}.`,
-      ...(refused ? { fix: 'The credentials that sent it hold less than this list: check the app’s console permissions, or the scopes chosen when the token was created.' } : {}),
+      ...(refused
+        ? {
+            fix: 'The credentials that sent it hold less than this list: check the app’s console permissions, or the scopes chosen when the token was created.',
+          }
+        : {}),
     };
   }
   const succeeded = reply?.kind === 'ok';
@@ -512,7 +573,12 @@ function grantResult(grant: Grant, holding: ScopeSet | undefined, missing: reado
     detail: succeeded
       ? `The request succeeded, so the credentials that sent it hold more than ${grant.source} (or it is a classic token).`
       : `With ${grant.source}, this request is refused until ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} added.`,
-    ...(succeeded ? {} : { fix: `${addScopesFix(missing, observed.credential, profile)}.${grant.fromProfile ? ` Ask ${vendor} whether its guide should list ${missing.length === 1 ? 'it' : 'them'}.` : ''}`, scopesToAdd: [...missing] }),
+    ...(succeeded
+      ? {}
+      : {
+          fix: `${addScopesFix(missing, observed.credential, profile)}.${grant.fromProfile ? ` Ask ${vendor} whether its guide should list ${missing.length === 1 ? 'it' : 'them'}.` : ''}`,
+          scopesToAdd: [...missing],
+        }),
     evidence: { missing: [...missing] },
   };
 }
@@ -522,7 +588,12 @@ function grantResult(grant: Grant, holding: ScopeSet | undefined, missing: reado
 /** The exact step for adding scopes, worded for an API token, an OAuth 2.0 app, or either. */
 function addScopesFix(missing: readonly string[], credential: CredentialKind | undefined, profile: Profile | undefined): string {
   const list = missing.join(', ');
-  const kind = profile?.tokenKind === 'oauth' || (!profile && credential === 'bearer') ? 'oauth' : profile?.tokenKind === 'scoped-token' || (!profile && credential === 'basic') ? 'token' : 'either';
+  const kind =
+    profile?.tokenKind === 'oauth' || (!profile && credential === 'bearer')
+      ? 'oauth'
+      : profile?.tokenKind === 'scoped-token' || (!profile && credential === 'basic')
+        ? 'token'
+        : 'either';
   if (kind === 'oauth') return `Add ${list} to the app in the developer console (Permissions), then have the user consent again`;
   if (kind === 'token') return `Create a new API token with ${list} added (the scopes of an existing token cannot change)`;
   return `Add ${list}: to the OAuth 2.0 app in the developer console (then consent again), or to a new scoped API token (an existing token’s scopes cannot change)`;
@@ -562,4 +633,3 @@ function preview(text: string): string {
 function capitalise(text: string): string {
   return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 }
-

@@ -5,8 +5,15 @@ const CLOUD_ID = '1f0c5d2e-7b3a-4c8e-9d41-6a2b8c0fe9a2';
 
 describe('entryOf', () => {
   it('tells the gateway, a site, another product, a missing Cloud ID and other hosts apart', () => {
-    expect(entryOf('https://api.atlassian.com', `/ex/jira/${CLOUD_ID}/rest/api/3/myself`)).toEqual({ kind: 'gateway', cloudId: CLOUD_ID, jiraPath: '/rest/api/3/myself' });
-    expect(entryOf('https://api.atlassian.com', `/ex/confluence/${CLOUD_ID}/rest/api/content`)).toEqual({ kind: 'gateway-other-product', product: 'confluence' });
+    expect(entryOf('https://api.atlassian.com', `/ex/jira/${CLOUD_ID}/rest/api/3/myself`)).toEqual({
+      kind: 'gateway',
+      cloudId: CLOUD_ID,
+      jiraPath: '/rest/api/3/myself',
+    });
+    expect(entryOf('https://api.atlassian.com', `/ex/confluence/${CLOUD_ID}/rest/api/content`)).toEqual({
+      kind: 'gateway-other-product',
+      product: 'confluence',
+    });
     expect(entryOf('https://api.atlassian.com', '/rest/api/3/myself')).toEqual({ kind: 'gateway-no-cloud-id', jiraPath: '/rest/api/3/myself' });
     expect(entryOf('https://acme.atlassian.net', '/rest/api/3/myself')).toEqual({ kind: 'site', host: 'acme.atlassian.net', jiraPath: '/rest/api/3/myself' });
     expect(entryOf('https://legacy.jira.com', '/rest/api/3/myself')).toMatchObject({ kind: 'site' });

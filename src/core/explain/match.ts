@@ -58,7 +58,10 @@ export function normalisePath(path: string): NormalisedPath {
   if (cleaned.length > 1) cleaned = cleaned.replace(/\/+$/, '');
   const version = /^\/rest\/api\/(2|latest)(\/.*)?$/.exec(cleaned);
   if (version) {
-    return { path: `/rest/api/3${version[2] ?? ''}`, note: `read as /rest/api/3: REST API v${version[1] === '2' ? '2' : 'latest'} has the same operations and scopes` };
+    return {
+      path: `/rest/api/3${version[2] ?? ''}`,
+      note: `read as /rest/api/3: REST API v${version[1] === '2' ? '2' : 'latest'} has the same operations and scopes`,
+    };
   }
   const agile = /^\/rest\/agile\/latest(\/.*)?$/.exec(cleaned);
   if (agile) return { path: `/rest/agile/1.0${agile[1] ?? ''}`, note: 'read as /rest/agile/1.0: latest is its alias' };
@@ -84,7 +87,8 @@ export function matchOperation(method: string | undefined, path: string): Operat
     return { otherMethods: methodsWithPath, suggestions: methodsWithPath.length ? [] : suggestOperations(method, path) };
   }
   const assumed = methodsWithPath.includes('GET') ? 'GET' : methodsWithPath.length === 1 ? methodsWithPath[0] : undefined;
-  if (assumed) return { operation: findOperation(assumed, path), assumedMethod: assumed, otherMethods: methodsWithPath.filter((m) => m !== assumed), suggestions: [] };
+  if (assumed)
+    return { operation: findOperation(assumed, path), assumedMethod: assumed, otherMethods: methodsWithPath.filter((m) => m !== assumed), suggestions: [] };
   return { otherMethods: methodsWithPath, suggestions: methodsWithPath.length ? [] : suggestOperations(undefined, path) };
 }
 

@@ -11,12 +11,26 @@ const HAR = readFileSync(new URL('../../../test/fixtures/traffic/kendis-sync.har
 describe('parseRequests', () => {
   it('reads a bare gateway URL with a query string: path kept, query dropped, method left open', () => {
     const [request] = parseRequests(`${GATEWAY}/rest/agile/1.0/board/12/sprint?state=active`).requests;
-    expect(request).toEqual({ source: 'url', at: 1, origin: 'https://api.atlassian.com', path: `/ex/jira/${CLOUD_ID}/rest/agile/1.0/board/12/sprint`, hadQuery: true });
+    expect(request).toEqual({
+      source: 'url',
+      at: 1,
+      origin: 'https://api.atlassian.com',
+      path: `/ex/jira/${CLOUD_ID}/rest/agile/1.0/board/12/sprint`,
+      hadQuery: true,
+    });
   });
 
   it('reads METHOD URL and METHOD /path', () => {
-    expect(parseRequests('PUT https://acme.atlassian.net/rest/api/3/issue/ACME-1').requests[0]).toMatchObject({ source: 'method-url', method: 'PUT', origin: 'https://acme.atlassian.net' });
-    expect(parseRequests('delete /rest/agile/1.0/sprint/7').requests[0]).toMatchObject({ source: 'method-url', method: 'DELETE', path: '/rest/agile/1.0/sprint/7' });
+    expect(parseRequests('PUT https://acme.atlassian.net/rest/api/3/issue/ACME-1').requests[0]).toMatchObject({
+      source: 'method-url',
+      method: 'PUT',
+      origin: 'https://acme.atlassian.net',
+    });
+    expect(parseRequests('delete /rest/agile/1.0/sprint/7').requests[0]).toMatchObject({
+      source: 'method-url',
+      method: 'DELETE',
+      path: '/rest/agile/1.0/sprint/7',
+    });
   });
 
   it('reads a log line: status, method, URL and the gateway’s words, without keeping anything else visible', () => {
@@ -32,10 +46,13 @@ describe('parseRequests', () => {
   });
 
   it('adds the status, failure category and body printed on the lines after a request to it', () => {
-    const text = [`GET ${GATEWAY}/rest/api/3/myself`, 'HTTP/2 401', 'x-failure-category: FAILURE_CLIENT_AUTH_MISMATCH', '{"code":401,"message":"Unauthorized"}'].join('\n');
-    expect(parseRequests(text).requests).toEqual([
-      expect.objectContaining({ method: 'GET', status: 401, failureCategory: 'FAILURE_CLIENT_AUTH_MISMATCH' }),
-    ]);
+    const text = [
+      `GET ${GATEWAY}/rest/api/3/myself`,
+      'HTTP/2 401',
+      'x-failure-category: FAILURE_CLIENT_AUTH_MISMATCH',
+      '{"code":401,"message":"Unauthorized"}',
+    ].join('\n');
+    expect(parseRequests(text).requests).toEqual([expect.objectContaining({ method: 'GET', status: 401, failureCategory: 'FAILURE_CLIENT_AUTH_MISMATCH' })]);
   });
 
   it('does not take a duration, a date or an id for the status', () => {
@@ -50,7 +67,15 @@ describe('parseRequests', () => {
   it('reads curl with -u: the method, the URL and only the kind of credential', () => {
     const curl = `curl -s -u ana@acme.example:demo-api-token-secret -X PUT -H 'Content-Type: application/json' \\\n  --data '{"fields":{}}' 'https://acme.atlassian.net/rest/api/3/issue/ACME-1?notifyUsers=false'`;
     const [request] = parseRequests(curl).requests;
-    expect(request).toEqual({ source: 'curl', at: 2, method: 'PUT', origin: 'https://acme.atlassian.net', path: '/rest/api/3/issue/ACME-1', hadQuery: true, credential: 'basic' });
+    expect(request).toEqual({
+      source: 'curl',
+      at: 2,
+      method: 'PUT',
+      origin: 'https://acme.atlassian.net',
+      path: '/rest/api/3/issue/ACME-1',
+      hadQuery: true,
+      credential: 'basic',
+    });
     expect(JSON.stringify(request)).not.toContain('demo-api-token');
   });
 

@@ -207,7 +207,9 @@ function requestsInLine(line: string, at: number): { requests: ObservedRequest[]
     const source: RequestSource = rest.trim() === '' ? (method ? 'method-url' : 'url') : 'log';
     const credential = url.userInfo ? 'basic' : undefined;
     const { userInfo: _dropped, ...location } = url;
-    requests.push(withContext({ source, at, ...(method ? { method } : {}), ...location, ...(credential ? { credential } : {}) }, source === 'log' ? [rest] : []));
+    requests.push(
+      withContext({ source, at, ...(method ? { method } : {}), ...location, ...(credential ? { credential } : {}) }, source === 'log' ? [rest] : []),
+    );
   }
   return { requests, skipped };
 }
@@ -257,11 +259,60 @@ export function statusIn(text: string): number | undefined {
 
 /** curl options that take a value, so the value is not taken for the URL. */
 const CURL_VALUE_OPTIONS = new Set([
-  '-X', '--request', '-H', '--header', '-u', '--user', '-d', '--data', '--data-raw', '--data-binary', '--data-urlencode',
-  '--data-ascii', '--json', '-o', '--output', '-A', '--user-agent', '-e', '--referer', '-b', '--cookie', '-c', '--cookie-jar',
-  '-F', '--form', '--form-string', '-m', '--max-time', '--connect-timeout', '-x', '--proxy', '-U', '--proxy-user', '-K',
-  '--config', '-w', '--write-out', '--url', '--oauth2-bearer', '-T', '--upload-file', '--retry', '-r', '--range', '-E',
-  '--cert', '--key', '--cacert', '--resolve', '--limit-rate', '--retry-max-time', '--retry-delay', '-D', '--dump-header',
+  '-X',
+  '--request',
+  '-H',
+  '--header',
+  '-u',
+  '--user',
+  '-d',
+  '--data',
+  '--data-raw',
+  '--data-binary',
+  '--data-urlencode',
+  '--data-ascii',
+  '--json',
+  '-o',
+  '--output',
+  '-A',
+  '--user-agent',
+  '-e',
+  '--referer',
+  '-b',
+  '--cookie',
+  '-c',
+  '--cookie-jar',
+  '-F',
+  '--form',
+  '--form-string',
+  '-m',
+  '--max-time',
+  '--connect-timeout',
+  '-x',
+  '--proxy',
+  '-U',
+  '--proxy-user',
+  '-K',
+  '--config',
+  '-w',
+  '--write-out',
+  '--url',
+  '--oauth2-bearer',
+  '-T',
+  '--upload-file',
+  '--retry',
+  '-r',
+  '--range',
+  '-E',
+  '--cert',
+  '--key',
+  '--cacert',
+  '--resolve',
+  '--limit-rate',
+  '--retry-max-time',
+  '--retry-delay',
+  '-D',
+  '--dump-header',
 ]);
 const DATA_OPTIONS = new Set(['-d', '--data', '--data-raw', '--data-binary', '--data-urlencode', '--data-ascii', '--json', '-F', '--form', '--form-string']);
 

@@ -6,7 +6,13 @@ const at = (day: number) => `2026-11-${String(day).padStart(2, '0')}T09:00:00.00
 describe('changesBetween', () => {
   it('names a verdict change, scopes removed and added, new excess and a secret no longer accepted', () => {
     const before: HistoryPoint = { checkedAt: at(1), verdict: 'pass', scopes: ['read:jira-work', 'write:jira-work'], excess: [], accepted: true };
-    const after: HistoryPoint = { checkedAt: at(2), verdict: 'fail', scopes: ['read:jira-work', 'manage:jira-webhook'], excess: ['manage:jira-webhook'], accepted: false };
+    const after: HistoryPoint = {
+      checkedAt: at(2),
+      verdict: 'fail',
+      scopes: ['read:jira-work', 'manage:jira-webhook'],
+      excess: ['manage:jira-webhook'],
+      accepted: false,
+    };
     const changes = changesBetween(before, after);
     expect(changes).toEqual([
       { kind: 'verdict', from: 'pass', to: 'fail' },

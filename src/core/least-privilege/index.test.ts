@@ -26,13 +26,29 @@ describe('least privilege from a HAR with mixed methods', () => {
       'PUT /rest/agile/1.0/sprint/{sprintId}',
       'POST /rest/agile/1.0/sprint/{sprintId}/issue',
     ]);
-    expect(allows(report, report.plan.scopes.map((s) => s.scope))).toBe(true);
+    expect(
+      allows(
+        report,
+        report.plan.scopes.map((s) => s.scope),
+      ),
+    ).toBe(true);
     expect(report.results.find((r) => r.id === 'least.plan')?.title).toBe('18 scopes allow all 6 operations: the fewest possible');
   });
 
   it('says classic would be fewer, and that the agile endpoints keep granular scopes anyway', () => {
-    expect(report.smaller?.scopes.map((s) => s.scope)).toEqual(['read:board-scope:jira-software', 'read:jira-work', 'read:project:jira', 'read:sprint:jira-software', 'write:sprint:jira-software']);
-    expect(allows(report, report.smaller!.scopes.map((s) => s.scope))).toBe(true);
+    expect(report.smaller?.scopes.map((s) => s.scope)).toEqual([
+      'read:board-scope:jira-software',
+      'read:jira-work',
+      'read:project:jira',
+      'read:sprint:jira-software',
+      'write:sprint:jira-software',
+    ]);
+    expect(
+      allows(
+        report,
+        report.smaller!.scopes.map((s) => s.scope),
+      ),
+    ).toBe(true);
     expect(report.results.find((r) => r.id === 'least.granular-only')?.detail).toContain('GET /rest/agile/1.0/board/{boardId}/sprint');
     expect(report.skipped).toBe(2);
   });
@@ -54,7 +70,13 @@ describe('least privilege from a list of endpoints', () => {
   });
 
   it('says when the answer is a bound rather than a proven minimum', () => {
-    const list = ['GET /rest/api/3/myself', 'GET /rest/api/3/issue/1', 'GET /rest/api/3/project/search', 'PUT /rest/api/3/issue/1', 'GET /rest/api/3/search/jql'].join('\n');
+    const list = [
+      'GET /rest/api/3/myself',
+      'GET /rest/api/3/issue/1',
+      'GET /rest/api/3/project/search',
+      'PUT /rest/api/3/issue/1',
+      'GET /rest/api/3/search/jql',
+    ].join('\n');
     const bounded = leastPrivilegeFromText(list, NOW, 1);
     expect(bounded.smaller?.exact ?? bounded.plan.exact).toBe(false);
     const anyKind = bounded.smaller ?? bounded.plan;
@@ -72,7 +94,10 @@ describe('profileFromTraffic', () => {
     const profile = parseCustomProfile(JSON.stringify(json));
     expect(profile.capabilities.map((c) => c.name)).toEqual(['board (Jira Software)', 'sprint (Jira Software)', 'issue (Jira)', 'search (Jira)']);
     expect(profile.capabilities.flatMap((c) => c.operations ?? []).every((ref) => findOperation(ref.method, ref.path))).toBe(true);
-    const coverage = analyzeCoverage(profile, report.plan.scopes.map((s) => s.scope));
+    const coverage = analyzeCoverage(
+      profile,
+      report.plan.scopes.map((s) => s.scope),
+    );
     expect(coverage).toMatchObject({ verdict: 'pass', missing: [], excess: [] });
   });
 });

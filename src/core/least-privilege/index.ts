@@ -69,7 +69,11 @@ export function leastPrivilegeFromText(text: string, now: Date, budget = LEAST_P
     }
     const match = matchOperation(request.method, normalisePath(entry.jiraPath).path);
     if (match.operation) byOperation.set(match.operation, (byOperation.get(match.operation) ?? 0) + 1);
-    else unmatched.set(`${request.method ?? ''} ${normalisePath(entry.jiraPath).path}`.trim(), match.suggestions.map((op) => `${op.method} ${op.path}`));
+    else
+      unmatched.set(
+        `${request.method ?? ''} ${normalisePath(entry.jiraPath).path}`.trim(),
+        match.suggestions.map((op) => `${op.method} ${op.path}`),
+      );
   }
   if (byOperation.size === 0 && unmatched.size === 0) {
     throw new InputError('no Jira REST request found: give endpoints ("GET /rest/api/3/myself"), URLs, log lines or a HAR file');
@@ -90,12 +94,22 @@ function leastPrivilege(
   now: Date,
   budget = LEAST_PRIVILEGE_BUDGET,
 ): LeastPrivilegeReport {
-  const operations = seen.map(({ operation, requests }) => trafficOperation(operation, requests)).sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method));
+  const operations = seen
+    .map(({ operation, requests }) => trafficOperation(operation, requests))
+    .sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method));
   const allowed = operations.filter((op) => op.scopeSets.length > 0);
   // Granular wherever the endpoint has a granular set; classic only where nothing else allows it.
   const granularFirst = allowed.map((op) => (op.accepts === 'classic-only' ? op.scopeSets : op.scopeSets.filter((set) => set.kind === 'granular')));
   const plan = planOf(allowed, minimalCover(granularFirst, new Set(), 'granular', { budget }));
-  const anyKind = planOf(allowed, minimalCover(allowed.map((op) => op.scopeSets), new Set(), 'granular', { budget }));
+  const anyKind = planOf(
+    allowed,
+    minimalCover(
+      allowed.map((op) => op.scopeSets),
+      new Set(),
+      'granular',
+      { budget },
+    ),
+  );
   const smaller = anyKind.scopes.length < plan.scopes.length ? anyKind : undefined;
   const results = resultsOf(operations, plan, smaller, unmatched, skipped);
   const matchedRequests = operations.reduce((sum, op) => sum + op.requests, 0);
@@ -228,7 +242,12 @@ function resultsOf(
     });
   }
   if (skipped > 0) {
-    results.push({ id: 'least.skipped', title: `${pluralise(skipped, 'request')} skipped: not Jira REST calls`, status: 'info', detail: 'Page loads, images and other products’ calls need no Jira scope.' });
+    results.push({
+      id: 'least.skipped',
+      title: `${pluralise(skipped, 'request')} skipped: not Jira REST calls`,
+      status: 'info',
+      detail: 'Page loads, images and other products’ calls need no Jira scope.',
+    });
   }
   return results;
 }
@@ -279,7 +298,11 @@ export function profileFromTraffic(report: LeastPrivilegeReport, meta: ProfileMe
 
 /** `board (Jira Software)`: the first word of the path after the API version. */
 function resourceOf(op: TrafficOperation): string {
-  const word = op.path.split('/').filter(Boolean).slice(3).find((segment) => !segment.startsWith('{')) ?? op.path;
+  const word =
+    op.path
+      .split('/')
+      .filter(Boolean)
+      .slice(3)
+      .find((segment) => !segment.startsWith('{')) ?? op.path;
   return `${word} (${op.api === 'jira-software' ? 'Jira Software' : 'Jira'})`;
 }
-

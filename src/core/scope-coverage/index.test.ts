@@ -132,13 +132,20 @@ describe('built-in profiles against their own guides', () => {
     ]);
     expect(result.verdict).toBe('warn');
     expect(analyzeCoverage(profile, [...profile.vendorScopes, 'delete:sprint:jira-software']).verdict).toBe('pass');
-    const withoutWrite = analyzeCoverage(profile, profile.vendorScopes.filter((s) => s !== 'write:sprint:jira-software'));
+    const withoutWrite = analyzeCoverage(
+      profile,
+      profile.vendorScopes.filter((s) => s !== 'write:sprint:jira-software'),
+    );
     expect(withoutWrite).toMatchObject({ verdict: 'fail', missing: ['write:sprint:jira-software'] });
   });
 
   it('a scope both a required and a likely capability miss is missing, not merely likely', () => {
     const remove: Capability = { name: 'Delete sprints', certainty: 'likely', operations: [{ method: 'DELETE', path: '/rest/agile/1.0/sprint/{sprintId}' }] };
-    const deleteProperty: Capability = { name: 'Delete sprint properties', certainty: 'required', operations: [{ method: 'DELETE', path: '/rest/agile/1.0/sprint/{sprintId}/properties/{propertyKey}' }] };
+    const deleteProperty: Capability = {
+      name: 'Delete sprint properties',
+      certainty: 'required',
+      operations: [{ method: 'DELETE', path: '/rest/agile/1.0/sprint/{sprintId}/properties/{propertyKey}' }],
+    };
     const result = analyzeCoverage(profileOf([remove, deleteProperty]), []);
     expect(result).toMatchObject({ verdict: 'fail', missing: ['delete:sprint:jira-software'], likelyMissing: [] });
   });

@@ -102,7 +102,9 @@ export function minimalCover(requirements: readonly Requirement[], granted: Read
   };
   search(0);
   // Every requirement adds at least its cheapest set: the bound when the search could not finish.
-  const lowerBound = exhausted ? Math.max(0, ...addsOf.map((sets) => (sets.length ? Math.min(...sets.map((adds) => new Set(adds).size)) : 0))) : best.added.size;
+  const lowerBound = exhausted
+    ? Math.max(0, ...addsOf.map((sets) => (sets.length ? Math.min(...sets.map((adds) => new Set(adds).size)) : 0)))
+    : best.added.size;
 
   const chosenFor = new Map(unique.map((alternatives, i) => [alternatives, alternativesOf[i]![bestChoice[i]!]!]));
   return {
@@ -155,8 +157,7 @@ function greedy(options: readonly ScopeSet[][], granted: ReadonlySet<string>): n
   }
   const added = new Set<string>();
   return options.map((alternatives) => {
-    const cost = (set: ScopeSet): number =>
-      set.scopes.reduce((sum, s) => (granted.has(s) || added.has(s) ? sum : sum + 1 / frequency.get(s)!), 0);
+    const cost = (set: ScopeSet): number => set.scopes.reduce((sum, s) => (granted.has(s) || added.has(s) ? sum : sum + 1 / frequency.get(s)!), 0);
     let bestIndex = 0;
     alternatives.forEach((set, j) => {
       if (cost(set) < cost(alternatives[bestIndex]!)) bestIndex = j;

@@ -15,10 +15,7 @@ const byCapability = new WeakMap<Capability, readonly Requirement[]>();
 export function requirementOf(capability: Capability): readonly Requirement[] {
   const cached = byCapability.get(capability);
   if (cached) return cached;
-  const requirement = [
-    ...(capability.operations ?? []).map(operationRequirement),
-    ...(capability.scopes ?? []).map(scopeRequirement),
-  ];
+  const requirement = [...(capability.operations ?? []).map(operationRequirement), ...(capability.scopes ?? []).map(scopeRequirement)];
   byCapability.set(capability, requirement);
   return requirement;
 }

@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { seed, section } from '../../../test/support/seeds';
 import { parseScopeList } from './index';
 
-const blocking = (text: string, options = {}) =>
-  parseScopeList(text, options).findings.filter((f) => f.severity !== 'info' && f.problem !== 'mixed-kinds');
+const blocking = (text: string, options = {}) => parseScopeList(text, options).findings.filter((f) => f.severity !== 'info' && f.problem !== 'mixed-kinds');
 
 describe('the vendor guides’ scope lists', () => {
   const oneConnect = seed('003_c958a74b68b19bb3.txt');

@@ -41,7 +41,12 @@ export function canonicalPermissions(text: string): string {
       // Longer than any permission: left alone, which also keeps the patterns below cheap.
       if (item.length > MAX_PERMISSION_ITEM) return item;
       // `"Admin"` as the guide quotes it, or `- Admin` as a bullet, is still the permission.
-      const key = item.trim().toLowerCase().replace(/^(?:[-*•]\s+)?["'“”‘’`]*|["'“”‘’`.]*$/g, '').replace(/[\s_-]+/g, ' ').trim();
+      const key = item
+        .trim()
+        .toLowerCase()
+        .replace(/^(?:[-*•]\s+)?["'“”‘’`]*|["'“”‘’`.]*$/g, '')
+        .replace(/[\s_-]+/g, ' ')
+        .trim();
       const whole = PERMISSION_WORDS[key];
       if (whole) return whole;
       const words = key.split(' ');

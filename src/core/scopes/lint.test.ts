@@ -53,7 +53,9 @@ describe('scope list lint', () => {
     expect(bare.findings[0]?.message).toContain('both read:issue:jira and read:issue:jira-software');
     const settled = parseScopeList('View issues', { vendor: { name: 'OnePlan', scopes: ['read:issue:jira', 'read:jira-work'] } });
     expect(settled.scopes).toEqual(['read:issue:jira']);
-    expect(settled.findings).toEqual([expect.objectContaining({ problem: 'label', severity: 'info', message: expect.stringContaining('the one the OnePlan guide lists') })]);
+    expect(settled.findings).toEqual([
+      expect.objectContaining({ problem: 'label', severity: 'info', message: expect.stringContaining('the one the OnePlan guide lists') }),
+    ]);
   });
 
   it('reads Data Center permission words for a Data Center list, and names the permission otherwise', () => {
@@ -98,10 +100,7 @@ describe('scope list lint', () => {
       'read:servicedesk-request manage:servicedesk-customer write:servicedesk-request read:servicemanagement-insight-objects delete:cmdb-object:jira READ WRITE ADMIN SYSTEM_ADMIN',
     );
     expect(result.scopes).toHaveLength(9);
-    expect(result.findings.map((f) => f.problem)).toEqual([
-      ...Array<string>(5).fill('service-management'),
-      ...Array<string>(4).fill('data-center'),
-    ]);
+    expect(result.findings.map((f) => f.problem)).toEqual([...Array<string>(5).fill('service-management'), ...Array<string>(4).fill('data-center')]);
     expect(result.findings.every((f) => f.severity === 'info')).toBe(true);
   });
 
@@ -112,7 +111,7 @@ describe('scope list lint', () => {
 
   it('never crashes on garbage and never echoes a long input whole', () => {
     let seed = 7;
-    const random = (): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = (): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const garbage = Array.from({ length: 20_000 }, () => String.fromCharCode(Math.floor(random() * 0xffff))).join('');
     const run = (): unknown => parseScopeList(garbage);
     try {

@@ -97,9 +97,7 @@ function lintToken(entry: ScopeEntry, findings: ScopeFinding[], accept: Accept, 
     input: quote(entry.input),
     problem: 'unknown',
     severity: 'error',
-    message: suggestion
-      ? `"${quote(entry.input)}" is not a Jira scope. Did you mean ${suggestion}?`
-      : `"${quote(entry.input)}" is not a Jira scope we know.`,
+    message: suggestion ? `"${quote(entry.input)}" is not a Jira scope. Did you mean ${suggestion}?` : `"${quote(entry.input)}" is not a Jira scope we know.`,
     ...(suggestion ? { suggestion } : {}),
   });
 }
@@ -235,8 +233,7 @@ function listFindings(scopes: readonly string[], options: LintOptions): ScopeFin
       problem: 'offline-access-missing',
       // No console lists it: the integration adds it to its authorize URL, which only the consent test sees.
       severity: 'info',
-      message:
-        'offline_access is not in this list. It is not a console permission; the consent test shows whether a refresh token is issued.',
+      message: 'offline_access is not in this list. It is not a console permission; the consent test shows whether a refresh token is issued.',
     });
   }
   return findings;

@@ -39,16 +39,11 @@ describe('tokenizeScopeList', () => {
       'read:issue-details:jira',
     ]);
     expect(texts('read:jira-work – View Jira issue data')).toEqual(['read:jira-work']);
-    expect(texts('View Boards, Backlogs, and Related Items – read: board-scope:jira-software')).toEqual([
-      'read: board-scope:jira-software',
-    ]);
+    expect(texts('View Boards, Backlogs, and Related Items – read: board-scope:jira-software')).toEqual(['read: board-scope:jira-software']);
   });
 
   it('takes the scope out of `scope (Title)` and `Title (scope)`', () => {
-    expect(texts('read:jira-work (View Jira issue data)\nView sprints (read:sprint:jira-software)')).toEqual([
-      'read:jira-work',
-      'read:sprint:jira-software',
-    ]);
+    expect(texts('read:jira-work (View Jira issue data)\nView sprints (read:sprint:jira-software)')).toEqual(['read:jira-work', 'read:sprint:jira-software']);
   });
 
   it('keeps console titles whole, commas included', () => {

@@ -46,10 +46,7 @@ const SCOPE_SHAPE = /(?:^|[\s,;(|])[A-Za-z][\w.-]*(?::[\w.-]+(?=$|[\s,;)|])|\s*:
 
 export function tokenizeScopeList(text: string, isLabel: LabelTest): ScopeEntry[] {
   if (text.length > MAX_INPUT_CHARS) {
-    throw new InputError(
-      `scope list is too long (${text.length} characters; the limit is ${MAX_INPUT_CHARS})`,
-      'scopes',
-    );
+    throw new InputError(`scope list is too long (${text.length} characters; the limit is ${MAX_INPUT_CHARS})`, 'scopes');
   }
   // One space per run: it keeps every pattern below linear on adversarial whitespace.
   const clean = text
@@ -146,7 +143,10 @@ function isAllCaps(text: string): boolean {
 
 /** Quotes, backticks, brackets and sentence punctuation around an entry are not part of it. */
 function stripPunctuation(text: string): string {
-  const bare = text.replace(/^[`'"“”‘’[]+/, '').replace(/[`'"“”‘’\].,;]+$/, '').trim();
+  const bare = text
+    .replace(/^[`'"“”‘’[]+/, '')
+    .replace(/[`'"“”‘’\].,;]+$/, '')
+    .trim();
   if (bare.startsWith('(') && bare.endsWith(')')) return bare.slice(1, -1).trim();
   // A balanced `(…)` after the entry is a title beside it, which entriesOfLine takes apart.
   const opens = bare.includes('(');

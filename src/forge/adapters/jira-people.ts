@@ -19,6 +19,5 @@ export const jiraPermissions: PermissionChecker = {
 };
 
 export const jiraDirectory: Directory = {
-  person: async () =>
-    readPerson(await asUser().requestJira(route`/rest/api/3/myself`, { headers: { Accept: 'application/json' } })),
+  person: async () => readPerson(await asUser().requestJira(route`/rest/api/3/myself`, { headers: { Accept: 'application/json' } })),
 };

@@ -27,7 +27,10 @@ export const kvsStore: Store = {
     }
   },
   async list<T>(prefix: string, options: { cursor?: string; limit?: number } = {}): Promise<StorePage<T>> {
-    let query = kvs.query().where('key', WhereConditions.beginsWith(prefix)).limit(options.limit ?? DEFAULT_PAGE);
+    let query = kvs
+      .query()
+      .where('key', WhereConditions.beginsWith(prefix))
+      .limit(options.limit ?? DEFAULT_PAGE);
     if (options.cursor) query = query.cursor(options.cursor);
     const page = await query.getMany<T>();
     const items = page.results.map(({ key, value }) => ({ key, value }));

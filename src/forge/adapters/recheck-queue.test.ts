@@ -13,7 +13,11 @@ describe('the Forge re-check queue', () => {
     expect(pushed).toEqual([
       [
         { body: { kind: 'token', id: 'a', limitKey: 'Acme.atlassian.net', attempt: 1 }, concurrency: { key: 'limit-acme-atlassian-net', limit: 4 } },
-        { body: { kind: 'connection', id: 'c', limitKey: 'auth.atlassian.com', attempt: 2 }, delayInSeconds: 30, concurrency: { key: 'limit-auth-atlassian-com', limit: 4 } },
+        {
+          body: { kind: 'connection', id: 'c', limitKey: 'auth.atlassian.com', attempt: 2 },
+          delayInSeconds: 30,
+          concurrency: { key: 'limit-auth-atlassian-com', limit: 4 },
+        },
       ],
     ]);
     expect(concurrencyKey('x_y.example')).toMatch(/^[a-z0-9-]+$/);

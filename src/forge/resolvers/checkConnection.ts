@@ -8,10 +8,8 @@ import type { KeepResult } from '../tokens';
 import { defineResolver } from './define';
 import { connectionId } from './schemas';
 
-export const checkConnection = defineResolver(
-  'checkConnection', 'admin',
-  z.object({ id: connectionId }),
-  async ({ id }, _context, deps) => recheckConnection(id, deps),
+export const checkConnection = defineResolver('checkConnection', 'admin', z.object({ id: connectionId }), async ({ id }, _context, deps) =>
+  recheckConnection(id, deps),
 );
 
 /**

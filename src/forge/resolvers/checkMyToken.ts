@@ -4,7 +4,8 @@ import { runTokenCheck } from '../tokens';
 import { defineResolver } from './define';
 
 export const checkMyToken = defineResolver(
-  'checkMyToken', 'self',
+  'checkMyToken',
+  'self',
   z.object({
     email: z.email('enter the email address of your Atlassian account').max(320),
     token: z.string().trim().min(1, 'paste your API token').max(1000),

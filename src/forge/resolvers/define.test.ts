@@ -15,10 +15,15 @@ describe('defineResolver', () => {
     const deps = testDeps();
     const start = deps.clock.now().getTime();
     let seen: number | undefined;
-    const timed = defineResolver('getMe', 'self', z.object({}).transform(() => ({})), async (_payload, _context, callDeps) => {
-      seen = callDeps.checkDeps.deadline;
-      return { accountId: USER_ID, displayName: 'Uri User', isAdmin: false };
-    });
+    const timed = defineResolver(
+      'getMe',
+      'self',
+      z.object({}).transform(() => ({})),
+      async (_payload, _context, callDeps) => {
+        seen = callDeps.checkDeps.deadline;
+        return { accountId: USER_ID, displayName: 'Uri User', isAdmin: false };
+      },
+    );
     await timed.run({}, contextFor(USER_ID), deps);
     expect(seen).toBe(start + RESOLVER_CHECK_MS);
     expect(RESOLVER_CHECK_MS).toBeLessThanOrEqual(RESOLVER_LIMIT_MS - 3000);
@@ -61,7 +66,7 @@ describe('defineResolver', () => {
     expect(resolverTable(resolvers)).toBe(resolvers);
   });
 
-  it('asks for an admin when a definition\'s access is anything but self', async () => {
+  it("asks for an admin when a definition's access is anything but self", async () => {
     const forged = defineResolver('getSite', 'public' as unknown as Access, noPayload, async (_payload, context) => siteInfo(context));
     expect(await forged.run({}, contextFor(USER_ID), testDeps())).toEqual({ ok: false, error: { code: 'forbidden', message: ADMIN_ONLY_MESSAGE } });
   });
@@ -81,9 +86,14 @@ describe('defineResolver', () => {
   });
 
   it('turns an InputError into invalid-input with its one line', async () => {
-    const failing = defineResolver('getMe', 'self', z.object({}).transform(() => ({})), async () => {
-      throw new InputError('Pick a profile.', 'profileId');
-    });
+    const failing = defineResolver(
+      'getMe',
+      'self',
+      z.object({}).transform(() => ({})),
+      async () => {
+        throw new InputError('Pick a profile.', 'profileId');
+      },
+    );
     expect(await failing.run({}, contextFor(USER_ID), testDeps())).toEqual({
       ok: false,
       error: { code: 'invalid-input', message: 'Pick a profile.', field: 'profileId' },
@@ -92,9 +102,14 @@ describe('defineResolver', () => {
 
   it('hides unexpected errors behind a generic line and logs them without the secrets of the payload', async () => {
     const deps = testDeps();
-    const failing = defineResolver('checkMyToken', 'self', z.object({ token: z.string() }).transform(() => ({}) as never), async () => {
-      throw new Error('upstream echoed demo-secret-token-value');
-    });
+    const failing = defineResolver(
+      'checkMyToken',
+      'self',
+      z.object({ token: z.string() }).transform(() => ({}) as never),
+      async () => {
+        throw new Error('upstream echoed demo-secret-token-value');
+      },
+    );
     const response = await failing.run({ token: 'demo-secret-token-value' }, contextFor(USER_ID), deps);
     expect(response).toMatchObject({ ok: false, error: { code: 'internal' } });
     expect(JSON.stringify(response)).not.toContain('demo-secret-token-value');
@@ -102,7 +117,7 @@ describe('defineResolver', () => {
     expect(deps.logs.join('\n')).not.toContain('demo-secret-token-value');
   });
 
-  it("rejects with Forge's consent error from the admin check, so Jira can offer \"Allow access\"", async () => {
+  it('rejects with Forge\'s consent error from the admin check, so Jira can offer "Allow access"', async () => {
     const deps = testDeps();
     const consent = needsAuthenticationError();
     deps.permissions = {
@@ -116,9 +131,14 @@ describe('defineResolver', () => {
 
   it("rejects with Forge's consent error from a handler too", async () => {
     const consent = needsAuthenticationError();
-    const asksJira = defineResolver('getMe', 'self', z.object({}).transform(() => ({})), async () => {
-      throw consent;
-    });
+    const asksJira = defineResolver(
+      'getMe',
+      'self',
+      z.object({}).transform(() => ({})),
+      async () => {
+        throw consent;
+      },
+    );
     await expect(asksJira.run({}, contextFor(USER_ID), testDeps())).rejects.toBe(consent);
   });
 
@@ -129,9 +149,14 @@ describe('defineResolver', () => {
       { name: 'NEEDS_AUTHENTICATION_ERR' },
     ];
     for (const thrown of others) {
-      const failing = defineResolver('getMe', 'self', z.object({}).transform(() => ({})), async () => {
-        throw thrown;
-      });
+      const failing = defineResolver(
+        'getMe',
+        'self',
+        z.object({}).transform(() => ({})),
+        async () => {
+          throw thrown;
+        },
+      );
       expect(await failing.run({}, contextFor(USER_ID), testDeps())).toMatchObject({ ok: false, error: { code: 'internal' } });
     }
   });

@@ -17,11 +17,7 @@ export const ADMIN_ONLY_MESSAGE =
 /** A call with no person behind it (Forge sends no accountId for anonymous access): nothing here is for it. */
 export const SIGNED_OUT_MESSAGE = 'Scope Doctor is for people signed in to Jira. Sign in, then open the page again.';
 
-export type Handler<K extends ResolverName> = (
-  payload: PayloadOf<K>,
-  context: ResolverContext,
-  deps: AppDeps,
-) => Promise<DataOf<K>>;
+export type Handler<K extends ResolverName> = (payload: PayloadOf<K>, context: ResolverContext, deps: AppDeps) => Promise<DataOf<K>>;
 
 /** Who may call a resolver: Jira admins only, or anyone signed in, acting only for themselves. */
 export type Access = 'admin' | 'self';
@@ -34,12 +30,7 @@ export interface ResolverDefinition<K extends ResolverName> {
 }
 
 /** Access has no default: a resolver that does not say who may call it does not compile. */
-export function defineResolver<K extends ResolverName>(
-  name: K,
-  access: Access,
-  schema: z.ZodType<PayloadOf<K>>,
-  handler: Handler<K>,
-): ResolverDefinition<K> {
+export function defineResolver<K extends ResolverName>(name: K, access: Access, schema: z.ZodType<PayloadOf<K>>, handler: Handler<K>): ResolverDefinition<K> {
   return {
     name,
     access,

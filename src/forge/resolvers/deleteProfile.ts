@@ -11,7 +11,8 @@ import { conflict, notFound } from './errors';
 
 /** Deletes a custom profile, but never one a connection or a person's daily re-check still relies on. */
 export const deleteProfile = defineResolver(
-  'deleteProfile', 'admin',
+  'deleteProfile',
+  'admin',
   z.object({ id: z.string().trim().min(1, 'a profile id is required').max(100) }),
   async ({ id }, _context, deps) => {
     const builtin = getProfile(id);
@@ -26,9 +27,7 @@ export const deleteProfile = defineResolver(
         `"${profile.name}" is used by the connection${connections.length === 1 ? '' : 's'} ${names}. Move ${connections.length === 1 ? 'it' : 'them'} to another profile or delete ${connections.length === 1 ? 'it' : 'them'} first.`,
       );
     }
-    const rechecks = (await collect<TokenCheckSummary>(deps.store, keys.tokenCheckPrefix)).filter(
-      (summary) => summary.recheck && summary.profileId === id,
-    );
+    const rechecks = (await collect<TokenCheckSummary>(deps.store, keys.tokenCheckPrefix)).filter((summary) => summary.recheck && summary.profileId === id);
     if (rechecks.length > 0) {
       const people = rechecks.map((summary) => summary.displayName).join(', ');
       throw conflict(

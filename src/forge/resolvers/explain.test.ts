@@ -15,14 +15,20 @@ describe('explainRequest', () => {
     const answer = await explainRequest.run({ text: LOG_LINE, scopes: 'View boards, backlogs, and related items, View projects' }, site(ADMIN_ID), deps);
     if (!answer.ok) throw new Error(answer.error.message);
     expect(answer.data.requests[0]).toMatchObject({ missing: ['read:sprint:jira-software'], verdict: 'fail' });
-    expect(answer.data.requests[0]!.results.find((r) => r.id === 'explain.cloud-id')).toMatchObject({ status: 'pass', title: 'Cloud ID is acme.atlassian.net’s' });
+    expect(answer.data.requests[0]!.results.find((r) => r.id === 'explain.cloud-id')).toMatchObject({
+      status: 'pass',
+      title: 'Cloud ID is acme.atlassian.net’s',
+    });
     expect(deps.store.entries.size).toBe(0);
   });
 
   it('reads a profile’s guide when one is chosen: the guide lists the scope, so the token holds less than it', async () => {
     const answer = await explainRequest.run({ text: LOG_LINE, profileId: 'kendis-user-token' }, site(ADMIN_ID), testDeps());
     if (!answer.ok) throw new Error(answer.error.message);
-    expect(answer.data.requests[0]!.results.find((r) => r.id === 'explain.grant')).toMatchObject({ status: 'warn', title: 'The Kendis guide’s list allows it, yet the gateway refused a scope' });
+    expect(answer.data.requests[0]!.results.find((r) => r.id === 'explain.grant')).toMatchObject({
+      status: 'warn',
+      title: 'The Kendis guide’s list allows it, yet the gateway refused a scope',
+    });
   });
 
   it('is for administrators; the personal page’s explainMyRequest is for anyone', async () => {
@@ -33,8 +39,14 @@ describe('explainRequest', () => {
   it('refuses empty, huge and unreadable pastes as invalid input', async () => {
     const deps = testDeps();
     expect(await explainRequest.run({ text: ' ' }, site(ADMIN_ID), deps)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
-    expect(await explainRequest.run({ text: 'x'.repeat(MAX_EXPLAIN_TEXT + 1) }, site(ADMIN_ID), deps)).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringContaining('scope-doctor explain') } });
-    expect(await explainRequest.run({ text: 'hello there' }, site(ADMIN_ID), deps)).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringContaining('no Jira REST request found') } });
+    expect(await explainRequest.run({ text: 'x'.repeat(MAX_EXPLAIN_TEXT + 1) }, site(ADMIN_ID), deps)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input', message: expect.stringContaining('scope-doctor explain') },
+    });
+    expect(await explainRequest.run({ text: 'hello there' }, site(ADMIN_ID), deps)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input', message: expect.stringContaining('no Jira REST request found') },
+    });
   });
 });
 
@@ -49,6 +61,9 @@ describe('leastPrivilege', () => {
   });
 
   it('is for administrators', async () => {
-    expect(await leastPrivilege.run({ text: 'GET /rest/agile/1.0/board' }, site(USER_ID), testDeps())).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await leastPrivilege.run({ text: 'GET /rest/agile/1.0/board' }, site(USER_ID), testDeps())).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
   });
 });

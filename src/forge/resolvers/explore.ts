@@ -3,15 +3,7 @@
  * or just a path) → the scope sets that allow it.
  */
 import { z } from 'zod';
-import {
-  allOperations,
-  allScopes,
-  findOperation,
-  normalizeLabel,
-  operationsForScope,
-  type OperationRecord,
-  type ScopeRecord,
-} from '../../core/catalog';
+import { allOperations, allScopes, findOperation, normalizeLabel, operationsForScope, type OperationRecord, type ScopeRecord } from '../../core/catalog';
 import { CONSOLE_LABELS } from '../../core/catalog/console-labels';
 import { suggestScope } from '../../core/scopes';
 import { closestMatch } from '../../core/scopes/suggest';
@@ -22,7 +14,8 @@ export const RESULT_LIMIT = 50;
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
 export const explore = defineResolver(
-  'explore', 'admin',
+  'explore',
+  'admin',
   z.object({ query: z.string().trim().min(2, 'type at least two characters').max(300) }),
   async ({ query }) => exploreCatalog(query),
 );
@@ -51,9 +44,7 @@ function endpointsFor(path: string, method?: string): EndpointExplanation[] {
   const exact = methods.flatMap((m) => findOperation(m, path) ?? []);
   // Then templates that contain what was typed, so `/rest/agile/1.0/board` also lists its sub-resources.
   const needle = path.split('?')[0]!.toLowerCase();
-  const partial = allOperations().filter(
-    (op) => (!method || op.method === method) && op.path.toLowerCase().includes(needle) && !exact.includes(op),
-  );
+  const partial = allOperations().filter((op) => (!method || op.method === method) && op.path.toLowerCase().includes(needle) && !exact.includes(op));
   return [...exact, ...partial].slice(0, RESULT_LIMIT).map(explainEndpoint);
 }
 

@@ -14,7 +14,14 @@ async function started() {
   );
   deps.checkDeps = fakeDeps(fetch);
   const admin = contextFor(ADMIN_ID);
-  const connection = { name: 'App', profileId: TEST_PROFILE.id, clientId: 'demo-id', callbackUrl: CALLBACK, scopes: 'read:project:jira', clientSecret: 'demo-client-secret-value' };
+  const connection = {
+    name: 'App',
+    profileId: TEST_PROFILE.id,
+    clientId: 'demo-id',
+    callbackUrl: CALLBACK,
+    scopes: 'read:project:jira',
+    clientSecret: 'demo-client-secret-value',
+  };
   const saved = await invokeResolver('saveConnection', { connection }, admin, deps);
   if (!saved.ok) throw new Error(saved.error.message);
   const id = (saved.data as { id: string }).id;

@@ -10,7 +10,8 @@ import { connectionId } from './schemas';
 import { CONSENT_TTL_SECONDS, type PendingConsent } from './startConsent';
 
 export const finishConsent = defineResolver(
-  'finishConsent', 'admin',
+  'finishConsent',
+  'admin',
   z.object({
     id: connectionId,
     state: z.string().trim().min(1).max(200),

@@ -15,7 +15,15 @@ const summary: TokenCheckSummary = {
   checkedAt: '2026-11-25T09:00:00.000Z',
   recheck: false,
 };
-const report: TokenReport = { subject: 'acme.atlassian.net', site: 'acme.atlassian.net', verdict: 'fail', checkedAt: summary.checkedAt, results: [], kind: 'invalid', probes: [] };
+const report: TokenReport = {
+  subject: 'acme.atlassian.net',
+  site: 'acme.atlassian.net',
+  verdict: 'fail',
+  checkedAt: summary.checkedAt,
+  results: [],
+  kind: 'invalid',
+  probes: [],
+};
 
 describe('getTokenCheck', () => {
   it('gives an admin a person’s last summary and report', async () => {

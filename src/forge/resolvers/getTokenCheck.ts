@@ -7,7 +7,8 @@ import { notFound } from './errors';
 
 /** The report behind a Tokens-tab row. Reports hold what was learnt about a token, never the token itself. */
 export const getTokenCheck = defineResolver(
-  'getTokenCheck', 'admin',
+  'getTokenCheck',
+  'admin',
   z.object({ accountId: z.string().trim().min(1, 'an account id is required').max(128) }),
   async ({ accountId }, _context, deps) => {
     const summary = await deps.store.get<TokenCheckSummary>(keys.tokenCheck(accountId));

@@ -93,12 +93,7 @@ export function isResolverName(name: string): name is ResolverName {
 }
 
 /** Runs a resolver by name, as the Forge bridge and the local server both do. */
-export async function invokeResolver(
-  name: string,
-  payload: unknown,
-  context: ResolverContext,
-  deps: AppDeps,
-): Promise<ResolverResponse<unknown>> {
+export async function invokeResolver(name: string, payload: unknown, context: ResolverContext, deps: AppDeps): Promise<ResolverResponse<unknown>> {
   if (!isResolverName(name)) return { ok: false, error: { code: 'not-found', message: `No resolver named "${name}".` } };
   const definition: ResolverDefinition<ResolverName> = resolvers[name];
   return definition.run(payload, context, deps);

@@ -8,7 +8,8 @@ import { defineResolver } from './define';
 import { MAX_EXPLAIN_TEXT } from './explainRequest';
 
 export const leastPrivilege = defineResolver(
-  'leastPrivilege', 'admin',
+  'leastPrivilege',
+  'admin',
   z.object({
     text: z
       .string()
@@ -20,7 +21,9 @@ export const leastPrivilege = defineResolver(
     const now = deps.clock.now();
     const report = leastPrivilegeFromText(text, now);
     const usable = report.operations.some((op) => op.scopeSets.length > 0);
-    const profile = usable ? profileFromTraffic(report, { id: 'observed-traffic', name: 'My integration (from traffic)', vendor: 'My vendor', tokenKind: 'oauth' }, now) : undefined;
+    const profile = usable
+      ? profileFromTraffic(report, { id: 'observed-traffic', name: 'My integration (from traffic)', vendor: 'My vendor', tokenKind: 'oauth' }, now)
+      : undefined;
     return { report, ...(profile ? { profileJson: JSON.stringify(profile, null, 2) } : {}) };
   },
 );

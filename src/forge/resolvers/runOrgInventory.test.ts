@@ -29,7 +29,12 @@ afterAll(async () => {
 });
 
 const ANA = DEMO_ACCOUNTS.admin;
-const asAna: ResolverContext = { accountId: ANA.accountId, cloudId: DEMO_SITE.cloudId, siteUrl: `https://${DEMO_SITE.host}`, moduleKey: 'scope-doctor-admin-page' };
+const asAna: ResolverContext = {
+  accountId: ANA.accountId,
+  cloudId: DEMO_SITE.cloudId,
+  siteUrl: `https://${DEMO_SITE.host}`,
+  moduleKey: 'scope-doctor-admin-page',
+};
 
 /** Ana is the Jira admin here, as in the demo tenant. */
 function deps() {
@@ -81,12 +86,18 @@ describe('runOrgInventory', () => {
   it('fails a refused key with the fix that fits the page, and never echoes the key', async () => {
     const d = deps();
     const pasted = await runOrgInventory.run({ orgId: DEMO_ORG.id, adminKey: 'demo-not-an-org-key' }, asAna, d);
-    expect(pasted).toMatchObject({ ok: true, data: { report: { verdict: 'fail', results: [{ status: 'fail', fix: `${ADMIN_KEY_FIX}, and paste it here.` }] } } });
+    expect(pasted).toMatchObject({
+      ok: true,
+      data: { report: { verdict: 'fail', results: [{ status: 'fail', fix: `${ADMIN_KEY_FIX}, and paste it here.` }] } },
+    });
     expect(JSON.stringify(pasted)).not.toContain('demo-not-an-org-key');
 
     await saveOrgInventorySettings.run({ orgId: DEMO_ORG.id, adminKey: 'demo-revoked-org-key', storeKey: true }, asAna, d);
     const stored = await runOrgInventory.run({}, asAna, d);
-    expect(stored).toMatchObject({ ok: true, data: { keyUsed: 'stored', report: { results: [{ status: 'fail', fix: `${ADMIN_KEY_FIX}, and store it here in place of this one (or Forget key).` }] } } });
+    expect(stored).toMatchObject({
+      ok: true,
+      data: { keyUsed: 'stored', report: { results: [{ status: 'fail', fix: `${ADMIN_KEY_FIX}, and store it here in place of this one (or Forget key).` }] } },
+    });
     expect(JSON.stringify(stored) + d.logs.join('\n')).not.toContain('demo-revoked-org-key');
   });
 
@@ -101,9 +112,23 @@ describe('runOrgInventory', () => {
   it('joins each token with its owner’s personal-page check, and lists who checked but owns no token in it', async () => {
     const d = deps();
     // Ana checks her Kendis token on the personal page, for real, against the emulated site.
-    const checked = await checkMyToken.run({ email: ANA.email, token: DEMO_TOKENS.kendisScopedAna.token, profileId: 'kendis-user-token', recheck: false }, { ...asAna, moduleKey: 'scope-doctor-personal-page' }, d);
+    const checked = await checkMyToken.run(
+      { email: ANA.email, token: DEMO_TOKENS.kendisScopedAna.token, profileId: 'kendis-user-token', recheck: false },
+      { ...asAna, moduleKey: 'scope-doctor-personal-page' },
+      d,
+    );
     expect(checked).toMatchObject({ ok: true, data: { verdict: 'fail' } });
-    const outsider: TokenCheckSummary = { accountId: 'acc-contractor', displayName: 'Cy Contractor', email: 'cy@contractor.example', profileId: 'kendis-user-token', kind: 'scoped', verdict: 'pass', missing: [], checkedAt: new Date().toISOString(), recheck: false };
+    const outsider: TokenCheckSummary = {
+      accountId: 'acc-contractor',
+      displayName: 'Cy Contractor',
+      email: 'cy@contractor.example',
+      profileId: 'kendis-user-token',
+      kind: 'scoped',
+      verdict: 'pass',
+      missing: [],
+      checkedAt: new Date().toISOString(),
+      recheck: false,
+    };
     await d.store.set(`token-check:${outsider.accountId}`, outsider);
 
     const answer = await runOrgInventory.run({ orgId: DEMO_ORG.id, adminKey: DEMO_ORG.adminKey }, asAna, d);
@@ -111,7 +136,10 @@ describe('runOrgInventory', () => {
     const anasRows = answer.data.rows.filter((row) => row.token.user.id === ANA.accountId);
     expect(anasRows.map((row) => row.token.label)).toEqual(['Kendis sync', 'Old CI script', 'Backup export']);
     for (const row of anasRows) {
-      expect(row).toMatchObject({ matchedBy: 'accountId', lastCheck: { verdict: 'fail', kind: 'scoped', email: ANA.email, missing: DEMO_TOKENS.kendisScopedAna.omittedFromKendisProfile } });
+      expect(row).toMatchObject({
+        matchedBy: 'accountId',
+        lastCheck: { verdict: 'fail', kind: 'scoped', email: ANA.email, missing: DEMO_TOKENS.kendisScopedAna.omittedFromKendisProfile },
+      });
     }
     expect(answer.data.rows.filter((row) => row.lastCheck === undefined)).toHaveLength(DEMO_ORG_TOKENS.length - anasRows.length);
     expect(answer.data.checkedNotInInventory?.map((c) => c.displayName)).toEqual(['Cy Contractor']);
@@ -119,7 +147,11 @@ describe('runOrgInventory', () => {
 
   it('is for Jira admins only, before any request', async () => {
     const before = tokenRequests();
-    const answer = await runOrgInventory.run({ orgId: DEMO_ORG.id, adminKey: DEMO_ORG.adminKey }, { ...asAna, accountId: DEMO_ACCOUNTS.user.accountId }, deps());
+    const answer = await runOrgInventory.run(
+      { orgId: DEMO_ORG.id, adminKey: DEMO_ORG.adminKey },
+      { ...asAna, accountId: DEMO_ACCOUNTS.user.accountId },
+      deps(),
+    );
     expect(answer).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(tokenRequests()).toBe(before);
   });

@@ -12,7 +12,8 @@ import { defineResolver } from './define';
  * for this call only and never stored; without one, the key stored with the admin's opt-in is used.
  */
 export const runOrgInventory = defineResolver(
-  'runOrgInventory', 'admin',
+  'runOrgInventory',
+  'admin',
   z.object({ orgId: z.string().max(100).optional(), adminKey: z.string().max(4096).optional() }),
   async (input, _context, deps) => {
     const orgId = requireOrgId(input.orgId ?? (await loadOrgSettings(deps)).orgId);

@@ -41,8 +41,7 @@ export const saveConnection = defineResolver('saveConnection', 'admin', payload,
   // silently overwrite their change. The read catches the first; claiming the next version atomically, the second.
   const stale =
     previous !== undefined &&
-    (previous.version !== input.version ||
-      !(await deps.store.claim(keys.connectionVersion(id, version), { ttlSeconds: VERSION_CLAIM_TTL_SECONDS })));
+    (previous.version !== input.version || !(await deps.store.claim(keys.connectionVersion(id, version), { ttlSeconds: VERSION_CLAIM_TTL_SECONDS })));
   if (stale) {
     throw conflict(`"${previous.name}" was changed since you loaded it. Reload to see the latest version, then make your change again.`);
   }

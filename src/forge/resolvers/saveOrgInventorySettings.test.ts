@@ -44,10 +44,22 @@ describe('saveOrgInventorySettings', () => {
 
   it('says what is wrong in one line: no key to store, a bad org ID, a key with spaces; admins only', async () => {
     const deps = testDeps();
-    expect(await saveOrgInventorySettings.run({ orgId: DEMO_ORG.id, storeKey: true }, as, deps)).toMatchObject({ ok: false, error: { field: 'adminKey', message: 'Paste the organization admin API key to store it' } });
-    expect(await saveOrgInventorySettings.run({ orgId: '../orgs', storeKey: false }, as, deps)).toMatchObject({ ok: false, error: { code: 'invalid-input', field: 'orgId' } });
-    expect(await saveOrgInventorySettings.run({ orgId: DEMO_ORG.id, adminKey: 'two words', storeKey: true }, as, deps)).toMatchObject({ ok: false, error: { field: 'adminKey' } });
-    expect(await saveOrgInventorySettings.run({ orgId: DEMO_ORG.id, adminKey: KEY, storeKey: true }, contextFor(USER_ID), deps)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await saveOrgInventorySettings.run({ orgId: DEMO_ORG.id, storeKey: true }, as, deps)).toMatchObject({
+      ok: false,
+      error: { field: 'adminKey', message: 'Paste the organization admin API key to store it' },
+    });
+    expect(await saveOrgInventorySettings.run({ orgId: '../orgs', storeKey: false }, as, deps)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input', field: 'orgId' },
+    });
+    expect(await saveOrgInventorySettings.run({ orgId: DEMO_ORG.id, adminKey: 'two words', storeKey: true }, as, deps)).toMatchObject({
+      ok: false,
+      error: { field: 'adminKey' },
+    });
+    expect(await saveOrgInventorySettings.run({ orgId: DEMO_ORG.id, adminKey: KEY, storeKey: true }, contextFor(USER_ID), deps)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     expect(deps.secrets.secrets.size).toBe(0);
   });
 

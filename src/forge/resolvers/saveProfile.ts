@@ -12,16 +12,16 @@ import { withinBytes } from './schemas';
  * admin fixes the whole file in one go. Saving an existing custom id replaces that profile.
  */
 export const saveProfile = defineResolver(
-  'saveProfile', 'admin',
-  z.object({ profile: z.string().trim().min(1, 'paste the profile as JSON').refine(withinBytes(MAX_PROFILE_BYTES), 'the profile is too large (limit 100,000 bytes)') }),
+  'saveProfile',
+  'admin',
+  z.object({
+    profile: z.string().trim().min(1, 'paste the profile as JSON').refine(withinBytes(MAX_PROFILE_BYTES), 'the profile is too large (limit 100,000 bytes)'),
+  }),
   async ({ profile: text }, _context, deps) => {
     const profile = parse(text);
     const builtin = getProfile(profile.id);
     if (builtin) {
-      throw new InputError(
-        `id: "${profile.id}" is the built-in profile "${builtin.name}"; give yours its own id, e.g. "${profile.id}-custom"`,
-        'profile',
-      );
+      throw new InputError(`id: "${profile.id}" is the built-in profile "${builtin.name}"; give yours its own id, e.g. "${profile.id}-custom"`, 'profile');
     }
     if (!isAppProfile(profile)) throw new InputError(`tokenKind: ${dataCenterRefusal(profile)}`, 'profile');
     await deps.store.set(keys.customProfile(profile.id), profile);

@@ -28,7 +28,9 @@ describe('lockDataDir', () => {
     expect((await stat(path)).mode & 0o777).toBe(0o600);
     const second = lockDataDir(dir);
     await expect(second).rejects.toThrow(InputError);
-    await expect(second).rejects.toThrow(`${dir} is in use by another Scope Doctor (pid ${process.pid}): stop it first, or set SCOPE_DOCTOR_DATA_DIR to another folder`);
+    await expect(second).rejects.toThrow(
+      `${dir} is in use by another Scope Doctor (pid ${process.pid}): stop it first, or set SCOPE_DOCTOR_DATA_DIR to another folder`,
+    );
     await lock.release();
     expect(await readdir(dir)).toEqual([]);
     await (await lockDataDir(dir)).release();

@@ -26,12 +26,12 @@ describe('the admin check and /myself in local mode', () => {
     emulator.faults.add({ pattern: MYSELF, kind, times: 1, retryAfter: 1 });
     expect(await people.permissions.isJiraAdmin(ana)).toBe(true);
     expect(await people.directory.person(ana)).toMatchObject({ displayName: DEMO_ACCOUNTS.admin.displayName });
-    expect(emulator.requests.filter((r) => CHECK.test(r.path) || MYSELF.test(r.path)).slice(-4).map((r) => r.status)).toEqual([
-      Number(kind),
-      200,
-      Number(kind),
-      200,
-    ]);
+    expect(
+      emulator.requests
+        .filter((r) => CHECK.test(r.path) || MYSELF.test(r.path))
+        .slice(-4)
+        .map((r) => r.status),
+    ).toEqual([Number(kind), 200, Number(kind), 200]);
     // Retry-After where the answer has one (the recorded 429 and 503 do), else a short wait.
     expect(clock.slept.at(-1)).toBe(kind === '500' ? 250 : 1000);
   });

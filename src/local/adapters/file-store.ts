@@ -22,8 +22,15 @@ export async function openFileStorage(dataDir: string, clock: Clock = systemCloc
   const secretsPath = join(dataDir, 'secrets.json');
   const entries = new Map(Object.entries(await readJson<Record<string, StoredEntry>>(storePath, {})));
   const secrets = new Map(Object.entries(await readJson<Record<string, string>>(secretsPath, {})));
-  const store = new MemoryStore(entries, coalesced(() => writeAtomically(storePath, Object.fromEntries(entries), 0o600)), clock);
-  const secretStore = new MemorySecretStore(secrets, coalesced(() => writeAtomically(secretsPath, Object.fromEntries(secrets), 0o600)));
+  const store = new MemoryStore(
+    entries,
+    coalesced(() => writeAtomically(storePath, Object.fromEntries(entries), 0o600)),
+    clock,
+  );
+  const secretStore = new MemorySecretStore(
+    secrets,
+    coalesced(() => writeAtomically(secretsPath, Object.fromEntries(secrets), 0o600)),
+  );
   return { store, secrets: secretStore };
 }
 

@@ -49,9 +49,7 @@ export class MemoryStore implements Store {
   async list<T>(prefix: string, options: { cursor?: string; limit?: number } = {}): Promise<StorePage<T>> {
     const limit = options.limit ?? DEFAULT_PAGE;
     const after = options.cursor;
-    const matching = [...this.entries.keys()]
-      .filter((key) => key.startsWith(prefix) && (after === undefined || key > after) && this.live(key))
-      .sort();
+    const matching = [...this.entries.keys()].filter((key) => key.startsWith(prefix) && (after === undefined || key > after) && this.live(key)).sort();
     const pageKeys = matching.slice(0, limit);
     const items = pageKeys.map((key) => ({ key, value: structuredClone(this.entries.get(key)!.value) as T }));
     const last = pageKeys.at(-1);

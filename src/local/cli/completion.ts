@@ -98,7 +98,9 @@ function fishScript(words: readonly CommandWords[]): string {
   for (const c of words) {
     lines.push(`complete -c scope-doctor -n __fish_use_subcommand -f -a ${c.name} -d ${quote(c.summary)}`);
     if (c.subcommands.length) {
-      lines.push(`complete -c scope-doctor -n '__fish_seen_subcommand_from ${c.name}; and not __fish_seen_subcommand_from ${c.subcommands.join(' ')}' -f -a ${quote(c.subcommands.join(' '))}`);
+      lines.push(
+        `complete -c scope-doctor -n '__fish_seen_subcommand_from ${c.name}; and not __fish_seen_subcommand_from ${c.subcommands.join(' ')}' -f -a ${quote(c.subcommands.join(' '))}`,
+      );
     }
     for (const option of c.options) lines.push(`complete -c scope-doctor -n '__fish_seen_subcommand_from ${c.name}' -l ${option.slice(2)}`);
   }
@@ -107,7 +109,11 @@ function fishScript(words: readonly CommandWords[]): string {
 
 /** The first sentence of a command's description, short enough for a completion menu. */
 function summaryOf(description: string): string {
-  const sentence = description.replace(/\s+/g, ' ').split(/(?<=[.:])\s/)[0]?.replace(/[.:]$/, '') ?? '';
+  const sentence =
+    description
+      .replace(/\s+/g, ' ')
+      .split(/(?<=[.:])\s/)[0]
+      ?.replace(/[.:]$/, '') ?? '';
   return sentence.length > SUMMARY_LENGTH ? `${sentence.slice(0, SUMMARY_LENGTH - 1)}…` : sentence;
 }
 

@@ -13,7 +13,10 @@ function namedIn(text: string): string[] {
 
 /** The options the bash script offers after `scope-doctor <command>`. */
 function bashOptions(command: string): string[] {
-  const line = completionScript('bash').split('\n').find((candidate) => candidate.startsWith(`    ${command}) `)) ?? '';
+  const line =
+    completionScript('bash')
+      .split('\n')
+      .find((candidate) => candidate.startsWith(`    ${command}) `)) ?? '';
   return (/options="([^"]*)"/.exec(line)?.[1] ?? '').split(' ').filter(Boolean).sort();
 }
 
@@ -30,9 +33,14 @@ describe('the CLI options, declared once', () => {
 
   it.each(COMMANDS)('completes for %s exactly the options its parser accepts, and the global ones', (command) => {
     expect(bashOptions(command)).toEqual([...new Set([...optionsOf(command), ...EVERYWHERE])].sort());
-    const fish = completionScript('fish').split('\n').filter((line) => line.startsWith(`complete -c scope-doctor -n '__fish_seen_subcommand_from ${command}' -l `));
+    const fish = completionScript('fish')
+      .split('\n')
+      .filter((line) => line.startsWith(`complete -c scope-doctor -n '__fish_seen_subcommand_from ${command}' -l `));
     expect(fish.map((line) => `--${line.split(' -l ')[1]}`).sort()).toEqual(bashOptions(command));
-    const zsh = completionScript('zsh').split('\n').find((line) => line.startsWith(`    ${command}) `)) ?? '';
+    const zsh =
+      completionScript('zsh')
+        .split('\n')
+        .find((line) => line.startsWith(`    ${command}) `)) ?? '';
     expect((/options=\(([^)]*)\)/.exec(zsh)?.[1] ?? '').split(' ').filter(Boolean).sort()).toEqual(bashOptions(command));
   });
 });

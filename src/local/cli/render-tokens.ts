@@ -18,7 +18,15 @@ export function renderTokenInventory(report: TokenInventoryReport): string[] {
     .map((token) => [token.label, owner(token), day(token.expiresAt), day(token.lastActiveAt) || 'never', token.flags.map((f) => FLAG_TEXT[f]).join(', ')]);
   const table = [['Label', 'Owner', 'Expires', 'Last used', 'Flags'], ...rows];
   const widths = table[0]!.map((_, column) => Math.max(...table.map((row) => row[column]!.length)));
-  lines.push('', ...table.map((row) => row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd()));
+  lines.push(
+    '',
+    ...table.map((row) =>
+      row
+        .map((cell, column) => cell.padEnd(widths[column]!))
+        .join('  ')
+        .trimEnd(),
+    ),
+  );
   return lines;
 }
 

@@ -12,7 +12,10 @@ describe('CLI rendering', () => {
     ]);
   });
   it('prints information with an i and its detail, as a fact that asks nothing', () => {
-    expect(renderResult({ id: 'oauth.coverage.vendor-listed', title: 'Kept', status: 'info', detail: 'The vendor lists it.' })).toEqual(['  i Kept', '    - The vendor lists it.']);
+    expect(renderResult({ id: 'oauth.coverage.vendor-listed', title: 'Kept', status: 'info', detail: 'The vendor lists it.' })).toEqual([
+      '  i Kept',
+      '    - The vendor lists it.',
+    ]);
   });
   it('maps verdicts to exit codes', () => {
     expect([exitCodeFor('pass'), exitCodeFor('info'), exitCodeFor('warn'), exitCodeFor('fail'), exitCodeFor('unknown')]).toEqual([0, 0, 0, 1, 3]);

@@ -258,10 +258,23 @@ async function validateProfileFile(path: string, json: boolean | undefined, out:
   try {
     profile = parseCustomProfile(text);
     const operations = profile.capabilities.reduce((n, c) => n + (c.operations?.length ?? 0), 0);
-    results = [{ id: 'profile.valid', title: `Valid profile ${profile.id}: ${profile.capabilities.length} capabilities, ${operations} operations`, status: 'pass', detail: profile.name }];
+    results = [
+      {
+        id: 'profile.valid',
+        title: `Valid profile ${profile.id}: ${profile.capabilities.length} capabilities, ${operations} operations`,
+        status: 'pass',
+        detail: profile.name,
+      },
+    ];
     if (profile.vendorScopes.length > 0 && profile.tokenKind !== 'dc-oauth') {
       const coverage = analyzeCoverage(profile, profile.vendorScopes);
-      results.push(...coverageResults('profile.vendor-scopes', coverage, (missing) => `Add ${missing.join(', ')} to vendorScopes, or correct the capabilities that need them`).filter((r) => r.status !== 'pass' && r.id !== 'profile.vendor-scopes.vendor-listed'));
+      results.push(
+        ...coverageResults(
+          'profile.vendor-scopes',
+          coverage,
+          (missing) => `Add ${missing.join(', ')} to vendorScopes, or correct the capabilities that need them`,
+        ).filter((r) => r.status !== 'pass' && r.id !== 'profile.vendor-scopes.vendor-listed'),
+      );
     }
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
@@ -323,9 +336,18 @@ async function dataCenterCommand(args: string[], context: Context): Promise<numb
     throw new UsageError(`nothing to check: give --client-id, --callback or --scopes, or set ${TOKEN_ENV} to a personal access token`);
   }
   const fromEnv = optionalSecret(context, context.io.env[SECRET_ENV]);
-  const clientSecret = clientId && !fromEnv && context.io.promptSecret ? optionalSecret(context, await context.io.promptSecret(`Client secret for ${clientId}: `)) : fromEnv;
+  const clientSecret =
+    clientId && !fromEnv && context.io.promptSecret ? optionalSecret(context, await context.io.promptSecret(`Client secret for ${clientId}: `)) : fromEnv;
   const deps = withDeadline({ fetch: context.io.fetch, hosts: realAtlassianHosts }, seconds * 1000);
-  const report = await checkDataCenter(deps, { baseUrl, clientId, clientSecret: clientId ? clientSecret : undefined, callbackUrl: values.callback, token, scopes: values.scopes, profile });
+  const report = await checkDataCenter(deps, {
+    baseUrl,
+    clientId,
+    clientSecret: clientId ? clientSecret : undefined,
+    callbackUrl: values.callback,
+    token,
+    scopes: values.scopes,
+    profile,
+  });
   return print(context, report, `Jira Data Center ${report.baseUrl}${profile ? `  (${profile.name})` : ''}`, values.json);
 }
 
@@ -355,7 +377,9 @@ async function explainCommand(args: string[], context: Context): Promise<number>
     }
   }
   const explained = explainText(text, explainContext, new Date());
-  const report = siteResults.length ? { ...explained, results: [...siteResults, ...explained.results], verdict: worstStatus([explained.verdict, ...siteResults.map((r) => r.status)]) } : explained;
+  const report = siteResults.length
+    ? { ...explained, results: [...siteResults, ...explained.results], verdict: worstStatus([explained.verdict, ...siteResults.map((r) => r.status)]) }
+    : explained;
   context.out(values.json ? JSON.stringify(report, null, 2) : renderExplain(report).join('\n'));
   return exitCodeFor(report.verdict);
 }
@@ -376,14 +400,25 @@ async function doctorCommand(args: string[], context: Context): Promise<number> 
   const { values } = parseArgs({ args, options: COMMAND_OPTIONS.doctor, strict: true });
   const path = requireText(values.config, '--config');
   const config = parseDoctorConfig(await readTextFile(path, 'config file', MAX_PROFILE_FILE_BYTES));
-  const deps = { checks: checkDeps(io, timeoutSeconds(values.timeout)), env: io.env, readFile: (file: string) => readFile(file, 'utf8'), configDir: dirname(resolve(path)), now: () => new Date() };
+  const deps = {
+    checks: checkDeps(io, timeoutSeconds(values.timeout)),
+    env: io.env,
+    readFile: (file: string) => readFile(file, 'utf8'),
+    configDir: dirname(resolve(path)),
+    now: () => new Date(),
+  };
   const checks = await planChecks(config, deps);
   for (const { variable } of environmentNeeded(config)) optionalSecret(context, io.env[variable]);
   // Progress goes where the person looks: stdout, unless stdout is JSON for a program; --quiet has none.
   const sink = context.style.quiet ? undefined : values.json ? io.terminal?.stderr : io.terminal?.stdout;
   const progress = sink ? new Progress({ tty: sink.tty, write: (text) => sink.write(maskSecrets(text, context.secrets)) }) : undefined;
   const line = (outcome: DoctorOutcome) => styleText(progressLine(outcome), { ...context.style, color: context.style.color && !values.json });
-  const outcomes = await runChecks(checks, () => new Date(), (check) => progress?.start(checkLabel(check)), (outcome) => progress?.done(line(outcome)));
+  const outcomes = await runChecks(
+    checks,
+    () => new Date(),
+    (check) => progress?.start(checkLabel(check)),
+    (outcome) => progress?.done(line(outcome)),
+  );
   const verdict = worstStatus(outcomes.map((o) => o.verdict));
   if (values.json) context.out(JSON.stringify({ verdict, checkedAt: new Date().toISOString(), checks: outcomes }, null, 2));
   else context.out(['', ...summaryTable(outcomes)].join('\n'));
@@ -393,7 +428,8 @@ async function doctorCommand(args: string[], context: Context): Promise<number> 
 async function completionCommand(args: string[], { io }: Context): Promise<number> {
   const { positionals } = parseArgs({ args, options: COMMAND_OPTIONS.completion, allowPositionals: true, strict: true });
   const shell = positionals[0];
-  if (positionals.length !== 1 || (shell !== 'bash' && shell !== 'zsh' && shell !== 'fish')) throw new UsageError('usage: scope-doctor completion bash|zsh|fish');
+  if (positionals.length !== 1 || (shell !== 'bash' && shell !== 'zsh' && shell !== 'fish'))
+    throw new UsageError('usage: scope-doctor completion bash|zsh|fish');
   // Written as is: a script must not pass through the marks' colouring or --quiet.
   io.out(completionScript(shell));
   return EXIT.ok;
@@ -416,7 +452,12 @@ async function exportCommand(args: string[], { io, out }: Context): Promise<numb
   ]);
   const dataDir = io.env[DATA_DIR_ENV]?.trim() || DEFAULT_DATA_DIR;
   // Opening would create an empty folder: a mistyped folder must be named, not exported as nothing.
-  if (!(await access(join(dataDir, 'store.json')).then(() => true, () => false))) {
+  if (
+    !(await access(join(dataDir, 'store.json')).then(
+      () => true,
+      () => false,
+    ))
+  ) {
     throw new InputError(`no local data in ${dataDir.slice(0, 200)}: run scope-doctor start first, or set ${DATA_DIR_ENV} to its folder`);
   }
   const { store } = await openFileStorage(dataDir).catch((error: unknown) => {
@@ -469,7 +510,8 @@ function checkDeps(io: CliIo, seconds: number): CheckDeps {
 function timeoutSeconds(value: string | undefined): number {
   if (value === undefined) return DEFAULT_TIMEOUT_SECONDS;
   const seconds = /^\d+(?:\.\d+)?$/.test(value.trim()) ? Number(value) : Number.NaN;
-  if (!(seconds > 0 && seconds <= MAX_TIMEOUT_SECONDS)) throw new UsageError(`--timeout must be a number of seconds above 0 and at most ${MAX_TIMEOUT_SECONDS}`);
+  if (!(seconds > 0 && seconds <= MAX_TIMEOUT_SECONDS))
+    throw new UsageError(`--timeout must be a number of seconds above 0 and at most ${MAX_TIMEOUT_SECONDS}`);
   return seconds;
 }
 
@@ -540,7 +582,10 @@ function refuseSecretArguments(args: readonly string[]): void {
     const name = arg.split('=')[0] ?? '';
     const env = SECRET_OPTIONS[name];
     // The message names the option only: whatever followed it may be the secret itself.
-    if (env) throw new UsageError(`${name} is not accepted on the command line (shells and process lists keep arguments); set ${env} instead, or leave it unset to be asked`);
+    if (env)
+      throw new UsageError(
+        `${name} is not accepted on the command line (shells and process lists keep arguments); set ${env} instead, or leave it unset to be asked`,
+      );
   }
 }
 
@@ -571,4 +616,3 @@ function isParseArgsError(error: unknown): error is Error {
   const code: unknown = error instanceof TypeError ? Reflect.get(error, 'code') : undefined;
   return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
 }
-

@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { styleText, takeStyleOptions } from './style';
 
-const TEXT = ['Heading', '  ✓ Fine', '    - hidden detail', '  ✗ Broken', '    - why', '    - Fix: do it', '  i Fact', '    - said', '  ! Careful', 'Scopes: a b'].join('\n');
+const TEXT = [
+  'Heading',
+  '  ✓ Fine',
+  '    - hidden detail',
+  '  ✗ Broken',
+  '    - why',
+  '    - Fix: do it',
+  '  i Fact',
+  '    - said',
+  '  ! Careful',
+  'Scopes: a b',
+].join('\n');
 
 describe('takeStyleOptions', () => {
   it('colours a terminal unless NO_COLOR or TERM=dumb; --color and --no-color decide outright', () => {
@@ -33,7 +44,9 @@ describe('styleText', () => {
   });
 
   it('quiet drops passing and information results with their details, keeps the rest', () => {
-    expect(styleText(TEXT, { color: false, quiet: true })).toBe(['Heading', '  ✗ Broken', '    - why', '    - Fix: do it', '  ! Careful', 'Scopes: a b'].join('\n'));
+    expect(styleText(TEXT, { color: false, quiet: true })).toBe(
+      ['Heading', '  ✗ Broken', '    - why', '    - Fix: do it', '  ! Careful', 'Scopes: a b'].join('\n'),
+    );
   });
 
   it('leaves JSON alone', () => {

@@ -14,7 +14,11 @@ export const STYLE_OPTIONS: ReadonlySet<string> = new Set(['--color', '--no-colo
  * Takes the style options out of a command's arguments, up to a `--` (after it, `-q` may be part of a pasted
  * curl command). See https://no-color.org: a non-empty NO_COLOR turns colour off unless --color asks for it.
  */
-export function takeStyleOptions(args: readonly string[], env: Record<string, string | undefined>, stdoutIsTerminal: boolean): { args: string[]; style: OutputStyle } {
+export function takeStyleOptions(
+  args: readonly string[],
+  env: Record<string, string | undefined>,
+  stdoutIsTerminal: boolean,
+): { args: string[]; style: OutputStyle } {
   const end = args.indexOf('--');
   const head = end < 0 ? args : args.slice(0, end);
   const tail = end < 0 ? [] : args.slice(end);

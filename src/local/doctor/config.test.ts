@@ -20,12 +20,16 @@ describe('parseDoctorConfig', () => {
   });
 
   it('takes scopes as a list or as one pasted string', () => {
-    const config = parseDoctorConfig('connections:\n  - { name: A, clientId: a, scopes: [read:jira-work, View sprints] }\n  - { name: B, clientId: b, scopes: "read:jira-work, View sprints" }\n');
+    const config = parseDoctorConfig(
+      'connections:\n  - { name: A, clientId: a, scopes: [read:jira-work, View sprints] }\n  - { name: B, clientId: b, scopes: "read:jira-work, View sprints" }\n',
+    );
     expect(config.connections.map((c) => c.scopes)).toEqual(['read:jira-work\nView sprints', 'read:jira-work, View sprints']);
   });
 
   it('names the variables it needs, with their fields', () => {
-    const config = parseDoctorConfig('tokens: [{ site: acme, email: a@b.example, tokenEnv: A_TOKEN }]\norganizations: [{ id: org-12345678, keyEnv: ORG_KEY }]\n');
+    const config = parseDoctorConfig(
+      'tokens: [{ site: acme, email: a@b.example, tokenEnv: A_TOKEN }]\norganizations: [{ id: org-12345678, keyEnv: ORG_KEY }]\n',
+    );
     expect(environmentNeeded(config)).toEqual([
       { variable: 'A_TOKEN', field: 'tokens[0].tokenEnv' },
       { variable: 'ORG_KEY', field: 'organizations[0].keyEnv' },
@@ -38,6 +42,8 @@ describe('parseDoctorConfig', () => {
       'organizations[0].keyEnv: the environment variable name is required',
     ]);
     expect(issues('sites: [a]\nsites: [b]\n')[0]).toMatch(/^config line 2, column 1: Map keys must be unique/);
-    expect(issues('tokens: [{ site: a, email: a@b.example, tokenEnv: T, profile: x, profileFile: y }]')).toEqual(['tokens[0]: give profile or profileFile, not both']);
+    expect(issues('tokens: [{ site: a, email: a@b.example, tokenEnv: T, profile: x, profileFile: y }]')).toEqual([
+      'tokens[0]: give profile or profileFile, not both',
+    ]);
   });
 });

@@ -50,13 +50,20 @@ const token = z
     site: text('site'),
     email: text('email'),
     tokenEnv: envName,
-    expires: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expires must be YYYY-MM-DD').optional(),
+    expires: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'expires must be YYYY-MM-DD')
+      .optional(),
     ...profileRef,
   })
   .refine(oneProfile, PROFILE_CHOICE);
 
-const site = z.union([text('site'), z.strictObject({ site: text('site'), cloudId: text('cloudId').optional() })]).transform((value) => (typeof value === 'string' ? { site: value } : value));
-const profileFile = z.union([text('profile file'), z.strictObject({ file: text('file') })]).transform((value) => (typeof value === 'string' ? value : value.file));
+const site = z
+  .union([text('site'), z.strictObject({ site: text('site'), cloudId: text('cloudId').optional() })])
+  .transform((value) => (typeof value === 'string' ? { site: value } : value));
+const profileFile = z
+  .union([text('profile file'), z.strictObject({ file: text('file') })])
+  .transform((value) => (typeof value === 'string' ? value : value.file));
 const organization = z.strictObject({ name: text('name').optional(), id: text('id'), keyEnv: envName });
 
 const configSchema = z
@@ -67,7 +74,10 @@ const configSchema = z
     sites: z.array(site).max(100).default([]),
     organizations: z.array(organization).max(20).default([]),
   })
-  .refine((c) => c.connections.length + c.tokens.length + c.profiles.length + c.sites.length + c.organizations.length > 0, 'the config lists no check: add connections, tokens, profiles, sites or organizations');
+  .refine(
+    (c) => c.connections.length + c.tokens.length + c.profiles.length + c.sites.length + c.organizations.length > 0,
+    'the config lists no check: add connections, tokens, profiles, sites or organizations',
+  );
 
 export type DoctorConfig = z.infer<typeof configSchema>;
 export type ConnectionEntry = DoctorConfig['connections'][number];
@@ -98,7 +108,10 @@ export function parseDoctorConfig(source: string): DoctorConfig {
   const value: unknown = document.toJS();
   const secrets = secretKeysIn(value, []);
   const result = configSchema.safeParse(value ?? {});
-  const issues = [...secrets, ...(result.success ? [] : result.error.issues.filter((issue) => !isSecretKeyIssue(issue)).map((issue) => `${formatPath(issue.path)}: ${issue.message}`))];
+  const issues = [
+    ...secrets,
+    ...(result.success ? [] : result.error.issues.filter((issue) => !isSecretKeyIssue(issue)).map((issue) => `${formatPath(issue.path)}: ${issue.message}`)),
+  ];
   if (issues.length > 0 || !result.success) throw new ConfigError(issues.length ? issues : ['config: not valid']);
   return result.data;
 }
@@ -118,7 +131,9 @@ function secretKeysIn(value: unknown, path: (string | number)[]): string[] {
   return Object.entries(value).flatMap(([key, inner]) => {
     const instead = SECRET_KEYS[key];
     const here = [...path, key];
-    return instead ? [`${formatPath(here)}: a secret does not belong in a config file; put it in an environment variable and name it in ${instead}`] : secretKeysIn(inner, here);
+    return instead
+      ? [`${formatPath(here)}: a secret does not belong in a config file; put it in an environment variable and name it in ${instead}`]
+      : secretKeysIn(inner, here);
   });
 }
 

@@ -73,7 +73,14 @@ export async function planChecks(config: DoctorConfig, deps: DoctorDeps): Promis
     checks.push({
       kind: 'connection',
       name: c.name,
-      run: () => checkOAuthClient(deps.checks, { clientId: c.clientId, scopes: c.scopes, ...(clientSecret ? { clientSecret } : {}), ...(c.callback ? { callbackUrl: c.callback } : {}), ...(profile ? { profile } : {}) }),
+      run: () =>
+        checkOAuthClient(deps.checks, {
+          clientId: c.clientId,
+          scopes: c.scopes,
+          ...(clientSecret ? { clientSecret } : {}),
+          ...(c.callback ? { callbackUrl: c.callback } : {}),
+          ...(profile ? { profile } : {}),
+        }),
     });
   }
   for (const [i, t] of config.tokens.entries()) {
@@ -84,7 +91,14 @@ export async function planChecks(config: DoctorConfig, deps: DoctorDeps): Promis
     checks.push({
       kind: 'token',
       name: t.name ?? `${t.email} on ${site ?? t.site}`,
-      run: () => checkToken(deps.checks, { site: t.site, email: t.email, token: deps.env[t.tokenEnv]?.trim() ?? '', ...(profile ? { profile } : {}), ...(t.expires ? { expiresOn: t.expires } : {}) }),
+      run: () =>
+        checkToken(deps.checks, {
+          site: t.site,
+          email: t.email,
+          token: deps.env[t.tokenEnv]?.trim() ?? '',
+          ...(profile ? { profile } : {}),
+          ...(t.expires ? { expiresOn: t.expires } : {}),
+        }),
     });
   }
   for (const file of config.profiles) {
@@ -96,14 +110,23 @@ export async function planChecks(config: DoctorConfig, deps: DoctorDeps): Promis
   }
   for (const [i, o] of config.organizations.entries()) {
     attempt(`organizations[${i}].id`, () => requireOrgId(o.id));
-    checks.push({ kind: 'organization', name: o.name ?? o.id, run: () => listOrgTokens(deps.checks, { orgId: o.id, adminKey: deps.env[o.keyEnv]?.trim() ?? '' }) });
+    checks.push({
+      kind: 'organization',
+      name: o.name ?? o.id,
+      run: () => listOrgTokens(deps.checks, { orgId: o.id, adminKey: deps.env[o.keyEnv]?.trim() ?? '' }),
+    });
   }
   if (issues.length > 0) throw new ConfigError(issues);
   return checks;
 }
 
 /** Runs the checks in order; `onStart`/`onDone` drive the progress lines. A check that throws is unknown. */
-export async function runChecks(checks: readonly DoctorCheck[], now: () => Date, onStart: (check: DoctorCheck) => void, onDone: (outcome: DoctorOutcome) => void): Promise<DoctorOutcome[]> {
+export async function runChecks(
+  checks: readonly DoctorCheck[],
+  now: () => Date,
+  onStart: (check: DoctorCheck) => void,
+  onDone: (outcome: DoctorOutcome) => void,
+): Promise<DoctorOutcome[]> {
   const outcomes: DoctorOutcome[] = [];
   for (const check of checks) {
     onStart(check);
@@ -113,7 +136,11 @@ export async function runChecks(checks: readonly DoctorCheck[], now: () => Date,
       report = await check.run();
     } catch (error) {
       const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-      report = makeReport(check.name, [{ id: `doctor.${check.kind}`, title: `Could not run the ${check.kind} check`, status: 'unknown', detail: message ?? 'unexpected error' }], now());
+      report = makeReport(
+        check.name,
+        [{ id: `doctor.${check.kind}`, title: `Could not run the ${check.kind} check`, status: 'unknown', detail: message ?? 'unexpected error' }],
+        now(),
+      );
     }
     const outcome = { kind: check.kind, name: check.name, verdict: report.verdict, ms: Date.now() - started, report };
     outcomes.push(outcome);
@@ -135,11 +162,24 @@ async function profileFileReport(deps: DoctorDeps, path: string, shown: string):
   let results: CheckResult[];
   try {
     const profile = parseCustomProfile(await readProfile(deps, path));
-    results = [{ id: 'profile.valid', title: `Valid profile ${profile.id}: ${pluralise(profile.capabilities.length, 'capability', 'capabilities')}`, status: 'pass', detail: profile.name }];
+    results = [
+      {
+        id: 'profile.valid',
+        title: `Valid profile ${profile.id}: ${pluralise(profile.capabilities.length, 'capability', 'capabilities')}`,
+        status: 'pass',
+        detail: profile.name,
+      },
+    ];
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     const issues = error instanceof ProfileError ? error.issues : [error.message];
-    results = issues.map((issue, i) => ({ id: `profile.issue.${i}`, title: issue, status: 'fail', detail: `${shown} is not a valid profile.`, fix: 'Correct the field as the line says (scope-doctor profiles validate FILE shows them all).' }));
+    results = issues.map((issue, i) => ({
+      id: `profile.issue.${i}`,
+      title: issue,
+      status: 'fail',
+      detail: `${shown} is not a valid profile.`,
+      fix: 'Correct the field as the line says (scope-doctor profiles validate FILE shows them all).',
+    }));
   }
   return makeReport(shown, results, deps.now());
 }

@@ -28,7 +28,8 @@ interface ConnectionFormProps {
 /** What the vendor's callback URL must be, for the field's helper text. */
 function callbackHelper(profile: ProfileSummary | undefined): string {
   if (profile?.callbackUrls.length) return `${profile.vendor} uses: ${profile.callbackUrls.join(' or ')} (must match exactly).`;
-  if (profile?.callbackPattern) return `${profile.vendor} shows you your own, shaped like ${profile.callbackPattern}; it must match the developer console exactly.`;
+  if (profile?.callbackPattern)
+    return `${profile.vendor} shows you your own, shaped like ${profile.callbackPattern}; it must match the developer console exactly.`;
   return 'Paste it from the integration; it must match the developer console exactly.';
 }
 

@@ -66,7 +66,8 @@ export function ConsentTest({ connection, onUpdated }: ConsentTestProps) {
             Start consent test
           </Button>
           <Text size="small" color="color.text.subtle">
-            Consent as the integration would: the verdict then follows the scopes Atlassian really grants, and the code exchange shows whether the client secret works.
+            Consent as the integration would: the verdict then follows the scopes Atlassian really grants, and the code exchange shows whether the client secret
+            works.
           </Text>
         </Inline>
       )}
@@ -79,8 +80,8 @@ export function ConsentTest({ connection, onUpdated }: ConsentTestProps) {
               <a href={started.authorizeUrl} target="_blank" rel="noopener noreferrer">
                 Open the Atlassian consent screen
               </a>{' '}
-              in a new tab and accept. 2. Copy the address you land on (it may show an error page; that is fine) and
-              paste it here within a few minutes: the code in it lasts about 10 minutes and works once.
+              in a new tab and accept. 2. Copy the address you land on (it may show an error page; that is fine) and paste it here within a few minutes: the
+              code in it lasts about 10 minutes and works once.
             </Text>
             <TextField
               id="consent-redirect"

@@ -32,21 +32,15 @@ export function CustomProfileEditor({ initial, onSaved, onCancel }: CustomProfil
         label="Custom profile (JSON)"
         helper={
           <>
-            id is kebab-case; tokenKind is oauth, scoped-token or classic-token; each capability lists the scopes
-            (or operations, as {'{ "method": "GET", "path": "/rest/api/3/project" }'}) it needs. Saving an existing
-            custom id replaces that profile.
+            id is kebab-case; tokenKind is oauth, scoped-token or classic-token; each capability lists the scopes (or operations, as{' '}
+            {'{ "method": "GET", "path": "/rest/api/3/project" }'}) it needs. Saving an existing custom id replaces that profile.
           </>
         }
         value={text}
         onValueChange={setText}
         minimumRows={14}
       />
-      {save.error && (
-        <ErrorMessage
-          error={save.error}
-          title={problems > 1 ? `The profile has ${problems} problems` : undefined}
-        />
-      )}
+      {save.error && <ErrorMessage error={save.error} title={problems > 1 ? `The profile has ${problems} problems` : undefined} />}
       <Inline space="space.100">
         <Button onClick={() => void onSave()} isLoading={save.pending}>
           Save profile

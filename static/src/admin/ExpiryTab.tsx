@@ -103,11 +103,13 @@ function ReminderSettingsForm() {
             Reminders to a chat channel
           </Heading>
           <Text as="p" color="color.text.subtle">
-            Once an hour Scope Doctor posts one message for items reaching 30, 7 and 1 days before they expire, and once
-            they have: each item once per step, never again.
+            Once an hour Scope Doctor posts one message for items reaching 30, 7 and 1 days before they expire, and once they have: each item once per step,
+            never again.
           </Text>
           <Text testId="webhook-hint">
-            {settings.webhook.set ? `${where} webhook ${describeSecret(settings.webhook)}` : 'No webhook set: reminders show on this page and on each person’s own page only.'}
+            {settings.webhook.set
+              ? `${where} webhook ${describeSecret(settings.webhook)}`
+              : 'No webhook set: reminders show on this page and on each person’s own page only.'}
           </Text>
           <TextField
             id="reminder-webhook"

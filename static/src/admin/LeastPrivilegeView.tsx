@@ -48,9 +48,8 @@ export function LeastPrivilegeView() {
             Least privilege from real traffic
           </Heading>
           <Text as="p" color="color.text.subtle">
-            Paste the endpoints an integration calls (one per line, such as GET /rest/agile/1.0/board), its log lines,
-            or a HAR file. Scope Doctor finds the fewest scopes that allow all of them, granular wherever an endpoint
-            takes granular scopes, and says whether that is a proven minimum.
+            Paste the endpoints an integration calls (one per line, such as GET /rest/agile/1.0/board), its log lines, or a HAR file. Scope Doctor finds the
+            fewest scopes that allow all of them, granular wherever an endpoint takes granular scopes, and says whether that is a proven minimum.
           </Text>
         </Stack>
         <Box xcss={formStyles}>

@@ -95,7 +95,10 @@ function toRow({ token, lastCheck, matchedBy }: OrgTokenRow) {
       {
         key: lastCheck?.checkedAt ?? '',
         content: lastCheck ? (
-          <LastCheck check={lastCheck} note={matchedBy === 'email' ? `Matched by email (${lastCheck.displayName} checked with ${lastCheck.email})` : `${lastCheck.displayName}’s check`} />
+          <LastCheck
+            check={lastCheck}
+            note={matchedBy === 'email' ? `Matched by email (${lastCheck.displayName} checked with ${lastCheck.email})` : `${lastCheck.displayName}’s check`}
+          />
         ) : (
           <Text size="small" color="color.text.subtlest">
             No check on the personal page yet
@@ -111,7 +114,8 @@ export function OrgInventoryResult({ inventory }: { inventory: OrgInventoryView 
   return (
     <Stack space="space.200" testId="org-inventory">
       <Text size="small" color="color.text.subtle">
-        {report.subject} · read {timeAgo(report.checkedAt)} with {inventory.keyUsed === 'stored' ? 'the stored key' : 'the key pasted for this run (not stored)'}
+        {report.subject} · read {timeAgo(report.checkedAt)} with{' '}
+        {inventory.keyUsed === 'stored' ? 'the stored key' : 'the key pasted for this run (not stored)'}
       </Text>
       <ResultIndex results={report.results} testId="org-inventory-results" />
       {rows.length > 0 && (
@@ -145,8 +149,7 @@ function CheckedNotInInventory({ checks, readWhole }: { checks: readonly TokenCh
         {checks.length === 1 ? '1 person checked a token but owns' : `${checks.length} people checked a token but own`} none in this organization
       </Heading>
       <Text size="small" color="color.text.subtle">
-        Their token may belong to an account the organization does not manage (a personal account, or another organization’s): ask them whose
-        account made it.
+        Their token may belong to an account the organization does not manage (a personal account, or another organization’s): ask them whose account made it.
       </Text>
       {checks.map((check) => (
         <Stack key={check.accountId} space="space.050" testId={`org-not-in-inventory-${check.accountId}`}>

@@ -64,8 +64,8 @@ function OrgTokens({ settings, onSettings }: { settings: OrgInventorySettings; o
   return (
     <Stack space="space.300">
       <Text as="p">
-        Every managed user’s API tokens in your Atlassian organization — label, owner, created, expires, last used — with the expired, the expiring
-        and the unused flagged, and beside each owner the last token check they ran on their personal page. Atlassian lists no token’s scopes.
+        Every managed user’s API tokens in your Atlassian organization — label, owner, created, expires, last used — with the expired, the expiring and the
+        unused flagged, and beside each owner the last token check they ran on their personal page. Atlassian lists no token’s scopes.
       </Text>
       <Box xcss={formStyles}>
         <form onSubmit={(event) => void onRun(event)} aria-label="Organization token inventory">
@@ -107,7 +107,11 @@ function OrgTokens({ settings, onSettings }: { settings: OrgInventorySettings; o
               <Button type="submit" appearance="primary" isLoading={run.pending} isDisabled={!canRun}>
                 Run inventory
               </Button>
-              <Button onClick={() => void onSave()} isLoading={save.pending} isDisabled={orgId.trim() === '' || (storeKey && !stored && adminKey.trim() === '')}>
+              <Button
+                onClick={() => void onSave()}
+                isLoading={save.pending}
+                isDisabled={orgId.trim() === '' || (storeKey && !stored && adminKey.trim() === '')}
+              >
                 Save settings
               </Button>
               {stored && (
@@ -132,21 +136,20 @@ function KeyStorageNotice() {
     <SectionMessage appearance="information" title="Storing the organization key is up to you" testId="org-key-notice">
       <Stack space="space.100">
         <Text as="p">
-          <Text weight="semibold">Nothing is stored unless you turn on “Store the key” and save.</Text> Without that, the key you paste is sent to
-          Atlassian for one inventory and dropped.
+          <Text weight="semibold">Nothing is stored unless you turn on “Store the key” and save.</Text> Without that, the key you paste is sent to Atlassian for
+          one inventory and dropped.
         </Text>
         <Text as="p">
-          <Text weight="semibold">What and where:</Text> the organization admin API key, kept encrypted in the Forge secret storage of this app on
-          this Jira site. It is never shown again (only its last four characters), logged or exported. The organization ID is saved as an ordinary
-          setting.
+          <Text weight="semibold">What and where:</Text> the organization admin API key, kept encrypted in the Forge secret storage of this app on this Jira
+          site. It is never shown again (only its last four characters), logged or exported. The organization ID is saved as an ordinary setting.
         </Text>
         <Text as="p">
-          <Text weight="semibold">Who can use it:</Text> every Jira administrator of this site, through this page. With it, the app reads the API
-          token list of every managed user in your organization (labels, owners, dates; never the tokens themselves) from api.atlassian.com.
+          <Text weight="semibold">Who can use it:</Text> every Jira administrator of this site, through this page. With it, the app reads the API token list of
+          every managed user in your organization (labels, owners, dates; never the tokens themselves) from api.atlassian.com.
         </Text>
         <Text as="p">
-          <Text weight="semibold">How to remove it:</Text> “Forget key” deletes it from this site at once; revoke the key in Atlassian
-          Administration → Settings → API keys so that it works nowhere.
+          <Text weight="semibold">How to remove it:</Text> “Forget key” deletes it from this site at once; revoke the key in Atlassian Administration → Settings
+          → API keys so that it works nowhere.
         </Text>
       </Stack>
     </SectionMessage>

@@ -112,10 +112,7 @@ export function ProfilePicker({ profiles, profileId, pasted, onPick, onProfileSa
         />
       )}
       {removeProfile.error && (
-        <ErrorMessage
-          error={removeProfile.error}
-          title={removeProfile.error.code === 'conflict' ? 'This profile is still in use' : undefined}
-        />
+        <ErrorMessage error={removeProfile.error} title={removeProfile.error.code === 'conflict' ? 'This profile is still in use' : undefined} />
       )}
     </>
   );

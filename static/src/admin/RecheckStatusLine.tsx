@@ -19,11 +19,7 @@ export function RecheckStatusLine() {
   return (
     <Inline space="space.200" alignBlock="center" testId="recheck-status">
       <Text color="color.text.subtle">{result.state === 'ready' ? describe(result.data) : 'Loading the re-check status…'}</Text>
-      <Button
-        spacing="compact"
-        isLoading={recheckAll.pending}
-        onClick={() => void recheckAll.run({}).then((status) => status && replace(status))}
-      >
+      <Button spacing="compact" isLoading={recheckAll.pending} onClick={() => void recheckAll.run({}).then((status) => status && replace(status))}>
         Re-check all now
       </Button>
       <Button spacing="compact" appearance="subtle" onClick={() => void reload()}>

@@ -111,9 +111,7 @@ function ScopeCard({ scope }: { scope: ScopeExplanation }) {
           </Text>
         </Inline>
         {scope.label && <Text>{scope.label}</Text>}
-        {scope.consoleTitles.length > 0 && (
-          <Text size="small">Developer console: {scope.consoleTitles.map((title) => `“${title}”`).join(', ')}</Text>
-        )}
+        {scope.consoleTitles.length > 0 && <Text size="small">Developer console: {scope.consoleTitles.map((title) => `“${title}”`).join(', ')}</Text>}
         {shown.length > 0 && (
           <Stack space="space.025">
             <Text size="small" weight="semibold">

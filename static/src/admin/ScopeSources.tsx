@@ -16,7 +16,9 @@ export function ScopeSources({ source }: { source: ScopeSource }) {
   return (
     <Stack space="space.100" testId="scope-sources">
       <Heading size="xsmall" as="h4">
-        {differ === 0 ? 'Consented grant and pasted list: the same scopes' : `Consented grant and pasted list: ${differ === 1 ? '1 scope differs' : `${differ} scopes differ`} (marked)`}
+        {differ === 0
+          ? 'Consented grant and pasted list: the same scopes'
+          : `Consented grant and pasted list: ${differ === 1 ? '1 scope differs' : `${differ} scopes differ`} (marked)`}
       </Heading>
       <Inline space="space.200" alignBlock="start" shouldWrap>
         <Box xcss={columnStyles} testId="scope-source-granted">

@@ -41,9 +41,7 @@ const filterStyles = xcss({ maxWidth: '360px' });
 
 /** Everything the filter box matches against, lower-cased once per row. */
 function searchText(summary: TokenCheckSummary, profileName: string): string {
-  return [summary.displayName, profileName, summary.profileId, summary.kind, summary.verdict, summary.reason ?? '', ...summary.missing]
-    .join(' ')
-    .toLowerCase();
+  return [summary.displayName, profileName, summary.profileId, summary.kind, summary.verdict, summary.reason ?? '', ...summary.missing].join(' ').toLowerCase();
 }
 
 function toRow(summary: TokenCheckSummary, profileNames: ReadonlyMap<string, string>, onOpen: (summary: TokenCheckSummary) => void) {
@@ -114,10 +112,7 @@ export function TokensTab() {
     }));
   }, [summaries, profileList, openReport]);
   const needle = filter.trim().toLowerCase();
-  const rows = useMemo(
-    () => allRows.filter(({ text }) => text.includes(needle)).map(({ row }) => row),
-    [allRows, needle],
-  );
+  const rows = useMemo(() => allRows.filter(({ text }) => text.includes(needle)).map(({ row }) => row), [allRows, needle]);
 
   if (result.state === 'loading') return <Loading label="Loading token checks" />;
   if (result.state === 'error') return <ErrorMessage error={result.error} onRetry={reload} />;
@@ -133,19 +128,10 @@ export function TokensTab() {
   return (
     <Stack space="space.150">
       <Box xcss={filterStyles}>
-        <TextField
-          id="token-filter"
-          label="Filter"
-          placeholder="Name, profile, verdict or scope"
-          value={filter}
-          onValueChange={setFilter}
-          isCompact
-        />
+        <TextField id="token-filter" label="Filter" placeholder="Name, profile, verdict or scope" value={filter} onValueChange={setFilter} isCompact />
       </Box>
       <Text size="small" color="color.text.subtle" testId="token-count">
-        {rows.length === result.data.length
-          ? pluralise(rows.length, 'token check')
-          : `${rows.length} of ${pluralise(result.data.length, 'token check')}`}
+        {rows.length === result.data.length ? pluralise(rows.length, 'token check') : `${rows.length} of ${pluralise(result.data.length, 'token check')}`}
       </Text>
       <DynamicTable
         head={HEAD}
@@ -190,7 +176,9 @@ function TokenCheckDetail({ opened, profileName, onClose }: TokenCheckDetailProp
       {report ? (
         <TokenReportView report={report} summary={summary} />
       ) : (
-        <Text>Only the summary of this check was kept: {summary.reason ?? 'no reason recorded'}, checked {timeAgo(summary.checkedAt)}.</Text>
+        <Text>
+          Only the summary of this check was kept: {summary.reason ?? 'no reason recorded'}, checked {timeAgo(summary.checkedAt)}.
+        </Text>
       )}
     </Stack>
   );

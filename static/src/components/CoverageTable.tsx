@@ -36,7 +36,11 @@ function typeOf(scopes: readonly string[], kindOf: CoverageResult['scopeKinds'])
  * Entra "API permissions" style: one row per capability the integration needs. A report stored before
  * coverage named the scopes' kinds has none, and its Type column says "—".
  */
-export function CoverageTable({ coverage }: { coverage: Pick<CoverageResult, 'capabilities' | 'scopeLabels' | 'vendor'> & Partial<Pick<CoverageResult, 'scopeKinds'>> }) {
+export function CoverageTable({
+  coverage,
+}: {
+  coverage: Pick<CoverageResult, 'capabilities' | 'scopeLabels' | 'vendor'> & Partial<Pick<CoverageResult, 'scopeKinds'>>;
+}) {
   const rows = coverage.capabilities.map((capability) => ({
     key: capability.name,
     cells: [

@@ -33,7 +33,15 @@ export function ErrorMessage({ error, onRetry, retryLabel = 'Try again', title }
     <SectionMessage
       appearance={error.code === 'invalid-input' || error.code === 'conflict' ? 'warning' : 'error'}
       title={title ?? TITLES[error.code]}
-      actions={canRetry ? [<Button key="retry" onClick={() => void onRetry?.()}>{retryLabel}</Button>] : []}
+      actions={
+        canRetry
+          ? [
+              <Button key="retry" onClick={() => void onRetry?.()}>
+                {retryLabel}
+              </Button>,
+            ]
+          : []
+      }
     >
       {lines.length > 1 ? (
         <Stack space="space.050" testId="error-message">

@@ -34,7 +34,8 @@ export function ExpiryBanner({ items, testId }: { items: readonly ExpiringItem[]
           );
         })}
         <Text size="small" color="color.text.subtle">
-          An API token’s scopes and expiry cannot change: create a new token and paste it into the integration. For a refresh token, run the consent test again after the integration is authorized again.
+          An API token’s scopes and expiry cannot change: create a new token and paste it into the integration. For a refresh token, run the consent test again
+          after the integration is authorized again.
         </Text>
       </Stack>
     </SectionMessage>

@@ -1,7 +1,10 @@
 import Lozenge from '@atlaskit/lozenge';
 import type { Expiry, ExpiryState } from '../../../src/core/expiry';
 
-const APPEARANCE = { ok: 'success', 'due-30': 'moved', 'due-7': 'moved', tomorrow: 'removed', expired: 'removed' } as const satisfies Record<ExpiryState, string>;
+const APPEARANCE = { ok: 'success', 'due-30': 'moved', 'due-7': 'moved', tomorrow: 'removed', expired: 'removed' } as const satisfies Record<
+  ExpiryState,
+  string
+>;
 
 /** "Expires in 6 days", "Expires tomorrow", "Expired 2 days ago": what a countdown says on its own. */
 function expiryText(expiry: Expiry): string {

@@ -38,8 +38,8 @@ export function ExplainBox({ resolver, heading }: ExplainBoxProps) {
             {heading}
           </Heading>
           <Text as="p" color="color.text.subtle">
-            Paste a URL, “METHOD URL”, a curl command, log lines with a status, or a HAR file from the browser’s network
-            panel. Credentials in it are read for their kind only and never shown; nothing is stored or sent.
+            Paste a URL, “METHOD URL”, a curl command, log lines with a status, or a HAR file from the browser’s network panel. Credentials in it are read for
+            their kind only and never shown; nothing is stored or sent.
           </Text>
         </Stack>
         <Box xcss={formStyles}>

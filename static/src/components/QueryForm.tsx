@@ -19,18 +19,7 @@ interface QueryFormProps {
 }
 
 /** One text field and a submit button that stays disabled while the field is blank. */
-export function QueryForm({
-  name,
-  id,
-  label,
-  placeholder,
-  submitLabel,
-  onSubmit,
-  pending,
-  appearance = 'default',
-  minWidth,
-  isCompact,
-}: QueryFormProps) {
+export function QueryForm({ name, id, label, placeholder, submitLabel, onSubmit, pending, appearance = 'default', minWidth, isCompact }: QueryFormProps) {
   const [query, setQuery] = useState('');
 
   const submit = (event: FormEvent) => {
@@ -42,14 +31,7 @@ export function QueryForm({
     <form onSubmit={submit} aria-label={name}>
       <Inline space="space.100" alignBlock="end" shouldWrap>
         <Box xcss={xcss({ minWidth })}>
-          <TextField
-            id={id}
-            label={label}
-            placeholder={placeholder}
-            value={query}
-            onValueChange={setQuery}
-            isCompact={isCompact}
-          />
+          <TextField id={id} label={label} placeholder={placeholder} value={query} onValueChange={setQuery} isCompact={isCompact} />
         </Box>
         <Button type="submit" appearance={appearance} isLoading={pending} isDisabled={query.trim() === ''}>
           {submitLabel}

@@ -51,13 +51,7 @@ function ResultLine({ result }: { result: CheckResult }) {
         </Box>
         <Text>{result.title}</Text>
         {explains && (
-          <Button
-            appearance="subtle"
-            spacing="compact"
-            aria-expanded={open}
-            aria-controls={panelId}
-            onClick={() => setOpen((value) => !value)}
-          >
+          <Button appearance="subtle" spacing="compact" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen((value) => !value)}>
             {open ? 'Hide' : result.fix ? 'Details and fix' : 'Details'}
           </Button>
         )}

@@ -43,9 +43,8 @@ export default function PersonalPage({ context }: { context: PageContext }) {
           Check my API token
         </Heading>
         <Text as="p" color="color.text.subtle">
-          Paste the API token you gave an integration. Scope Doctor tells whether it is classic or scoped, which URL
-          it works on, which scopes it lacks and when it expires. The token is used for this check only, unless you
-          turn on daily re-checks.
+          Paste the API token you gave an integration. Scope Doctor tells whether it is classic or scoped, which URL it works on, which scopes it lacks and when
+          it expires. The token is used for this check only, unless you turn on daily re-checks.
         </Text>
       </Stack>
       {me.result.state === 'error' && <ErrorMessage error={me.result.error} onRetry={me.reload} />}
@@ -82,8 +81,8 @@ function MyExpiryBanner({ expiry }: { expiry: Expiry }) {
   return (
     <SectionMessage appearance={urgent ? 'error' : 'warning'} title={title} testId="my-expiry-banner">
       <Text as="p">
-        The integration stops working when it expires. Create a new token at {TOKENS_PAGE}, paste it into the integration,
-        then check it here with its new expiry date.
+        The integration stops working when it expires. Create a new token at {TOKENS_PAGE}, paste it into the integration, then check it here with its new
+        expiry date.
       </Text>
     </SectionMessage>
   );
@@ -163,14 +162,7 @@ function TokenCheck({ profiles, email: knownEmail, name, last, lastReport, expir
               autoComplete="off"
               isRequired
             />
-            <TextField
-              id="token-email"
-              label="Email of your Atlassian account"
-              type="email"
-              value={email}
-              onValueChange={setEmail}
-              isRequired
-            />
+            <TextField id="token-email" label="Email of your Atlassian account" type="email" value={email} onValueChange={setEmail} isRequired />
             <Field id="token-profile" label="Integration you use it for" helper={profile?.summary}>
               <Select<ProfileOption>
                 inputId="token-profile"
@@ -194,12 +186,7 @@ function TokenCheck({ profiles, email: knownEmail, name, last, lastReport, expir
               </label>
             </Inline>
             <Inline space="space.100">
-              <Button
-                type="submit"
-                appearance="primary"
-                isLoading={check.pending}
-                isDisabled={token === '' || email.trim() === '' || profileId === ''}
-              >
+              <Button type="submit" appearance="primary" isLoading={check.pending} isDisabled={token === '' || email.trim() === '' || profileId === ''}>
                 Check token
               </Button>
               {tokenKept && (

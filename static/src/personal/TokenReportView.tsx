@@ -76,20 +76,12 @@ export function TokenReportView({ report, summary }: TokenReportViewProps) {
             <CopyButton text={report.gatewayUrl} label="Copy URL" />
           </Inline>
           <Text size="small" color="color.text.subtle">
-            Scoped tokens work only through this gateway URL{report.cloudId ? ` (Cloud ID ${report.cloudId})` : ''},
-            not on https://{report.site}.
+            Scoped tokens work only through this gateway URL{report.cloudId ? ` (Cloud ID ${report.cloudId})` : ''}, not on https://{report.site}.
           </Text>
         </Stack>
       )}
       {rows.length > 0 && (
-        <DynamicTable
-          head={PROBE_HEAD}
-          rows={rows}
-          defaultSortKey="status"
-          defaultSortOrder="ASC"
-          label="Scope probes"
-          testId="probe-table"
-        />
+        <DynamicTable head={PROBE_HEAD} rows={rows} defaultSortKey="status" defaultSortOrder="ASC" label="Scope probes" testId="probe-table" />
       )}
     </ReportCard>
   );
