@@ -2,21 +2,15 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_ACCOUNTS, DEMO_DC, DEMO_OAUTH_APPS, DEMO_SITE, DEMO_TOKENS, startEmulator, type Emulator } from '../../src/emulator';
+import { describe, expect, it } from 'vitest';
+import { DEMO_ACCOUNTS, DEMO_DC, DEMO_OAUTH_APPS, DEMO_SITE, DEMO_TOKENS } from '../../src/emulator';
 import { runScopeDoctor, type CliRun } from '../support/cli';
+import { useEmulator } from '../support/emulator';
 
-let emulator: Emulator;
-beforeAll(async () => {
-  emulator = await startEmulator();
-});
-afterAll(async () => {
-  expect(emulator.requests.every((r) => !r.mutated)).toBe(true);
-  await emulator.close();
-});
+const emulator = useEmulator();
 
 function cli(args: string[], env: Record<string, string> = {}, stdin = ''): Promise<CliRun> {
-  return runScopeDoctor(args, { SCOPE_DOCTOR_ATLASSIAN_URL: emulator.url, ...env }, stdin);
+  return runScopeDoctor(args, { SCOPE_DOCTOR_ATLASSIAN_URL: emulator().url, ...env }, stdin);
 }
 
 const STACK = /at .*\(.*:\d+:\d+\)/;
@@ -200,7 +194,7 @@ describe('scope-doctor CLI', () => {
   });
 
   it('says a taken port in one line and exits, for the emulator and for start', async () => {
-    const port = new URL(emulator.url).port;
+    const port = new URL(emulator().url).port;
     const dataDir = await mkdtemp(join(tmpdir(), 'scope-doctor-'));
     const runs = await Promise.all([cli(['emulator', '--port', port]), cli(['start'], { PORT: port, SCOPE_DOCTOR_DATA_DIR: dataDir })]);
     // Exiting at all shows the emulator `start` had begun was stopped again.
@@ -263,7 +257,7 @@ describe('scope-doctor CLI', () => {
 describe('scope-doctor dc (Jira Data Center)', () => {
   const link = DEMO_DC.link;
   const dcSecrets = [link.clientSecret, DEMO_DC.pat, DEMO_DC.expiredPat];
-  const dc = (args: string[], env: Record<string, string> = {}) => cli(['dc', '--base-url', `${emulator.url}${DEMO_DC.pathPrefix}`, ...args], env);
+  const dc = (args: string[], env: Record<string, string> = {}) => cli(['dc', '--base-url', `${emulator().url}${DEMO_DC.pathPrefix}`, ...args], env);
 
   it('passes the demo link and token (exit 0), with ✓ lines and no secret printed', async () => {
     const run = await dc(['--client-id', link.clientId, '--callback', link.redirectUrl, '--scopes', 'Admin', '--profile', 'kendis-dc-oauth'], {
@@ -271,7 +265,7 @@ describe('scope-doctor dc (Jira Data Center)', () => {
       SCOPE_DOCTOR_TOKEN: DEMO_DC.pat,
     });
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain(`Jira Data Center ${emulator.url}/dc`);
+    expect(run.stdout).toContain(`Jira Data Center ${emulator().url}/dc`);
     expect(run.stdout).toContain('✓ Client ID and secret accepted');
     expect(run.stdout).toContain(`✓ Token accepted for ${DEMO_DC.user.name}`);
     for (const secret of dcSecrets) expect(run.stdout + run.stderr).not.toContain(secret);
@@ -285,7 +279,7 @@ describe('scope-doctor dc (Jira Data Center)', () => {
     expect(run.code).toBe(1);
     const json = JSON.parse(run.stdout) as { verdict: string; baseUrl: string; results: { id: string; status: string }[] };
     expect(json.verdict).toBe('fail');
-    expect(json.baseUrl).toBe(`${emulator.url}/dc`);
+    expect(json.baseUrl).toBe(`${emulator().url}/dc`);
     expect(json.results.map((r) => [r.id, r.status])).toEqual([
       ['dc.credentials', 'fail'],
       ['dc.permission', 'fail'],
@@ -309,8 +303,8 @@ describe('scope-doctor dc (Jira Data Center)', () => {
       cli(['dc', '--base-url', 'https://10.0.0.7/jira', '--scopes', 'ADMIN']),
       cli(['dc', '--base-url', 'https://acme.atlassian.net', '--scopes', 'ADMIN']),
       cli(['dc', '--scopes', 'ADMIN']),
-      cli(['dc', '--base-url', `${emulator.url}/dc`]),
-      cli(['dc', '--base-url', `${emulator.url}/dc`, '--scopes', 'ADMIN', '--profile', 'kendis-cloud-oauth']),
+      cli(['dc', '--base-url', `${emulator().url}/dc`]),
+      cli(['dc', '--base-url', `${emulator().url}/dc`, '--scopes', 'ADMIN', '--profile', 'kendis-cloud-oauth']),
     ]);
     for (const run of runs) expectOneLineError(run);
     expect(runs[0]?.stderr).toContain('https');

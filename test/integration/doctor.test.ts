@@ -2,18 +2,12 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_OAUTH_APPS, DEMO_ORG, DEMO_TOKENS, startEmulator, type Emulator } from '../../src/emulator';
+import { describe, expect, it } from 'vitest';
+import { DEMO_OAUTH_APPS, DEMO_ORG, DEMO_TOKENS } from '../../src/emulator';
 import { runScopeDoctor } from '../support/cli';
+import { useEmulator } from '../support/emulator';
 
-let emulator: Emulator;
-beforeAll(async () => {
-  emulator = await startEmulator();
-});
-afterAll(async () => {
-  expect(emulator.requests.every((r) => !r.mutated)).toBe(true);
-  await emulator.close();
-});
+const emulator = useEmulator();
 
 const CONFIG = 'test/fixtures/doctor/every-kind.yaml';
 const SECRETS = {
@@ -23,7 +17,7 @@ const SECRETS = {
   ACME_ADMIN_KEY: DEMO_ORG.adminKey,
 };
 const doctor = (args: string[], env: Record<string, string> = SECRETS) =>
-  runScopeDoctor(['doctor', ...args], { SCOPE_DOCTOR_ATLASSIAN_URL: emulator.url, ...env });
+  runScopeDoctor(['doctor', ...args], { SCOPE_DOCTOR_ATLASSIAN_URL: emulator().url, ...env });
 
 describe('scope-doctor doctor', () => {
   it('runs every kind of check: a plain line per check as it finishes (piped), then the table; exit 1', async () => {
@@ -95,7 +89,7 @@ describe('scope-doctor doctor', () => {
         'extra: 1',
       ].join('\n'),
     );
-    const before = emulator.requests.length;
+    const before = emulator().requests.length;
     const run = await doctor(['--config', bad], {});
     expect(run.code).toBe(2);
     expect(run.stderr.trim().split('\n')).toEqual([
@@ -106,17 +100,17 @@ describe('scope-doctor doctor', () => {
       '  - config: Unrecognized key: "extra"',
     ]);
     expect(run.stderr).not.toContain('demo-secret-in-config');
-    expect(emulator.requests.length).toBe(before);
+    expect(emulator().requests.length).toBe(before);
   });
 
   it('names every unset variable, bad site and unknown profile before running anything', async () => {
-    const before = emulator.requests.length;
+    const before = emulator().requests.length;
     const run = await doctor(['--config', CONFIG], { URI_TOKEN: DEMO_TOKENS.kendisScopedUri.token });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('the config has 3 problems');
     expect(run.stderr).toContain('  - connections[0].clientSecretEnv: KENDIS_CLIENT_SECRET is not set');
     expect(run.stderr).toContain('  - organizations[0].keyEnv: ACME_ADMIN_KEY is not set');
-    expect(emulator.requests.length).toBe(before);
+    expect(emulator().requests.length).toBe(before);
     const dir = await mkdtemp(join(tmpdir(), 'scope-doctor-'));
     const wrong = join(dir, 'wrong.yaml');
     await writeFile(wrong, 'tokens:\n  - { site: evil.example.com, email: a@b.example, tokenEnv: X, profile: no-such-profile }\n');

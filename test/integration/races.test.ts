@@ -4,8 +4,7 @@
  * The second call starts at a different step (storage call or request) of the first in each run, and every
  * storage call lets others slip in, so every window between two writes is tried.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startEmulator, type Emulator } from '../../src/emulator';
+import { describe, expect, it, vi } from 'vitest';
 import { DEMO_ACCOUNTS, DEMO_TOKENS } from '../../src/emulator/demo';
 import { kvsSecrets, kvsStore } from '../../src/forge/adapters/kvs-storage';
 import type { DataOf, PayloadOf, ResolverName, ResolverResponse } from '../../src/forge/api';
@@ -18,6 +17,7 @@ import { demoContext } from '../../src/local/deps';
 import { testDeps, withTestProfile } from '../mocks/app-deps';
 import { forgeState } from '../mocks/forge';
 import { interleavedStorage, seededRandom } from '../support/interleave';
+import { useEmulator } from '../support/emulator';
 
 vi.mock('@forge/kvs', async () => (await import('../mocks/forge')).kvsModule);
 
@@ -27,14 +27,7 @@ function call<K extends ResolverName>(name: K, payload: PayloadOf<K>, context: R
   return invokeResolver(name, payload, context, deps) as Promise<ResolverResponse<DataOf<K>>>;
 }
 
-let emulator: Emulator;
-beforeAll(async () => {
-  emulator = await startEmulator();
-});
-afterAll(async () => {
-  expect(emulator.requests.every((r) => !r.mutated)).toBe(true);
-  await emulator.close();
-});
+const emulator = useEmulator();
 
 type Storage = { store: Store; secrets: SecretStore };
 const MODES: { name: string; fresh: () => Storage }[] = [
@@ -72,7 +65,7 @@ function racingDeps(storage: Storage, seed: number) {
         step();
         return fetch(url, init);
       },
-      hosts: emulator.hosts,
+      hosts: emulator().hosts,
     },
   };
   /** Steps `first` takes alone, to spread the starts of `second` over all of them. */
