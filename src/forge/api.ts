@@ -218,6 +218,14 @@ export interface ExportFile {
   content: string;
 }
 
+/** One page of an export: the pages' contents joined in order are the file. */
+export interface ExportPage extends ExportFile {
+  /** Token checks in this page, for the progress the page shows. */
+  tokenChecks: number;
+  /** Present when more pages follow: pass it back, as it is, for the next one. */
+  cursor?: string;
+}
+
 /** Resolver name → [payload, response data]. */
 export interface ResolverApi {
   // Anyone with access to the page
@@ -262,7 +270,7 @@ export interface ResolverApi {
   /** Sets the chat webhook the reminders post to (Slack or Teams hosts only); an empty URL removes it. */
   saveReminderSettings: [{ webhookUrl: string }, ReminderSettings];
   /** Connections, token checks, their scopes, coverage, history and changes, as CSV or JSON. */
-  exportData: [{ format: ExportFormat }, ExportFile];
+  exportData: [{ format: ExportFormat; cursor?: string }, ExportPage];
 }
 
 export type ResolverName = keyof ResolverApi;

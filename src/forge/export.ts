@@ -5,12 +5,13 @@
  * secret: a client secret is "set" or "not set", a token is never stored outside secret storage.
  */
 import { stringify } from 'csv-stringify/sync';
+import { z } from 'zod';
 import type { ScopeSource, TokenReport } from '../core/checks/types';
 import { describeChange, type Change, type ChangeRecord, type Credential, type HistoryPoint } from '../core/history';
-import type { CheckResult, Status } from '../core/model';
+import { InputError, type CheckResult, type Status } from '../core/model';
 import type { CapabilityCoverage, CoverageResult } from '../core/scope-coverage/types';
 import { mapLimit } from '../core/atlassian';
-import type { ConnectionView, ExportFile, ExportFormat, TokenCheckSummary, VerdictPoint } from './api';
+import type { ConnectionView, ExportFile, ExportFormat, ExportPage, TokenCheckSummary, VerdictPoint } from './api';
 import { viewOf, type StoredConnection } from './connections';
 import type { Store } from './ports';
 import { collect } from './storage/collect';
@@ -19,8 +20,14 @@ import type { TokenHistory } from './tokens';
 
 export const EXPORT_FORMAT = 'scope-doctor-export';
 export const EXPORT_VERSION = 1;
-/** Reads in flight at once while collecting per-item records: thousands of token checks stay within a resolver's time. */
+/** Reads in flight at once while collecting per-item records: a page's reads stay within a resolver's time. */
 const READ_CONCURRENCY = 16;
+/**
+ * Token checks in one page. Measured at 90 history points, one check is about 80 KB of JSON (165 MB for
+ * 2,000), so 25 make a page of about 2 MB, and its reads (one store list, then a report and a history per
+ * check: 51, 16 at a time) take a few seconds of the resolver's 25 s (RESOLVER_LIMIT_MS in limits.ts).
+ */
+export const EXPORT_PAGE_SIZE = 25;
 
 /** What storage holds for one person's token check. */
 export interface StoredTokenCheck {
@@ -112,21 +119,24 @@ export interface ExportDocument {
   tokens: TokenRecord[];
 }
 
-/** Everything an export holds, read from storage; connections by name, token checks newest first as on the page. */
-export async function collectExportData(store: Store): Promise<ExportData> {
+/** Every connection by name, as on the page: they all go in an export's first page. */
+async function readConnections(store: Store): Promise<ConnectionView[]> {
   const stored = await collect<StoredConnection>(store, keys.connectionPrefix);
   stored.sort((a, b) => a.name.localeCompare(b.name));
-  const summaries = await collect<TokenCheckSummary>(store, keys.tokenCheckPrefix);
-  summaries.sort((a, b) => b.checkedAt.localeCompare(a.checkedAt));
-  const connections = await mapLimit(stored, READ_CONCURRENCY, (connection) => viewOf(store, connection));
-  const tokens = await mapLimit(summaries, READ_CONCURRENCY, async (summary): Promise<StoredTokenCheck> => {
+  return mapLimit(stored, READ_CONCURRENCY, (connection) => viewOf(store, connection));
+}
+
+/** One page of token checks, in key order (the store's paging order: a sort across pages would read them all). */
+async function readTokenChecks(store: Store, limit: number, cursor: string | undefined): Promise<{ tokens: StoredTokenCheck[]; cursor?: string }> {
+  const page = await store.list<TokenCheckSummary>(keys.tokenCheckPrefix, { limit, ...(cursor ? { cursor } : {}) });
+  const tokens = await mapLimit(page.items, READ_CONCURRENCY, async ({ value: summary }): Promise<StoredTokenCheck> => {
     const [report, history] = await Promise.all([
       store.get<TokenReport>(keys.tokenReport(summary.accountId)),
       store.get<TokenHistory>(keys.tokenHistory(summary.accountId)),
     ]);
     return { summary, ...(report ? { report } : {}), ...(history ? { history } : {}) };
   });
-  return { connections, tokens };
+  return page.cursor ? { tokens, cursor: page.cursor } : { tokens };
 }
 
 export function buildExport(data: ExportData, site: ExportSite, exportedAt: Date): ExportDocument {
@@ -246,44 +256,49 @@ interface CsvItem {
 }
 
 export function exportCsv(document: ExportDocument): string {
-  const rows: CsvRow[] = [
-    ...document.connections.flatMap((connection) => {
-      const item: CsvItem = { item: 'connection', item_id: connection.id, name: connection.name, profile: connection.profileId };
-      const row: CsvRow = {
-        ...item,
-        record: 'connection',
-        at: connection.checkedAt ?? '',
-        verdict: connection.verdict ?? 'not checked',
-        subject: connection.clientId,
-        status: `client secret ${connection.clientSecret}`,
-        detail: [`callback URL ${connection.callbackUrl}`, `scopes judged from ${SCOPE_LISTS[connection.scopesFrom ?? 'none']}`].join('; '),
-      };
-      return [row, ...itemRows(item, connection)];
-    }),
-    ...document.tokens.flatMap((token) => {
-      const item: CsvItem = { item: 'token', item_id: token.accountId, name: token.displayName, profile: token.profileId };
-      const expiry = token.expiresOn ? `expires ${token.expiresOn}` : 'no expiry date entered';
-      const row: CsvRow = {
-        ...item,
-        record: 'token',
-        at: token.checkedAt,
-        verdict: token.verdict,
-        subject: `${token.kind} token`,
-        status: token.keptForRecheck ? 'kept for re-checks' : 'not kept',
-        detail: [token.reason, expiry, token.site ? `site ${token.site}` : ''].filter(Boolean).join('; '),
-      };
-      return [row, ...itemRows(item, token)];
-    }),
-  ];
+  return csvText([...document.connections.flatMap(connectionRows), ...document.tokens.flatMap(tokenRows)], true);
+}
+
+/** Rows as CSV text; only the file's start carries the byte-order mark and header, so pages join into one file. */
+function csvText(rows: CsvRow[], start: boolean): string {
   return stringify(rows, {
-    header: true,
+    header: start,
     columns: [...CSV_COLUMNS],
     // A cell starting with = + - @ (or a tab or CR) is prefixed with ': a spreadsheet shows it as text
     // instead of running it as a formula (CSV injection: pasted scope lists and names are anyone's text).
     escape_formulas: true,
     // Excel reads a CSV as UTF-8 only with a byte-order mark; change lines hold "→" and names any letter.
-    bom: true,
+    bom: start,
   });
+}
+
+function connectionRows(connection: ConnectionRecord): CsvRow[] {
+  const item: CsvItem = { item: 'connection', item_id: connection.id, name: connection.name, profile: connection.profileId };
+  const row: CsvRow = {
+    ...item,
+    record: 'connection',
+    at: connection.checkedAt ?? '',
+    verdict: connection.verdict ?? 'not checked',
+    subject: connection.clientId,
+    status: `client secret ${connection.clientSecret}`,
+    detail: [`callback URL ${connection.callbackUrl}`, `scopes judged from ${SCOPE_LISTS[connection.scopesFrom ?? 'none']}`].join('; '),
+  };
+  return [row, ...itemRows(item, connection)];
+}
+
+function tokenRows(token: TokenRecord): CsvRow[] {
+  const item: CsvItem = { item: 'token', item_id: token.accountId, name: token.displayName, profile: token.profileId };
+  const expiry = token.expiresOn ? `expires ${token.expiresOn}` : 'no expiry date entered';
+  const row: CsvRow = {
+    ...item,
+    record: 'token',
+    at: token.checkedAt,
+    verdict: token.verdict,
+    subject: `${token.kind} token`,
+    status: token.keptForRecheck ? 'kept for re-checks' : 'not kept',
+    detail: [token.reason, expiry, token.site ? `site ${token.site}` : ''].filter(Boolean).join('; '),
+  };
+  return [row, ...itemRows(item, token)];
 }
 
 function itemRows(item: CsvItem, record: ConnectionRecord | TokenRecord): CsvRow[] {
@@ -350,10 +365,91 @@ function changeStatus(change: Change): string {
   return change.kind === 'verdict' ? change.to : '';
 }
 
-/** The file the admin page downloads and `scope-doctor export` writes. */
-export function exportFile(format: ExportFormat, document: ExportDocument): ExportFile {
-  const host = new URL(document.site.url).host.split('.')[0] ?? 'site';
-  const base = `scope-doctor-${host}-${document.exportedAt.slice(0, 10)}`;
-  if (format === 'csv') return { filename: `${base}.csv`, mimeType: 'text/csv;charset=utf-8', content: exportCsv(document) };
-  return { filename: `${base}.json`, mimeType: 'application/json', content: `${JSON.stringify(document, null, 2)}\n` };
+/** Where the next page starts: opaque to the page, checked here, since anyone can send any payload. */
+const exportCursor = z.object({
+  v: z.literal(1),
+  format: z.enum(['csv', 'json']),
+  /** The first page's time: every page names the same file and day. */
+  exportedAt: z.iso.datetime(),
+  /** Token checks in the pages before, so a JSON page knows whether its first token follows another. */
+  count: z.number().int().min(0),
+  /** The store's own cursor. */
+  after: z.string().min(1).max(2000),
+});
+type ExportCursor = z.infer<typeof exportCursor>;
+
+const INVALID_CURSOR = 'cursor: not one this export gave; start the export again';
+
+// Plain JSON, not base64: base64 of JSON starts "eyJ", the look of a JWT, which secret scanners rightly flag.
+function encodeCursor(cursor: ExportCursor): string {
+  return JSON.stringify(cursor);
+}
+
+function decodeCursor(text: string, format: ExportFormat): ExportCursor {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new InputError(INVALID_CURSOR, 'cursor');
+  }
+  const parsed = exportCursor.safeParse(value);
+  if (!parsed.success || parsed.data.format !== format) throw new InputError(INVALID_CURSOR, 'cursor');
+  return parsed.data;
+}
+
+export interface ExportPageRequest {
+  format: ExportFormat;
+  /** Absent for the first page. */
+  cursor?: string;
+  /** Token checks per page; EXPORT_PAGE_SIZE unless a test says otherwise. */
+  pageSize?: number;
+}
+
+/**
+ * One page of the export, the one builder of the file: the admin page asks page by page, the CLI loops them
+ * in-process. The pages' contents, joined in order, are the file. JSON is built only from JSON.stringify of
+ * whole values: the head (every field, then the opening of tokens) on the first page, tokens joined by commas
+ * across pages, the close on the last.
+ */
+export async function exportPage(store: Store, site: ExportSite, now: Date, request: ExportPageRequest): Promise<ExportPage> {
+  const { format, pageSize = EXPORT_PAGE_SIZE } = request;
+  const from = request.cursor === undefined ? undefined : decodeCursor(request.cursor, format);
+  const exportedAt = from?.exportedAt ?? now.toISOString();
+  const count = from?.count ?? 0;
+  const connections = from ? [] : (await readConnections(store)).map(connectionRecord);
+  const read = await readTokenChecks(store, pageSize, from?.after);
+  const tokens = read.tokens.map(tokenRecord);
+  const last = read.cursor === undefined;
+  let content: string;
+  if (format === 'csv') {
+    content = csvText([...connections.flatMap(connectionRows), ...tokens.flatMap(tokenRows)], !from);
+  } else {
+    const head: Omit<ExportDocument, 'tokens'> = { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt, site, connections };
+    const fields = Object.entries(head).map(([key, value]) => `${JSON.stringify(key)}:${JSON.stringify(value)}`);
+    const opening = from ? '' : `{${[...fields, `${JSON.stringify('tokens')}:[`].join(',')}`;
+    const separator = count > 0 && tokens.length > 0 ? ',' : '';
+    content = `${opening}${separator}${tokens.map((token) => JSON.stringify(token)).join(',')}${last ? ']}\n' : ''}`;
+  }
+  const page: ExportPage = { ...exportFileType(format, site, exportedAt), content, tokenChecks: tokens.length };
+  if (read.cursor === undefined) return page;
+  return { ...page, cursor: encodeCursor({ v: 1, format, exportedAt, count: count + tokens.length, after: read.cursor }) };
+}
+
+/** The whole file in one go, for the CLI (it runs locally, with no deadline): the same pages, joined. */
+export async function exportWhole(store: Store, site: ExportSite, now: Date, format: ExportFormat): Promise<ExportFile> {
+  const contents: string[] = [];
+  let page = await exportPage(store, site, now, { format });
+  contents.push(page.content);
+  while (page.cursor !== undefined) {
+    page = await exportPage(store, site, now, { format, cursor: page.cursor });
+    contents.push(page.content);
+  }
+  return { filename: page.filename, mimeType: page.mimeType, content: contents.join('') };
+}
+
+/** The name and type the admin page downloads and `scope-doctor export` writes. */
+function exportFileType(format: ExportFormat, site: ExportSite, exportedAt: string): Omit<ExportFile, 'content'> {
+  const host = new URL(site.url).host.split('.')[0] ?? 'site';
+  const base = `scope-doctor-${host}-${exportedAt.slice(0, 10)}`;
+  return format === 'csv' ? { filename: `${base}.csv`, mimeType: 'text/csv;charset=utf-8' } : { filename: `${base}.json`, mimeType: 'application/json' };
 }

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Download, Page } from 'playwright-core';
 import { DEMO_ACCOUNTS, DEMO_OAUTH_APPS, DEMO_TOKENS } from '../../src/emulator/demo';
 import type { ConnectionView } from '../../src/forge/api';
-import type { ExportDocument } from '../../src/forge/export';
+import { EXPORT_PAGE_SIZE, type ExportDocument } from '../../src/forge/export';
+import { keys } from '../../src/forge/storage/keys';
 import { invokeAs, screenshot, seriousAxeViolations, startUiHarness, type UiHarness } from '../support/browser';
 
 let ui: UiHarness;
@@ -74,5 +75,50 @@ describe('admin page export', () => {
 
     await screenshot(page, 'admin-export');
     expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+
+  it('asks page by page, shows the progress, and saves one file; a failed page shows the error and no file', async () => {
+    // Enough token checks for three pages: copies of Uri's, under more accounts.
+    const { store } = ui.server.deps;
+    const uri = DEMO_ACCOUNTS.user.accountId;
+    const [summary, report] = await Promise.all([store.get<object>(keys.tokenCheck(uri)), store.get<object>(keys.tokenReport(uri))]);
+    const copies = EXPORT_PAGE_SIZE * 2 + 1;
+    for (let i = 0; i < copies; i++) {
+      await store.set(keys.tokenCheck(`copy-${i}`), { ...summary, accountId: `copy-${i}` });
+      await store.set(keys.tokenReport(`copy-${i}`), report);
+    }
+    const payloadOf = (body: string | null) => (JSON.parse(body ?? '{}') as { payload?: { cursor?: string } }).payload ?? {};
+    // Later pages held back a moment, so the progress between them can be seen.
+    await page.route('**/api/invoke', async (route) => {
+      if (payloadOf(route.request().postData()).cursor !== undefined) await new Promise((resolve) => setTimeout(resolve, 400));
+      await route.continue();
+    });
+    await page.goto(`${ui.server.url}/admin?as=admin`);
+    const control = page.getByTestId('export-control');
+    const downloading = page.waitForEvent('download');
+    await control.getByTestId('export-json').click();
+    await expect.poll(() => page.getByTestId('export-progress').textContent()).toBe(`Exporting… ${EXPORT_PAGE_SIZE} token checks so far`);
+    const document = JSON.parse(await downloadText(await downloading)) as ExportDocument;
+    expect(document.tokens).toHaveLength(copies + 1);
+    expect(new Set(document.tokens.map((t) => t.accountId)).size).toBe(copies + 1);
+    expectNoSecret(JSON.stringify(document));
+
+    // The second page fails: the error shows, and nothing is saved or offered.
+    await page.unroute('**/api/invoke');
+    await page.route('**/api/invoke', async (route) => {
+      if (payloadOf(route.request().postData()).cursor === undefined) return route.continue();
+      return route.fulfill({
+        contentType: 'application/json',
+        body: JSON.stringify({ ok: false, error: { code: 'internal', message: 'Storage did not answer in time.' } }),
+      });
+    });
+    let downloads = 0;
+    page.on('download', () => downloads++);
+    await control.getByTestId('export-csv').click();
+    await expect.poll(() => page.getByTestId('error-message').textContent()).toContain('Storage did not answer in time.');
+    expect(await page.getByTestId('export-ready').count()).toBe(0);
+    expect(await page.getByTestId('export-progress').count()).toBe(0);
+    expect(downloads).toBe(0);
+    await page.unroute('**/api/invoke');
   });
 });

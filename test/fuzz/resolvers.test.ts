@@ -124,7 +124,15 @@ function fieldsOf(name: ResolverName, fixture: Fixture): Record<string, fc.Arbit
         ),
       };
     case 'exportData':
-      return { format: field(fc.constantFrom('csv', 'json'), fc.constantFrom('CSV', 'xlsx', '')) };
+      return {
+        format: field(fc.constantFrom('csv', 'json'), fc.constantFrom('CSV', 'xlsx', '')),
+        // No cursor (the first page), one shaped as the export gives them, and near misses of that shape.
+        cursor: field(
+          fc.constantFrom(undefined, '{"v":1,"format":"csv","exportedAt":"2026-11-25T09:00:00.000Z","count":0,"after":"token-check:a"}'),
+          fc.json(),
+          fc.string({ maxLength: 60 }),
+        ),
+      };
     default:
       return {};
   }

@@ -10,8 +10,9 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS, DEMO_OAUTH_APPS, DEMO_TOKENS, startEmulator, type Emulator } from '../../src/emulator';
-import type { ExportFile } from '../../src/forge/api';
-import type { ExportDocument } from '../../src/forge/export';
+import type { ExportFile, ExportFormat, ExportPage } from '../../src/forge/api';
+import { EXPORT_PAGE_SIZE, type ExportDocument } from '../../src/forge/export';
+import { keys } from '../../src/forge/storage/keys';
 import { recheckToken } from '../../src/forge/tokens';
 import { openFileStorage, type FileStorage } from '../../src/local/adapters/file-store';
 import { localDeps, type LocalAppDeps } from '../../src/local/deps';
@@ -125,13 +126,21 @@ function expectNoSecret(output: string, what: string): void {
   for (const token of Object.values(DEMO_TOKENS)) expect(output.includes(token.token), what).toBe(false);
 }
 
+/** Every page of the admin page's export, as the page asks for them; each page scanned on its own too. */
+async function resolverPages(format: ExportFormat): Promise<{ pages: ExportPage[]; file: ExportFile }> {
+  const pages = [await data('admin', 'exportData', { format })];
+  for (let cursor = pages[0]!.cursor; cursor !== undefined; cursor = pages.at(-1)!.cursor) pages.push(await data('admin', 'exportData', { format, cursor }));
+  for (const [i, page] of pages.entries()) expectNoSecret(`${page.content}${page.cursor ?? ''}`, `${format} page ${i + 1}`);
+  return { pages, file: { filename: pages[0]!.filename, mimeType: pages[0]!.mimeType, content: pages.map((page) => page.content).join('') } };
+}
+
 describe('export', () => {
   let json: ExportFile;
   let csv: ExportFile;
 
   it('the admin resolver exports every connection and token check, with history and changes, and no secret', async () => {
-    json = await data('admin', 'exportData', { format: 'json' });
-    csv = await data('admin', 'exportData', { format: 'csv' });
+    json = (await resolverPages('json')).file;
+    csv = (await resolverPages('csv')).file;
     expectNoSecret(json.content, 'JSON');
     expectNoSecret(csv.content, 'CSV');
 
@@ -172,6 +181,38 @@ describe('export', () => {
 
     const csvOut = await runScopeDoctor(['export', '--format', 'csv'], env);
     expect(`${csvOut.stdout}`).toBe(csv.content);
+  });
+
+  it('many token checks come in pages, none with a secret, and join into the file the CLI writes', async () => {
+    // Copies of the checks already stored, under more accounts: enough for several pages.
+    const ana = DEMO_ACCOUNTS.admin.accountId;
+    const [summary, report, history] = await Promise.all([
+      deps.store.get<object>(keys.tokenCheck(ana)),
+      deps.store.get<object>(keys.tokenReport(ana)),
+      deps.store.get<object>(keys.tokenHistory(ana)),
+    ]);
+    const copies = EXPORT_PAGE_SIZE * 2 + 3;
+    for (let i = 0; i < copies; i++) {
+      const accountId = `copy-${String(i).padStart(3, '0')}`;
+      await deps.store.set(keys.tokenCheck(accountId), { ...summary, accountId });
+      await deps.store.set(keys.tokenReport(accountId), report);
+      await deps.store.set(keys.tokenHistory(accountId), history);
+    }
+    for (const format of ['json', 'csv'] as const) {
+      const { pages, file } = await resolverPages(format);
+      expect(pages.length).toBeGreaterThanOrEqual(3);
+      expect(pages.every((page) => page.tokenChecks <= EXPORT_PAGE_SIZE)).toBe(true);
+      expect(pages.reduce((sum, page) => sum + page.tokenChecks, 0)).toBe(copies + 2);
+      expectNoSecret(file.content, `${format} pages joined`);
+      const printed = await runScopeDoctor(['export', '--format', format], { SCOPE_DOCTOR_DATA_DIR: dataDir });
+      expect(printed.code, printed.stderr).toBe(0);
+      if (format === 'csv') expect(printed.stdout).toBe(file.content);
+      else {
+        const document = JSON.parse(file.content) as ExportDocument;
+        expect(document.tokens).toHaveLength(copies + 2);
+        expect({ ...(JSON.parse(printed.stdout) as ExportDocument), exportedAt: '' }).toEqual({ ...document, exportedAt: '' });
+      }
+    }
   });
 
   it('a wrong --format or a folder with no local data is a one-line error, exit 2', async () => {

@@ -40,4 +40,27 @@ describe('exportData', () => {
     expect(wrong).toMatchObject({ ok: false, error: { code: 'invalid-input', field: 'format' } });
     if (!wrong.ok) expect(wrong.error.message.split('\n')).toHaveLength(1);
   });
+
+  it('a cursor it did not give is a one-line invalid input on the cursor', async () => {
+    const deps = testDeps();
+    for (const cursor of ['not-a-cursor', '{"after":"token-check:x"}', 'x'.repeat(5000), 42]) {
+      const answer = await exportData.run({ format: 'json', cursor }, contextFor(ADMIN_ID), deps);
+      expect(answer, String(cursor).slice(0, 40)).toMatchObject({ ok: false, error: { code: 'invalid-input', field: 'cursor' } });
+      if (!answer.ok) expect(answer.error.message.split('\n')).toHaveLength(1);
+    }
+  });
+
+  it('answers in pages of token checks, the cursor absent on the last', async () => {
+    const deps = testDeps();
+    const summary = { displayName: 'Uri', profileId: 'test-oauth', kind: 'scoped', verdict: 'pass', checkedAt: '2026-11-25T07:00:00.000Z', recheck: false };
+    for (let i = 0; i < 30; i++) await deps.store.set(`token-check:account-${String(i).padStart(2, '0')}`, { ...summary, accountId: `account-${i}` });
+    const first = await exportData.run({ format: 'csv' }, contextFor(ADMIN_ID), deps);
+    if (!first.ok) throw new Error(first.error.message);
+    expect(first.data).toMatchObject({ tokenChecks: 25, cursor: expect.any(String) });
+    const second = await exportData.run({ format: 'csv', cursor: first.data.cursor }, contextFor(ADMIN_ID), deps);
+    if (!second.ok) throw new Error(second.error.message);
+    expect(second.data.tokenChecks).toBe(5);
+    expect(second.data.cursor).toBeUndefined();
+    expect(second.data.content.startsWith('token,token,')).toBe(true);
+  });
 });

@@ -445,7 +445,7 @@ async function exportCommand(args: string[], { io, out }: Context): Promise<numb
   if (format !== 'csv' && format !== 'json') throw new UsageError('--format must be csv or json');
   const outPath = values.out === undefined ? undefined : requireText(values.out, '--out');
   // Loaded here, not at the top: no other command needs the app's storage and export code.
-  const [{ DEFAULT_DATA_DIR, openFileStorage }, { demoContext }, { buildExport, collectExportData, exportFile }] = await Promise.all([
+  const [{ DEFAULT_DATA_DIR, openFileStorage }, { demoContext }, { exportWhole }] = await Promise.all([
     import('../adapters/file-store'),
     import('../deps'),
     import('../../forge/export'),
@@ -465,7 +465,7 @@ async function exportCommand(args: string[], { io, out }: Context): Promise<numb
     throw new InputError(error instanceof Error ? error.message : String(error));
   });
   const site = demoContext('admin');
-  const file = exportFile(format, buildExport(await collectExportData(store), { url: site.siteUrl, cloudId: site.cloudId }, new Date()));
+  const file = await exportWhole(store, { url: site.siteUrl, cloudId: site.cloudId }, new Date(), format);
   if (outPath === undefined) {
     // Written as is (no colouring of marks): the output is data. io.out ends the line itself.
     io.out(file.content.replace(/\n$/, ''));
