@@ -135,6 +135,7 @@ describe('the bundle under the Forge runtime', () => {
             filename: expect.stringMatching(/^scope-doctor-acme-.*\.csv$/),
             mimeType: 'text/csv;charset=utf-8',
             content: expect.stringMatching(/^\uFEFFrecord,item,item_id,/),
+            tokenChecks: 0,
           },
         },
       },
