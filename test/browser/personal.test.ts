@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 import { DEMO_ACCOUNTS, DEMO_SITE, DEMO_TOKENS } from '../../src/emulator/demo';
 import type { ProfileSummary } from '../../src/forge/api';
 import { invokeAs, screenshot, seriousAxeViolations, startUiHarness, type UiHarness } from '../support/browser';
@@ -37,13 +37,17 @@ interface TokenForm {
 }
 
 /** Fills the form as a person would and sends it; resolves once the answer is in. */
-async function submitToken({ token, email, expiresOn }: TokenForm): Promise<void> {
+async function fillTokenForm({ token, email, expiresOn }: TokenForm): Promise<void> {
   await page.locator('#token-value').fill(token);
   await page.locator('#token-email').fill(email);
   await page.locator('#token-profile').click();
   await page.keyboard.type(kendisTokenProfile.name);
   await page.keyboard.press('Enter');
   if (expiresOn) await page.locator('#token-expiry').fill(expiresOn);
+}
+
+async function submitToken(form: TokenForm): Promise<void> {
+  await fillTokenForm(form);
   const answered = page.waitForResponse(
     (response) => response.url().endsWith('/api/invoke') && (response.request().postData() ?? '').includes('"checkMyToken"'),
     {
@@ -99,10 +103,22 @@ describe('personal page', () => {
 
   it('reads each check’s own expiry date, 1 to 365 days ahead: a past one refused, nothing reused for the next check', async () => {
     await openPersonal('user');
-    await submitToken({ token: DEMO_TOKENS.kendisScopedUri.token, email: DEMO_ACCOUNTS.user.email, expiresOn: isoDay(-3) });
-    const refused = page.getByText('An API token expires 1 to 365 days after today');
+    const invokes: string[] = [];
+    const onRequest = (request: Request) => {
+      if (request.url().endsWith('/api/invoke')) invokes.push(request.postData() ?? '');
+    };
+    page.on('request', onRequest);
+    await fillTokenForm({ token: DEMO_TOKENS.kendisScopedUri.token, email: DEMO_ACCOUNTS.user.email, expiresOn: isoDay(-3) });
+    await page.getByRole('button', { name: 'Check token' }).click();
+    const refused = page.locator('#token-expiry-error');
     await refused.waitFor();
-    expect(await refused.textContent()).toContain(`enter a date from ${isoDay(1)} to ${isoDay(365)}`);
+    expect(await refused.textContent()).toContain(`An API token expires 1 to 365 days after today: enter a date from ${isoDay(1)} to ${isoDay(365)}`);
+    // Refused on the page: the token never left it, and stays in the field for a corrected date.
+    page.off('request', onRequest);
+    expect(invokes.filter((body) => body.includes('"checkMyToken"'))).toEqual([]);
+    expect(await page.locator('#token-value').inputValue()).toBe(DEMO_TOKENS.kendisScopedUri.token);
+    expect(await page.locator('#token-expiry').getAttribute('min')).toBe(isoDay(1));
+    expect(await page.locator('#token-expiry').getAttribute('max')).toBe(isoDay(365));
     await screenshot(page, 'personal-expiry-refused-date');
 
     await checkToken({ token: DEMO_TOKENS.kendisScopedUri.token, email: DEMO_ACCOUNTS.user.email, expiresOn: isoDay(20) });

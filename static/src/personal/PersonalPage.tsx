@@ -6,7 +6,8 @@ import Select from '@atlaskit/select';
 import Toggle from '@atlaskit/toggle';
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import type { TokenReport } from '../../../src/core/checks/types';
-import type { Expiry } from '../../../src/core/expiry';
+import { isoDay, requireTokenExpiry, TOKEN_LIFETIME_DAYS, type Expiry } from '../../../src/core/expiry';
+import { InputError } from '../../../src/core/model';
 import type { ProfileSummary, TokenCheckSummary } from '../../../src/forge/api';
 import type { PageContext } from '../bridge';
 import { ErrorMessage } from '../components/ErrorMessage';
@@ -74,6 +75,16 @@ export default function PersonalPage({ context }: { context: PageContext }) {
 const TOKENS_PAGE = 'https://id.atlassian.com/manage-profile/security/api-tokens';
 
 /** The person's own reminder at 30, 7 and 1 days and once expired: their token only. */
+/** Why the date cannot be a token's expiry date, in the words the server would use; undefined when it can. */
+function dateRefusal(date: string, now: Date): string | undefined {
+  try {
+    requireTokenExpiry(date, now);
+    return undefined;
+  } catch (error) {
+    return error instanceof InputError ? error.message : 'Enter the date as shown at id.atlassian.com → Security → API tokens.';
+  }
+}
+
 function MyExpiryBanner({ expiry }: { expiry: Expiry }) {
   if (expiry.state === 'ok') return null;
   const urgent = expiry.state === 'expired' || expiry.state === 'tomorrow';
@@ -107,6 +118,7 @@ function TokenCheck({ profiles, email: knownEmail, name, last, lastReport, expir
   const [profileId, setProfileId] = useState(last?.profileId ?? profiles[0]?.id ?? '');
   // The expiry date belongs to the token it was entered for: like the token, it is cleared after each check.
   const [expiresOn, setExpiresOn] = useState('');
+  const [dateError, setDateError] = useState<string>();
   const [recheck, setRecheck] = useState(last?.recheck ?? false);
   const [report, setReport] = useState<TokenReport | undefined>(lastReport);
   // Whether the server keeps a token of ours for re-checks, i.e. whether there is anything to forget.
@@ -121,8 +133,14 @@ function TokenCheck({ profiles, email: knownEmail, name, last, lastReport, expir
   const options: ProfileOption[] = profiles.map((profile) => ({ label: profile.name, value: profile.id }));
   const profile = profiles.find((candidate) => candidate.id === profileId);
 
+  const today = new Date();
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
+    // A date Atlassian could not have shown is refused here, before the token leaves the field (the form is
+    // noValidate, so the page says why in its own words rather than the browser's bubble).
+    const refusal = expiresOn ? dateRefusal(expiresOn, new Date()) : undefined;
+    setDateError(refusal);
+    if (refusal) return;
     const sent = token;
     setToken('');
     setExpiresOn('');
@@ -149,7 +167,7 @@ function TokenCheck({ profiles, email: knownEmail, name, last, lastReport, expir
   return (
     <Stack space="space.300">
       <Box xcss={formStyles}>
-        <form onSubmit={(event) => void onSubmit(event)} aria-label="Check my API token">
+        <form onSubmit={(event) => void onSubmit(event)} aria-label="Check my API token" noValidate>
           <Stack space="space.200">
             {name && <Text>Signed in as {name}</Text>}
             <TextField
@@ -176,9 +194,18 @@ function TokenCheck({ profiles, email: knownEmail, name, last, lastReport, expir
               label="Expiry date (optional)"
               helper="Atlassian shows it on the API tokens page of your account; no API returns it."
               type="date"
+              min={isoDay(today, TOKEN_LIFETIME_DAYS.min)}
+              max={isoDay(today, TOKEN_LIFETIME_DAYS.max)}
               value={expiresOn}
               onValueChange={setExpiresOn}
+              isInvalid={dateError !== undefined}
+              aria-describedby={dateError ? 'token-expiry-error' : undefined}
             />
+            {dateError && (
+              <Text id="token-expiry-error" color="color.text.danger" size="small">
+                {dateError}
+              </Text>
+            )}
             <Inline space="space.100" alignBlock="center">
               <Toggle id="token-recheck" isChecked={recheck} onChange={() => setRecheck((value) => !value)} />
               <label htmlFor="token-recheck">
