@@ -27,8 +27,7 @@ declare global {
 
 export const inForge = typeof window !== 'undefined' && window.__bridge !== undefined;
 
-/** Local mode: which demo account the page acts as (`?as=admin|user`). */
-/** The page's `?as=` as given, a repeated one as the list it is, for the server to judge. */
+/** Local mode: the demo person the page acts as, `?as=` as given (a repeated one as the list it is), for the server to judge. */
 function localRole(): string | string[] | undefined {
   const roles = new URLSearchParams(window.location.search).getAll('as');
   return roles.length > 1 ? roles : roles[0];
