@@ -1,9 +1,8 @@
+import { API_TOKENS_PAGE } from '../atlassian/pages';
 import { countdown, expiryState } from '../expiry';
 import type { CheckResult } from '../model';
 import type { TokenKindDetected } from './types';
 import { pluralise } from '../text';
-
-const TOKENS_PAGE = 'https://id.atlassian.com/manage-profile/security/api-tokens';
 
 /**
  * The expiry date the person entered, read against what the token itself just did: a date past for a token
@@ -12,7 +11,7 @@ const TOKENS_PAGE = 'https://id.atlassian.com/manage-profile/security/api-tokens
  */
 export function expiryResult(expiresOn: string, days: number, kind: TokenKindDetected): CheckResult | undefined {
   const base = { id: 'token.expiry', evidence: { expiresOn, daysToExpiry: days } } satisfies Partial<CheckResult>;
-  const renew = `Create a new API token at ${TOKENS_PAGE} and update it in the integration.`;
+  const renew = `Create a new API token at ${API_TOKENS_PAGE} and update it in the integration.`;
   const ago = `${pluralise(-days, 'day')} ago`;
   const works = kind === 'classic' || kind === 'scoped';
   if (days < 0) {
@@ -22,8 +21,8 @@ export function expiryResult(expiresOn: string, days: number, kind: TokenKindDet
         title: 'The expiry date you entered seems wrong',
         status: 'warn',
         detail: `${expiresOn} was ${ago}, but Jira accepted the token just now, so it has not expired.`,
-        fix: `Look the token up at ${TOKENS_PAGE} and enter the expiry date shown there.`,
-        urls: [TOKENS_PAGE],
+        fix: `Look the token up at ${API_TOKENS_PAGE} and enter the expiry date shown there.`,
+        urls: [API_TOKENS_PAGE],
       };
     }
     if (kind === 'invalid') {
@@ -33,7 +32,7 @@ export function expiryResult(expiresOn: string, days: number, kind: TokenKindDet
         status: 'fail',
         detail: `Jira refused the token, and it expired ${ago}.`,
         fix: renew,
-        urls: [TOKENS_PAGE],
+        urls: [API_TOKENS_PAGE],
       };
     }
     // Whether the token works is not known here, so the date alone cannot fail the check.
@@ -43,7 +42,7 @@ export function expiryResult(expiresOn: string, days: number, kind: TokenKindDet
       status: 'warn',
       detail: `By that date it expired ${ago}.`,
       fix: renew,
-      urls: [TOKENS_PAGE],
+      urls: [API_TOKENS_PAGE],
     };
   }
   if (kind === 'invalid') return undefined;
@@ -55,7 +54,7 @@ export function expiryResult(expiresOn: string, days: number, kind: TokenKindDet
       status: 'warn',
       detail: 'The integration stops working when it expires.',
       fix: `Before then: ${renew}`,
-      urls: [TOKENS_PAGE],
+      urls: [API_TOKENS_PAGE],
     };
   }
   return {

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { evidenceOf, isInconclusive, send, type Outcome } from '../atlassian';
+import { API_TOKENS_PAGE } from '../atlassian/pages';
 import { InputError, makeReport, type CheckResult, type Report } from '../model';
 import { systemClock } from '../ports';
 import { requireSecret } from './input';
@@ -169,8 +170,7 @@ function inventoryResults(tokens: readonly InventoryToken[], pages: number): Che
       evidence: { tokens: tokens.length, pages },
     },
   ];
-  const renew =
-    'Its owner creates a new token (https://id.atlassian.com/manage-profile/security/api-tokens) and puts it in the integration before this one stops';
+  const renew = `Its owner creates a new token (${API_TOKENS_PAGE}) and puts it in the integration before this one stops`;
   const flagged = (flag: TokenFlag) => tokens.filter((t) => t.flags.includes(flag));
   const expired = flagged('expired');
   if (expired.length) {

@@ -1,10 +1,9 @@
 /** Reading the `/myself` answers: whether the token works, and whose it is. */
 import { isRecord, type Outcome } from '../atlassian';
+import { API_TOKENS_PAGE } from '../atlassian/pages';
 import { findOperation } from '../catalog';
 import type { CheckResult, Evidence } from '../model';
 import { MYSELF, type KindDecision } from './token-kind';
-
-export const NEW_TOKEN_URL = 'https://id.atlassian.com/manage-profile/security/api-tokens';
 
 export function accountIdOf(outcome: Outcome): string | undefined {
   if (outcome.kind !== 'ok' || !isRecord(outcome.body)) return undefined;
@@ -36,8 +35,8 @@ export function acceptedResults(
         title: 'Token not accepted',
         status: 'fail',
         detail: `Neither ${MYSELF} on the site nor through the gateway accepted ${email} with this token: it is wrong, expired or revoked.`,
-        fix: `Create a new API token at ${NEW_TOKEN_URL} while signed in as ${email}, and paste it into the integration.`,
-        urls: [NEW_TOKEN_URL],
+        fix: `Create a new API token at ${API_TOKENS_PAGE} while signed in as ${email}, and paste it into the integration.`,
+        urls: [API_TOKENS_PAGE],
       },
     ];
   }
@@ -60,8 +59,8 @@ export function acceptedResults(
       title: `This token belongs to someone else: ${email}`,
       status: 'fail',
       detail: `The token signs in as ${email} (account ${accountId}), not as you: an integration using it acts as that person.`,
-      fix: `Sign in to ${NEW_TOKEN_URL} as yourself, create your own token and check that one.`,
-      urls: [NEW_TOKEN_URL],
+      fix: `Sign in to ${API_TOKENS_PAGE} as yourself, create your own token and check that one.`,
+      urls: [API_TOKENS_PAGE],
     },
   ];
 }
@@ -94,8 +93,8 @@ function acceptedWithoutAccount(
       detail: cannotReadAccount
         ? 'The token cannot read its own account, so it cannot be compared with yours.'
         : 'Jira named no account for the token, so it cannot be compared with yours.',
-      fix: `Check that the token is listed at ${NEW_TOKEN_URL} while you are signed in; a token created with read:jira-user lets this check confirm it.`,
-      urls: [NEW_TOKEN_URL],
+      fix: `Check that the token is listed at ${API_TOKENS_PAGE} while you are signed in; a token created with read:jira-user lets this check confirm it.`,
+      urls: [API_TOKENS_PAGE],
     },
   ];
 }

@@ -10,7 +10,8 @@ import { daysUntil } from '../expiry';
 import { expiryResult } from './expiry';
 import { requireCloudProfile, requireEmail, requireSecret } from './input';
 import { probeResults, probeScopes } from './probe-rounds';
-import { acceptedResults, accountIdOf, NEW_TOKEN_URL } from './token-account';
+import { API_TOKENS_PAGE } from '../atlassian/pages';
+import { acceptedResults, accountIdOf } from './token-account';
 import { kindOf, MYSELF } from './token-kind';
 import type { ScopeProbeResult, TokenCheckInput, TokenKindDetected, TokenReport } from './types';
 
@@ -107,8 +108,8 @@ function tokenKindResult(kind: TokenKindDetected, site: string, cloudId: string,
         title: 'Scoped API token, but a classic one is needed',
         status: 'fail',
         detail: `${integration} calls https://${site}, where scoped tokens are refused.`,
-        fix: `At ${NEW_TOKEN_URL} choose "Create API token" (not "with scopes") and use that token in ${integration}.`,
-        urls: [NEW_TOKEN_URL],
+        fix: `At ${API_TOKENS_PAGE} choose "Create API token" (not "with scopes") and use that token in ${integration}.`,
+        urls: [API_TOKENS_PAGE],
       };
     }
     return {
@@ -131,7 +132,7 @@ function tokenKindResult(kind: TokenKindDetected, site: string, cloudId: string,
       status: wantsScoped ? 'warn' : 'pass',
       detail: `Works on https://${site} with your full access.`,
       ...(wantsScoped
-        ? { fix: `For least privilege, create a token with scopes at ${NEW_TOKEN_URL} (the ${integration} guide asks for one).`, urls: [NEW_TOKEN_URL] }
+        ? { fix: `For least privilege, create a token with scopes at ${API_TOKENS_PAGE} (the ${integration} guide asks for one).`, urls: [API_TOKENS_PAGE] }
         : {}),
     };
   }

@@ -5,6 +5,7 @@
  * which scopes to add.
  */
 import { AUTH_MISMATCH_FAILURE, classifyReply, SCOPE_CHECK_FAILURE, SCOPE_MISMATCH_MESSAGE, type OutcomeKind } from '../atlassian';
+import { API_TOKENS_PAGE } from '../atlassian/pages';
 import type { OperationRecord, ScopeKind, ScopeSet } from '../catalog';
 import { InputError, makeReport, worstStatus, type CheckResult, type Evidence, type Report, type Status } from '../model';
 import type { Profile } from '../profiles/types';
@@ -15,7 +16,6 @@ import { parseRequests, type CredentialKind, type ObservedRequest, type RequestS
 import { pluralise } from '../text';
 
 const GATEWAY = 'https://api.atlassian.com/ex/jira';
-const API_TOKENS_PAGE = 'https://id.atlassian.com/manage-profile/security/api-tokens';
 
 export interface ExplainContext {
   /** The site the requests are meant for: the Forge context, or `--site` looked up. */

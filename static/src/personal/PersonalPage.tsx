@@ -5,6 +5,7 @@ import SectionMessage from '@atlaskit/section-message';
 import Select from '@atlaskit/select';
 import Toggle from '@atlaskit/toggle';
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
+import { API_TOKENS_PAGE } from '../../../src/core/atlassian/pages';
 import type { TokenReport } from '../../../src/core/checks/types';
 import { isoDay, requireTokenExpiry, TOKEN_LIFETIME_DAYS, type Expiry } from '../../../src/core/expiry';
 import { InputError } from '../../../src/core/model';
@@ -72,9 +73,6 @@ export default function PersonalPage({ context }: { context: PageContext }) {
   );
 }
 
-const TOKENS_PAGE = 'https://id.atlassian.com/manage-profile/security/api-tokens';
-
-/** The person's own reminder at 30, 7 and 1 days and once expired: their token only. */
 /** Why the date cannot be a token's expiry date, in the words the server would use; undefined when it can. */
 function dateRefusal(date: string, now: Date): string | undefined {
   try {
@@ -85,6 +83,7 @@ function dateRefusal(date: string, now: Date): string | undefined {
   }
 }
 
+/** The person's own reminder at 30, 7 and 1 days and once expired: their token only. */
 function MyExpiryBanner({ expiry }: { expiry: Expiry }) {
   if (expiry.state === 'ok') return null;
   const urgent = expiry.state === 'expired' || expiry.state === 'tomorrow';
@@ -92,7 +91,7 @@ function MyExpiryBanner({ expiry }: { expiry: Expiry }) {
   return (
     <SectionMessage appearance={urgent ? 'error' : 'warning'} title={title} testId="my-expiry-banner">
       <Text as="p">
-        The integration stops working when it expires. Create a new token at {TOKENS_PAGE}, paste it into the integration, then check it here with its new
+        The integration stops working when it expires. Create a new token at {API_TOKENS_PAGE}, paste it into the integration, then check it here with its new
         expiry date.
       </Text>
     </SectionMessage>
