@@ -8,3 +8,9 @@ export const MIN_LENGTH_FOR_HINT = 16;
 export function secretEnding(secret: string, count: number): string | undefined {
   return secret.length >= MIN_LENGTH_FOR_HINT ? secret.slice(-count) : undefined;
 }
+
+/** What a page may show of a stored secret: whether one is set and, when it was long enough, its last characters. */
+export function secretHintOf(set: boolean, ending: string | undefined): { set: boolean; endsWith?: string } {
+  if (!set) return { set: false };
+  return ending ? { set: true, endsWith: `…${ending}` } : { set: true };
+}

@@ -4,6 +4,7 @@
  */
 import type { ConsentReport, OAuthClientReport } from '../core/checks/types';
 import { changesBetween, lastKnown, type ChangeRecord } from '../core/history';
+import { secretHintOf } from '../core/secret-hint';
 import type { ConnectionInput, ConnectionView, SecretHint, VerdictPoint } from './api';
 import type { AppDeps, Store } from './ports';
 import { notFound } from './resolvers/errors';
@@ -48,8 +49,7 @@ export async function loadClientSecret(deps: AppDeps, id: string): Promise<strin
 }
 
 export function secretHint(connection: StoredConnection): SecretHint {
-  if (connection.secretEndsWith) return { set: true, endsWith: `…${connection.secretEndsWith}` };
-  return { set: connection.secretSet === true };
+  return secretHintOf(connection.secretSet === true || connection.secretEndsWith !== undefined, connection.secretEndsWith);
 }
 
 export function toView(connection: StoredConnection, status: ConnectionStatus): ConnectionView {

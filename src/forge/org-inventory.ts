@@ -4,7 +4,7 @@
  * people ran on the personal page.
  */
 import type { InventoryToken, TokenInventoryReport } from '../core/checks/org-tokens';
-import { secretEnding } from '../core/secret-hint';
+import { secretEnding, secretHintOf } from '../core/secret-hint';
 import type { OrgInventorySettings, OrgTokenRow, TokenCheckSummary } from './api';
 import type { AppDeps } from './ports';
 import { keys, secretKeys } from './storage/keys';
@@ -23,7 +23,7 @@ export async function loadOrgSettings(deps: AppDeps): Promise<OrgInventorySettin
   if (!stored) return { adminKey: { set: false } };
   return {
     ...(stored.orgId ? { orgId: stored.orgId } : {}),
-    adminKey: stored.keyStored ? { set: true, ...(stored.keyEndsWith ? { endsWith: `…${stored.keyEndsWith}` } : {}) } : { set: false },
+    adminKey: secretHintOf(stored.keyStored, stored.keyEndsWith),
     savedBy: stored.savedBy,
     savedAt: stored.savedAt,
   };

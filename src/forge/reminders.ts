@@ -5,7 +5,7 @@
  */
 import { reminderThreshold, type ExpiringItem } from '../core/expiry';
 import { parseWebhookUrl, reminderMessage, type WebhookKind } from '../core/expiry/webhook';
-import { secretEnding } from '../core/secret-hint';
+import { secretEnding, secretHintOf } from '../core/secret-hint';
 import type { ReminderSettings } from './api';
 import { expiringItems } from './expiring';
 import type { AppDeps } from './ports';
@@ -25,7 +25,7 @@ export async function reminderSettings(deps: AppDeps): Promise<ReminderSettings>
   const stored = await deps.store.get<StoredReminderSettings>(keys.reminderSettings);
   if (!stored) return { webhook: { set: false } };
   return {
-    webhook: { set: true, ...(stored.endsWith ? { endsWith: `…${stored.endsWith}` } : {}) },
+    webhook: secretHintOf(true, stored.endsWith),
     kind: stored.kind,
     updatedAt: stored.updatedAt,
     updatedBy: stored.updatedBy,
