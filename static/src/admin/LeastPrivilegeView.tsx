@@ -1,22 +1,19 @@
 import { useState } from 'react';
 import Button from '@atlaskit/button/new';
 import DynamicTable from '@atlaskit/dynamic-table';
-import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
 import SectionMessage from '@atlaskit/section-message';
-import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
+import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
 import type { LeastPrivilegeView as View, ProfileSummary } from '../../../src/forge/api';
 import { CopyButton } from '../components/CopyButton';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { PasteArea } from '../components/PasteArea';
 import { ResultIndex } from '../components/ResultIndex';
 import { ScopeCode } from '../components/ScopeCode';
+import { ToolSection } from '../components/ToolSection';
 import { useAction } from '../useResolver';
 import { CustomProfileEditor } from './CustomProfileEditor';
 
-const formStyles = xcss({ maxWidth: '760px' });
-/** Apart from the explorer above it: a tool of its own. */
-const sectionStyles = xcss({ paddingBlockStart: 'space.300' });
 const HEAD = {
   cells: [
     { key: 'scope', content: 'Scope', width: 30 },
@@ -41,58 +38,51 @@ export function LeastPrivilegeView() {
   };
 
   return (
-    <Box xcss={sectionStyles}>
-      <Stack space="space.200" testId="least-privilege">
-        <Stack space="space.050">
-          <Heading size="small" as="h3">
-            Least privilege from real traffic
-          </Heading>
-          <Text as="p" color="color.text.subtle">
-            Paste the endpoints an integration calls (one per line, such as GET /rest/agile/1.0/board), its log lines, or a HAR file. Scope Doctor finds the
-            fewest scopes that allow all of them, granular wherever an endpoint takes granular scopes, and says whether that is a proven minimum.
-          </Text>
-        </Stack>
-        <Box xcss={formStyles}>
-          <Stack space="space.150">
-            <PasteArea
-              id="traffic-text"
-              label="Requests the integration sends"
-              value={text}
-              onValueChange={setText}
-              minimumRows={5}
-              placeholder={'GET /rest/agile/1.0/board\nPUT /rest/agile/1.0/sprint/42\nhttps://acme.atlassian.net/rest/api/3/issue/ACME-1'}
-            />
-            <Box>
-              <Button appearance="primary" onClick={() => void onFind()} isLoading={run.pending} isDisabled={text.trim() === ''}>
-                Find the fewest scopes
-              </Button>
-            </Box>
-          </Stack>
-        </Box>
-        {run.error && <ErrorMessage error={run.error} />}
-        {view && <Plan view={view} />}
-        {view?.profileJson && !editing && !saved && (
-          <Box>
-            <Button onClick={() => setEditing(true)}>Make a custom profile from this</Button>
-          </Box>
-        )}
-        {view?.profileJson && editing && (
-          <CustomProfileEditor
-            initial={view.profileJson}
-            onSaved={(profile) => {
-              setSaved(profile);
-              setEditing(false);
-            }}
-            onCancel={() => setEditing(false)}
+    <ToolSection
+      heading="Least privilege from real traffic"
+      testId="least-privilege"
+      intro="Paste the endpoints an integration calls (one per line, such as GET /rest/agile/1.0/board), its log lines, or a HAR file. Scope Doctor finds the fewest scopes that allow all of them, granular wherever an endpoint takes granular scopes, and says whether that is a proven minimum."
+      form={
+        <>
+          <PasteArea
+            id="traffic-text"
+            label="Requests the integration sends"
+            value={text}
+            onValueChange={setText}
+            minimumRows={5}
+            placeholder={'GET /rest/agile/1.0/board\nPUT /rest/agile/1.0/sprint/42\nhttps://acme.atlassian.net/rest/api/3/issue/ACME-1'}
           />
-        )}
-        {saved && (
-          <SectionMessage appearance="success" title={`Saved the custom profile “${saved.name}”`} testId="least-privilege-saved">
-            <Text as="p">Choose it when you add a connection, to check an app or a token against exactly this traffic.</Text>
-          </SectionMessage>
-        )}
-      </Stack>
-    </Box>
+          <Box>
+            <Button appearance="primary" onClick={() => void onFind()} isLoading={run.pending} isDisabled={text.trim() === ''}>
+              Find the fewest scopes
+            </Button>
+          </Box>
+        </>
+      }
+    >
+      {run.error && <ErrorMessage error={run.error} />}
+      {view && <Plan view={view} />}
+      {view?.profileJson && !editing && !saved && (
+        <Box>
+          <Button onClick={() => setEditing(true)}>Make a custom profile from this</Button>
+        </Box>
+      )}
+      {view?.profileJson && editing && (
+        <CustomProfileEditor
+          initial={view.profileJson}
+          onSaved={(profile) => {
+            setSaved(profile);
+            setEditing(false);
+          }}
+          onCancel={() => setEditing(false)}
+        />
+      )}
+      {saved && (
+        <SectionMessage appearance="success" title={`Saved the custom profile “${saved.name}”`} testId="least-privilege-saved">
+          <Text as="p">Choose it when you add a connection, to check an app or a token against exactly this traffic.</Text>
+        </SectionMessage>
+      )}
+    </ToolSection>
   );
 }
 

@@ -1,17 +1,13 @@
 import { useState } from 'react';
 import Button from '@atlaskit/button/new';
-import Heading from '@atlaskit/heading';
-import { Box, Stack, Text, xcss } from '@atlaskit/primitives';
+import { Box } from '@atlaskit/primitives';
 import type { ExplainReport } from '../../../src/core/explain';
 import { ErrorMessage } from './ErrorMessage';
 import { ExplainResult } from './ExplainResult';
 import { PasteArea } from './PasteArea';
 import { TextField } from './TextField';
+import { ToolSection } from './ToolSection';
 import { useAction } from '../useResolver';
-
-const formStyles = xcss({ maxWidth: '760px' });
-/** Apart from the explorer above it: a tool of its own. */
-const sectionStyles = xcss({ paddingBlockStart: 'space.300' });
 
 interface ExplainBoxProps {
   /** The admin page's resolver, or the personal page's, which anyone may call. */
@@ -31,44 +27,37 @@ export function ExplainBox({ resolver, heading }: ExplainBoxProps) {
   };
 
   return (
-    <Box xcss={sectionStyles}>
-      <Stack space="space.200" testId="explain-box">
-        <Stack space="space.050">
-          <Heading size="small" as="h3">
-            {heading}
-          </Heading>
-          <Text as="p" color="color.text.subtle">
-            Paste a URL, “METHOD URL”, a curl command, log lines with a status, or a HAR file from the browser’s network panel. Credentials in it are read for
-            their kind only and never shown; nothing is stored or sent.
-          </Text>
-        </Stack>
-        <Box xcss={formStyles}>
-          <Stack space="space.150">
-            <PasteArea
-              id="explain-text"
-              label="What failed"
-              value={text}
-              onValueChange={setText}
-              minimumRows={5}
-              placeholder="401 Unauthorized; scope does not match GET https://api.atlassian.com/ex/jira/{cloudId}/rest/agile/1.0/board/12/sprint?state=active"
-            />
-            <TextField
-              id="explain-scopes"
-              label="Scopes the token or app holds (optional)"
-              placeholder="read:board-scope:jira-software, View projects"
-              value={scopes}
-              onValueChange={setScopes}
-            />
-            <Box>
-              <Button appearance="primary" onClick={() => void onExplain()} isLoading={explain.pending} isDisabled={text.trim() === ''}>
-                Explain
-              </Button>
-            </Box>
-          </Stack>
-        </Box>
-        {explain.error && <ErrorMessage error={explain.error} />}
-        {report && <ExplainResult report={report} />}
-      </Stack>
-    </Box>
+    <ToolSection
+      heading={heading}
+      testId="explain-box"
+      intro="Paste a URL, “METHOD URL”, a curl command, log lines with a status, or a HAR file from the browser’s network panel. Credentials in it are read for their kind only and never shown; nothing is stored or sent."
+      form={
+        <>
+          <PasteArea
+            id="explain-text"
+            label="What failed"
+            value={text}
+            onValueChange={setText}
+            minimumRows={5}
+            placeholder="401 Unauthorized; scope does not match GET https://api.atlassian.com/ex/jira/{cloudId}/rest/agile/1.0/board/12/sprint?state=active"
+          />
+          <TextField
+            id="explain-scopes"
+            label="Scopes the token or app holds (optional)"
+            placeholder="read:board-scope:jira-software, View projects"
+            value={scopes}
+            onValueChange={setScopes}
+          />
+          <Box>
+            <Button appearance="primary" onClick={() => void onExplain()} isLoading={explain.pending} isDisabled={text.trim() === ''}>
+              Explain
+            </Button>
+          </Box>
+        </>
+      }
+    >
+      {explain.error && <ErrorMessage error={explain.error} />}
+      {report && <ExplainResult report={report} />}
+    </ToolSection>
   );
 }
