@@ -9,22 +9,26 @@ const SECRET = 'demo-secret-1a2b';
 const BAD_CODE = { status: 400, body: { error: 'invalid_request', error_description: 'authorization_code is invalid' } };
 const BAD_CLIENT = { status: 401, body: { error: 'access_denied', error_description: 'Unauthorized' } };
 
+/** A saved connection whose real secret gets past the client check to the bogus code; the control does not. */
+async function savedConnection(name: string) {
+  const deps = await withTestProfile(testDeps());
+  const connection = {
+    name,
+    profileId: TEST_PROFILE.id,
+    clientId: 'demo-client',
+    callbackUrl: 'https://example.test/cb',
+    scopes: 'read:project:jira',
+    clientSecret: SECRET,
+  };
+  const saved = await saveConnection.run({ connection }, contextFor(ADMIN_ID), deps);
+  if (!saved.ok) throw new Error(saved.error.message);
+  deps.checkDeps.fetch = fakeFetch((_url, init) => (String(init?.body).includes(SECRET) ? BAD_CODE : BAD_CLIENT));
+  return { deps, id: saved.data.id };
+}
+
 describe('a connection’s history', () => {
   it('records when the secret stopped being accepted and the verdict went pass → fail, and keeps no secret', async () => {
-    const deps = await withTestProfile(testDeps());
-    const connection = {
-      name: 'Rotated',
-      profileId: TEST_PROFILE.id,
-      clientId: 'demo-client',
-      callbackUrl: 'https://example.test/cb',
-      scopes: 'read:project:jira',
-      clientSecret: SECRET,
-    };
-    const saved = await saveConnection.run({ connection }, contextFor(ADMIN_ID), deps);
-    if (!saved.ok) throw new Error(saved.error.message);
-    const id = saved.data.id;
-    // The real secret gets past the client check to the bogus code; the control does not.
-    deps.checkDeps.fetch = fakeFetch((_url, init) => (String(init?.body).includes(SECRET) ? BAD_CODE : BAD_CLIENT));
+    const { deps, id } = await savedConnection('Rotated');
     const first = await recheckConnection(id, deps);
     expect(first.lastReport?.results.find((r) => r.id === 'oauth.credentials')?.status).toBe('pass');
     expect(first.changes).toEqual([]);
@@ -46,22 +50,11 @@ describe('a connection’s history', () => {
   });
 
   it('keeps the last 90 checks', async () => {
-    const deps = await withTestProfile(testDeps());
-    const connection = {
-      name: 'Daily',
-      profileId: TEST_PROFILE.id,
-      clientId: 'demo-client',
-      callbackUrl: 'https://example.test/cb',
-      scopes: 'read:project:jira',
-      clientSecret: SECRET,
-    };
-    const saved = await saveConnection.run({ connection }, contextFor(ADMIN_ID), deps);
-    if (!saved.ok) throw new Error(saved.error.message);
-    deps.checkDeps.fetch = fakeFetch((_url, init) => (String(init?.body).includes(SECRET) ? BAD_CODE : BAD_CLIENT));
+    const { deps, id } = await savedConnection('Daily');
     for (let day = 0; day < HISTORY_LIMIT + 5; day++) {
-      await recheckConnection(saved.data.id, deps);
+      await recheckConnection(id, deps);
       deps.clock.advance(24 * 60 * 60 * 1000);
     }
-    expect((await loadStatus(deps.store, saved.data.id)).history).toHaveLength(90);
+    expect((await loadStatus(deps.store, id)).history).toHaveLength(90);
   });
 });
