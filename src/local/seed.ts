@@ -4,6 +4,7 @@
  * Kendis app is left for the person to add. With the emulator at hand, a few days of history too, recorded by
  * really running the checks on the days before today.
  */
+import { isoDay } from '../core/expiry';
 import { requireProfile } from '../core/profiles';
 import { DEMO_ACCOUNTS, DEMO_OAUTH_APPS, DEMO_TOKENS } from '../emulator/demo';
 import type { ShiftedClock } from '../emulator/fake-clock';
@@ -26,7 +27,6 @@ const ONECONNECT_GUIDE_TYPOS: Readonly<Record<string, string>> = {
 export const ONECONNECT_PROFILE_ID = 'oneconnect-oauth-full';
 export const TARGETPROCESS_PROFILE_ID = 'targetprocess';
 const KENDIS_TOKEN_PROFILE_ID = 'kendis-user-token';
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Seed 003's 22 scopes as the guide lists them, typos included. */
 export const ONECONNECT_GUIDE_SCOPES = requireProfile(ONECONNECT_PROFILE_ID)
@@ -105,7 +105,7 @@ export async function seedDemoData(deps: AppDeps, timeline?: DemoTimeline): Prom
  * token, which expires in six days, is checked each day up to today.
  */
 async function recordDemoHistory(deps: AppDeps, connectionIds: readonly string[], { emulator, clock }: DemoTimeline): Promise<void> {
-  const expiresOn = new Date(clock.now().getTime() + DEMO_TOKEN_EXPIRES_IN_DAYS * DAY_MS).toISOString().slice(0, 10);
+  const expiresOn = isoDay(clock.now(), DEMO_TOKEN_EXPIRES_IN_DAYS);
   const steps = new Set([...CONNECTION_CHECK_DAYS_AGO, ...TOKEN_CHECK_DAYS_AGO]);
   try {
     for (const daysAgo of [...steps].sort((a, b) => b - a)) {
