@@ -5,6 +5,7 @@
  */
 import { InputError } from '../model';
 import { parseIsoDate } from '../checks/input';
+import { pluralise } from '../text';
 
 const DAY_MS = 86_400_000;
 
@@ -50,7 +51,12 @@ export function countdown(days: number): string {
   if (days > 1) return `in ${days} days`;
   if (days === 1) return 'tomorrow';
   if (days === 0) return 'today';
-  return `expired ${-days} day${days === -1 ? '' : 's'} ago`;
+  return `expired ${pluralise(-days, 'day')} ago`;
+}
+
+/** "expires in 6 days", "expires today", "expired 2 days ago": the countdown as what the item does. */
+export function expiresPhrase(days: number): string {
+  return days < 0 ? countdown(days) : `expires ${countdown(days)}`;
 }
 
 /** Throws InputError for a date that is not `YYYY-MM-DD` or does not exist. */
@@ -140,9 +146,7 @@ export function byDate(a: ExpiringItem, b: ExpiringItem): number {
 /** What an item is, in words a reminder and a banner both use. */
 export function describeExpiring(item: ExpiringItem): string {
   if (item.kind === 'token') {
-    return item.state === 'expired' && item.days < 0
-      ? `${item.name}’s API token ${item.countdown} (${item.date})`
-      : `${item.name}’s API token expires ${item.countdown} (${item.date})`;
+    return `${item.name}’s API token ${expiresPhrase(item.days)} (${item.date})`;
   }
   const lapse = item.days < 0 ? `lapsed ${item.countdown.replace('expired ', '')}` : `lapses ${item.countdown}`;
   return `${item.name}: a refresh token issued at its consent test ${lapse} (${item.date}); consent again before then`;

@@ -1,5 +1,5 @@
 import Lozenge from '@atlaskit/lozenge';
-import type { Expiry, ExpiryState } from '../../../src/core/expiry';
+import { expiresPhrase, type Expiry, type ExpiryState } from '../../../src/core/expiry';
 
 const APPEARANCE = { ok: 'success', 'due-30': 'moved', 'due-7': 'moved', tomorrow: 'removed', expired: 'removed' } as const satisfies Record<
   ExpiryState,
@@ -8,7 +8,8 @@ const APPEARANCE = { ok: 'success', 'due-30': 'moved', 'due-7': 'moved', tomorro
 
 /** "Expires in 6 days", "Expires tomorrow", "Expired 2 days ago": what a countdown says on its own. */
 function expiryText(expiry: Expiry): string {
-  return expiry.days < 0 ? `${expiry.countdown.charAt(0).toUpperCase()}${expiry.countdown.slice(1)}` : `Expires ${expiry.countdown}`;
+  const phrase = expiresPhrase(expiry.days);
+  return `${phrase.charAt(0).toUpperCase()}${phrase.slice(1)}`;
 }
 
 export function ExpiryLozenge({ expiry, testId }: { expiry: Expiry; testId?: string }) {

@@ -7,7 +7,7 @@ import Toggle from '@atlaskit/toggle';
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import { API_TOKENS_PAGE } from '../../../src/core/atlassian/pages';
 import type { TokenReport } from '../../../src/core/checks/types';
-import { isoDay, requireTokenExpiry, TOKEN_LIFETIME_DAYS, type Expiry } from '../../../src/core/expiry';
+import { expiresPhrase, isoDay, requireTokenExpiry, TOKEN_LIFETIME_DAYS, type Expiry } from '../../../src/core/expiry';
 import { InputError } from '../../../src/core/model';
 import type { ProfileSummary, TokenCheckSummary } from '../../../src/forge/api';
 import type { PageContext } from '../bridge';
@@ -87,7 +87,7 @@ function dateRefusal(date: string, now: Date): string | undefined {
 function MyExpiryBanner({ expiry }: { expiry: Expiry }) {
   if (expiry.state === 'ok') return null;
   const urgent = expiry.state === 'expired' || expiry.state === 'tomorrow';
-  const title = expiry.days < 0 ? `Your API token ${expiry.countdown} (${expiry.date})` : `Your API token expires ${expiry.countdown} (${expiry.date})`;
+  const title = `Your API token ${expiresPhrase(expiry.days)} (${expiry.date})`;
   return (
     <SectionMessage appearance={urgent ? 'error' : 'warning'} title={title} testId="my-expiry-banner">
       <Text as="p">
