@@ -22,9 +22,9 @@ function startDownload({ file, url }: Prepared): void {
 
 /**
  * The site's export, asked of the exportData resolver page by page (a site's whole export is more than one
- * call may read or answer) and saved as one file once every page is in: a failed page leaves no partial file. Forge's Custom UI iframe allows
- * downloads started by a click, but the click's activation may have lapsed by the time the resolver answers,
- * so the file also stays on offer as a link to click and as text to copy.
+ * call may read or answer) and saved as one file once every page is in: a failed page leaves no partial
+ * file. Forge's Custom UI iframe allows downloads started by a click, but the click's activation may have
+ * lapsed by the time the resolver answers, so the file also stays on offer as a link and as text to copy.
  */
 export function ExportControl() {
   const exportData = useAction('exportData');
